@@ -1,0 +1,18 @@
+"use client";
+import { useFormStatus } from "react-dom";
+import { useTranslations } from "next-intl";
+
+export function SubmitButton({ children, variant = "primary", name, value }: { children: React.ReactNode; variant?: "primary" | "danger" | "secondary"; name?: string; value?: string }) {
+  const { pending } = useFormStatus();
+  const t = useTranslations("common");
+  const styles = {
+    primary: "bg-brand-700 text-white hover:bg-brand-800",
+    danger: "bg-red-700 text-white hover:bg-red-800",
+    secondary: "bg-white text-stone-800 border border-stone-300 hover:bg-stone-100",
+  }[variant];
+  return (
+    <button type="submit" name={name} value={value} disabled={pending} aria-disabled={pending} className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${styles}`}>
+      {pending ? t("saving") : children}
+    </button>
+  );
+}

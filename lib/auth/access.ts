@@ -1,0 +1,47 @@
+// Who may do what: pure rules over an actor's memberships. The data layer applies them.
+import { ROLES, type Role } from "../domain/vocabulary";
+import { ForbiddenError, NotFoundError } from "../errors";
+
+export interface Actor {
+  userId: string;
+  name: string;
+  email: string;
+  memberships: { groupId: string; role: Role; groupName: string; groupSlug: string }[];
+}
+
+export function roleAtLeast(role: Role, min: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(min);
+}
+
+export function roleIn(actor: Actor | null, groupId: string): Role | null {
+  return actor?.memberships.find((m) => m.groupId === groupId)?.role ?? null;
+}
+
+export function can(actor: Actor | null, groupId: string, min: Role): boolean {
+  const role = roleIn(actor, groupId);
+  return role !== null && roleAtLeast(role, min);
+}
+
+/**
+ * Throws unless the actor holds `min` in the group. A non-member is told the record does
+ * not exist (404), a member with too small a role that it is forbidden.
+ */
+export function requireRole(actor: Actor | null, groupId: string, min: Role): void {
+  const role = roleIn(actor, groupId);
+  if (role === null) throw new NotFoundError();
+  if (!roleAtLeast(role, min)) throw new ForbiddenError();
+}
+
+export function groupIds(actor: Actor | null): string[] {
+  return actor?.memberships.map((m) => m.groupId) ?? [];
+}
+
+/** Prisma `where` for owned records the actor may read: public ones and their groups' own. */
+export function visibleWhere(actor: Actor | null): { OR: ({ isPublic: boolean } | { groupId: { in: string[] } })[] } {
+  return { OR: [{ isPublic: true }, { groupId: { in: groupIds(actor) } }] };
+}
+
+/** Groups where the actor may create records. */
+export function writableGroups(actor: Actor | null): Actor["memberships"] {
+  return actor?.memberships.filter((m) => roleAtLeast(m.role, "editor")) ?? [];
+}

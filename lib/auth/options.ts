@@ -1,0 +1,44 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { findUserForSignIn } from "../data/users";
+import { verifyPassword } from "./password";
+import { consumeSignInAttempt } from "../rate-limit";
+
+const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(500) });
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 14 },
+  pages: { signIn: "/signin" },
+  secret: process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET,
+  providers: [
+    CredentialsProvider({
+      name: "Email",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(raw) {
+        const parsed = credentials.safeParse(raw);
+        if (!parsed.success) return null;
+        const h = await headers();
+        const client = h.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+        // Throwing shows the sign-in page a "too many attempts" message, not a wrong-password one.
+        if (!(await consumeSignInAttempt(`${client}|${parsed.data.email}`))) throw new Error("rate_limited");
+        const user = await findUserForSignIn(parsed.data.email);
+        const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
+        if (!user || !ok) return null;
+        return { id: user.id, name: user.name, email: user.email };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) token.uid = user.id;
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user && typeof token.uid === "string") (session.user as { id?: string }).id = token.uid;
+      return session;
+    },
+  },
+};

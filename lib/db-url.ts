@@ -1,0 +1,19 @@
+// Where the database lives. Shared by the Prisma CLI config, scripts and the app, so it
+// imports nothing from Next.js. The embedded default is a SQLite file under ./data/.
+import path from "node:path";
+
+export const DEFAULT_DATABASE_URL = "file:./data/tracker.db";
+
+export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** "file:./data/x.db" → absolute path, resolved against the working directory. */
+export function sqliteFilePath(url: string): string {
+  const raw = url.replace(/^file:/, "").replace(/^\/\//, "");
+  return path.resolve(process.cwd(), raw);
+}

@@ -1,0 +1,151 @@
+// Legal clocks applied from data (DeadlineRule rows). One function applies a rule; one
+// function decides which rules a case is under now. Both explain their working.
+import { addDays, addMonths } from "./dates";
+import { nextWorkingDayOnOrAfter, shiftWorkingDays, workingDaysBetween, type WorkCalendar } from "./working-days";
+import type { AppealKind, Procedure } from "./vocabulary";
+
+export interface DeadlineRuleData {
+  code: string;
+  unit: "working_days" | "calendar_days" | "months" | string;
+  amount: number;
+  direction: "before" | "after" | string;
+  countsFrom: string;
+  legalBasis?: string;
+  active?: boolean;
+}
+
+export interface Deadline {
+  ruleCode: string;
+  dueOn: string;
+  anchor: string;
+  anchorKind: string;
+  unit: string;
+  amount: number;
+  direction: string;
+  legalBasis: string;
+  /** Days passed over while counting working days. */
+  skipped: { date: string; why: "weekend" | "holiday" }[];
+  /** Set when a calendar deadline fell on a day off and moved to the next working day. */
+  movedFrom: string | null;
+}
+
+export const RULE_CODES = {
+  filing: (p: Procedure) => `${p}_filing`,
+  answer: (p: Procedure) => `${p}_answer`,
+  complaint: "admin_complaint",
+  courtClaim: "court_claim",
+  courtClaimDirect: "court_claim_direct",
+  appeal: "appeal",
+  cassation: "cassation",
+} as const;
+
+export function applyRule(rule: DeadlineRuleData, anchor: string, cal: WorkCalendar): Deadline {
+  const sign = rule.direction === "before" ? -1 : 1;
+  let dueOn: string;
+  let skipped: Deadline["skipped"] = [];
+  let movedFrom: string | null = null;
+  if (rule.unit === "working_days") {
+    const step = shiftWorkingDays(anchor, sign * rule.amount, cal);
+    dueOn = step.date;
+    skipped = step.skipped;
+  } else {
+    const raw = rule.unit === "months" ? addMonths(anchor, sign * rule.amount) : addDays(anchor, sign * rule.amount);
+    // A period ending on a day off ends on the next working day (a "before" limit does not move).
+    dueOn = sign > 0 ? nextWorkingDayOnOrAfter(raw, cal) : raw;
+    if (dueOn !== raw) movedFrom = raw;
+  }
+  return {
+    ruleCode: rule.code,
+    dueOn,
+    anchor,
+    anchorKind: rule.countsFrom,
+    unit: rule.unit,
+    amount: rule.amount,
+    direction: rule.direction,
+    legalBasis: rule.legalBasis ?? "",
+    skipped,
+    movedFrom,
+  };
+}
+
+export interface FilingCheck {
+  latestFilingDate: string;
+  workingDaysAhead: number;
+  meetsMinimum: boolean;
+  deadline: Deadline;
+}
+
+/** Does filing on `filedOn` meet the legal minimum before `eventDate`? */
+export function checkFiling(
+  procedure: Procedure,
+  filedOn: string,
+  eventDate: string,
+  rules: readonly DeadlineRuleData[],
+  cal: WorkCalendar,
+): FilingCheck | null {
+  const rule = findRule(rules, RULE_CODES.filing(procedure));
+  if (!rule) return null;
+  const deadline = applyRule(rule, eventDate, cal);
+  return {
+    latestFilingDate: deadline.dueOn,
+    workingDaysAhead: workingDaysBetween(filedOn, eventDate, cal),
+    meetsMinimum: filedOn <= deadline.dueOn,
+    deadline,
+  };
+}
+
+export function answerDue(
+  procedure: Procedure,
+  filedOn: string,
+  rules: readonly DeadlineRuleData[],
+  cal: WorkCalendar,
+): Deadline | null {
+  const rule = findRule(rules, RULE_CODES.answer(procedure));
+  return rule ? applyRule(rule, filedOn, cal) : null;
+}
+
+export function findRule(rules: readonly DeadlineRuleData[], code: string): DeadlineRuleData | undefined {
+  return rules.find((r) => r.code === code && r.active !== false);
+}
+
+export interface CaseClockInput {
+  procedure: Procedure;
+  filedOn: string | null;
+  /** The latest answer's received date and whether it refused anything. */
+  answer: { receivedOn: string | null; refusedSomething: boolean } | null;
+  /** Appeal stages in filing order. */
+  stages: { kind: AppealKind; filedOn: string | null; ruling: { decidedOn: string | null; outcome: string } | null }[];
+  closed: boolean;
+}
+
+const NEXT_STAGE: Partial<Record<AppealKind, { code: string; kind: AppealKind }>> = {
+  complaint: { code: RULE_CODES.courtClaim, kind: "first_instance" },
+  first_instance: { code: RULE_CODES.appeal, kind: "appeal" },
+  appeal: { code: RULE_CODES.cassation, kind: "cassation" },
+};
+
+/** The clock a case is under now: the answer due, or the time left to take the next step. */
+export function nextDeadline(
+  c: CaseClockInput,
+  rules: readonly DeadlineRuleData[],
+  cal: WorkCalendar,
+): (Deadline & { nextStep: AppealKind | "answer" }) | null {
+  if (c.closed || !c.filedOn) return null;
+  if (!c.answer) {
+    const d = answerDue(c.procedure, c.filedOn, rules, cal);
+    return d ? { ...d, nextStep: "answer" } : null;
+  }
+  if (!c.answer.refusedSomething) return null;
+  const last = c.stages[c.stages.length - 1];
+  if (!last) {
+    if (!c.answer.receivedOn) return null;
+    const rule = findRule(rules, RULE_CODES.complaint);
+    return rule ? { ...applyRule(rule, c.answer.receivedOn, cal), nextStep: "complaint" } : null;
+  }
+  if (!last.ruling || !last.ruling.decidedOn) return null; // pending: hearings are the clock
+  if (last.ruling.outcome === "overturned") return null;
+  const next = NEXT_STAGE[last.kind];
+  if (!next) return null;
+  const rule = findRule(rules, next.code);
+  return rule ? { ...applyRule(rule, last.ruling.decidedOn, cal), nextStep: next.kind } : null;
+}

@@ -1,0 +1,20 @@
+// Typed configuration, read in one place.
+import { databaseUrl } from "./db-url";
+
+export const env = {
+  get databaseUrl() {
+    return databaseUrl();
+  },
+  get authSecret(): string {
+    const s = process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET;
+    if (!s) throw new Error("NEXTAUTH_SECRET is not set: run `npm run setup` (it generates one in .env.local)");
+    return s;
+  },
+  get isProduction() {
+    return process.env.NODE_ENV === "production";
+  },
+  /** Secret mixed into hashes of client addresses (share-link access log). */
+  get hashPepper(): string {
+    return process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET || "tracker";
+  },
+};

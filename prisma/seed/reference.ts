@@ -1,0 +1,165 @@
+// Reference data the law defines and an admin may change: refusal grounds, legal clocks,
+// the holiday calendar and the standards lawyers cite. Loaded once; never overwrites edits.
+import type { Db } from "../../lib/db-client";
+import { addDays, weekday } from "../../lib/domain/dates";
+
+export const REFUSAL_GROUNDS = [
+  { code: "unlawful_goals", article: "Art. 14(1)(1)", labelEn: "Unlawful goals", labelRu: "Противоправные цели" },
+  { code: "ineligible_organizer", article: "Art. 14(1)(2)", labelEn: "Organizer not eligible", labelRu: "Организатор не вправе" },
+  { code: "security_threat", article: "Art. 14(1)(3)", labelEn: "Threat to security, public order or health", labelRu: "Угроза безопасности, общественному порядку или здоровью" },
+  { code: "late_filing", article: "Art. 14(1)(4)", labelEn: "Filed late", labelRu: "Подано с нарушением срока" },
+  { code: "incomplete_application", article: "Art. 14(1)(5)", labelEn: "Incomplete or unsigned application", labelRu: "Неполное или неподписанное заявление" },
+  { code: "place_taken", article: "Art. 14(1)(6)", labelEn: "Place already taken by another event", labelRu: "Место уже занято другим мероприятием" },
+  { code: "works", article: "Art. 14(1)(7)", labelEn: "Construction or repair works at the place", labelRu: "Строительные или ремонтные работы на месте" },
+  { code: "not_designated_place", article: "Art. 14(1)(8)", labelEn: "Not a designated place / prohibited zone", labelRu: "Не специализированное место / запретная зона" },
+  { code: "no_reason", article: "", labelEn: "No reason given", labelRu: "Причина не указана" },
+  { code: "other", article: "", labelEn: "Other", labelRu: "Другое" },
+];
+
+const LAW = "Law No. 333-VI of 25 May 2020";
+const APPC = "Administrative Procedural and Process Code (2021)";
+
+export const DEADLINE_RULES = [
+  { code: "notification_filing", unit: "working_days", amount: 5, direction: "before", countsFrom: "event_date", legalBasis: `${LAW}, Art. 10`, labelEn: "Notification: latest filing date", labelRu: "Уведомление: крайний срок подачи" },
+  { code: "approval_filing", unit: "working_days", amount: 10, direction: "before", countsFrom: "event_date", legalBasis: `${LAW}, Art. 10`, labelEn: "Application for approval: latest filing date", labelRu: "Заявление о согласовании: крайний срок подачи" },
+  { code: "notification_answer", unit: "working_days", amount: 3, direction: "after", countsFrom: "filed_on", legalBasis: `${LAW}, Art. 12`, labelEn: "Notification: the akimat answers within", labelRu: "Уведомление: срок ответа акимата" },
+  { code: "approval_answer", unit: "working_days", amount: 7, direction: "after", countsFrom: "filed_on", legalBasis: `${LAW}, Art. 12`, labelEn: "Approval: the akimat answers within", labelRu: "Согласование: срок ответа акимата" },
+  { code: "admin_complaint", unit: "months", amount: 3, direction: "after", countsFrom: "answer_received", legalBasis: `${APPC}, Art. 91`, labelEn: "Administrative complaint to the higher body", labelRu: "Административная жалоба в вышестоящий орган" },
+  { code: "court_claim", unit: "months", amount: 1, direction: "after", countsFrom: "complaint_ruling", legalBasis: `${APPC}, Art. 136`, labelEn: "Court claim after the complaint decision", labelRu: "Иск в суд после решения по жалобе" },
+  { code: "court_claim_direct", unit: "months", amount: 1, direction: "after", countsFrom: "answer_received", legalBasis: `${APPC}, Art. 136`, labelEn: "Court claim where no pre-trial route applies", labelRu: "Иск в суд без досудебного порядка" },
+  { code: "appeal", unit: "months", amount: 1, direction: "after", countsFrom: "ruling", legalBasis: `${APPC}, Art. 161`, labelEn: "Appeal against a first-instance ruling", labelRu: "Апелляционная жалоба на решение первой инстанции" },
+  { code: "cassation", unit: "months", amount: 6, direction: "after", countsFrom: "ruling", legalBasis: "Civil Procedure Code, Art. 436 (via APPC)", labelEn: "Cassation petition", labelRu: "Кассационная жалоба" },
+];
+
+/** Fixed public holidays of Kazakhstan (Labour Code Art. 84/85 and the Law on Holidays). */
+const FIXED_HOLIDAYS: { md: string; name: string; from?: number; until?: number }[] = [
+  { md: "01-01", name: "New Year" },
+  { md: "01-02", name: "New Year" },
+  { md: "01-07", name: "Orthodox Christmas" },
+  { md: "03-08", name: "International Women's Day" },
+  { md: "03-21", name: "Nauryz meirami" },
+  { md: "03-22", name: "Nauryz meirami" },
+  { md: "03-23", name: "Nauryz meirami" },
+  { md: "05-01", name: "Kazakhstan People's Unity Day" },
+  { md: "05-07", name: "Defender of the Fatherland Day" },
+  { md: "05-09", name: "Victory Day" },
+  { md: "07-06", name: "Capital Day" },
+  { md: "08-30", name: "Constitution Day" },
+  { md: "10-25", name: "Republic Day", from: 2022 },
+  { md: "12-01", name: "First President Day", until: 2021 },
+  { md: "12-16", name: "Independence Day" },
+  { md: "12-17", name: "Independence Day", until: 2021 },
+];
+
+/** Kurban Ait, first day: a day off by government decree each year. */
+const KURBAN_AIT: Record<number, string> = {
+  2019: "2019-08-11", 2020: "2020-07-31", 2021: "2021-07-20", 2022: "2022-07-09", 2023: "2023-06-28",
+  2024: "2024-06-16", 2025: "2025-06-06", 2026: "2026-05-27", 2027: "2027-05-16",
+};
+
+/**
+ * Holidays for the years given. A holiday that falls on a weekend moves the day off to the
+ * next working day (Labour Code Art. 85); religious holidays do not move.
+ */
+export function kazakhstanHolidays(fromYear: number, toYear: number): { date: string; name: string; kind: string }[] {
+  const out = new Map<string, { date: string; name: string; kind: string }>();
+  for (let y = fromYear; y <= toYear; y++) {
+    const days = FIXED_HOLIDAYS.filter((h) => (h.from ?? 0) <= y && y <= (h.until ?? 9999)).map((h) => ({ date: `${y}-${h.md}`, name: h.name, moves: h.md !== "01-07" }));
+    if (KURBAN_AIT[y]) days.push({ date: KURBAN_AIT[y], name: "Kurban Ait", moves: false });
+    for (const d of days) out.set(d.date, { date: d.date, name: d.name, kind: "holiday" });
+    for (const d of days) {
+      const wd = weekday(d.date);
+      if (!d.moves || (wd !== 0 && wd !== 6)) continue;
+      let next = addDays(d.date, 1);
+      while (weekday(next) === 0 || weekday(next) === 6 || out.has(next)) next = addDays(next, 1);
+      out.set(next, { date: next, name: `${d.name} (moved day off)`, kind: "holiday" });
+    }
+  }
+  return [...out.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+export const LEGAL_STANDARDS = [
+  {
+    code: "iccpr_21",
+    sortOrder: 1,
+    groundCodes: "",
+    titleEn: "ICCPR, Article 21",
+    titleRu: "МПГПП, статья 21",
+    bodyEn:
+      "The right of peaceful assembly shall be recognized. No restrictions may be placed on its exercise other than those imposed in conformity with the law and which are necessary in a democratic society in the interests of national security or public safety, public order, the protection of public health or morals or the protection of the rights and freedoms of others. Kazakhstan ratified the Covenant in 2006. A restriction must meet all three tests: provided by law, a legitimate aim, and necessity and proportionality.",
+    bodyRu:
+      "Признаётся право на мирные собрания. Пользование этим правом не подлежит никаким ограничениям, кроме тех, которые налагаются в соответствии с законом и которые необходимы в демократическом обществе в интересах государственной или общественной безопасности, общественного порядка, охраны здоровья и нравственности населения или защиты прав и свобод других лиц. Казахстан ратифицировал Пакт в 2006 году. Ограничение должно отвечать трём критериям: предусмотрено законом, преследует законную цель, необходимо и соразмерно.",
+  },
+  {
+    code: "gc37_notification",
+    sortOrder: 2,
+    groundCodes: "late_filing,incomplete_application,no_reason,other",
+    titleEn: "UN Human Rights Committee, General Comment No. 37 (2020): notification is not authorization",
+    titleRu: "Комитет ООН по правам человека, Замечание общего порядка № 37 (2020): уведомление — не разрешение",
+    bodyEn:
+      "A notification system must not in practice work as a system of authorization (para. 70). Failure to notify does not make an assembly unlawful and cannot by itself justify dispersal or sanctions. The authorities bear the burden of justifying any restriction, and reasons must be given in writing.",
+    bodyRu:
+      "Уведомительный порядок не должен на практике превращаться в разрешительный (п. 70). Отсутствие уведомления не делает собрание незаконным и само по себе не оправдывает его прекращение или санкции. Бремя обоснования ограничения лежит на властях, причины должны быть изложены письменно.",
+  },
+  {
+    code: "gc37_security",
+    sortOrder: 3,
+    groundCodes: "security_threat,unlawful_goals",
+    titleEn: "General Comment No. 37: public order and safety are narrow grounds",
+    titleRu: "Замечание № 37: общественный порядок и безопасность — узкие основания",
+    bodyEn:
+      "Restrictions for public safety require a real and significant risk to the safety of persons; vague references to public order or hostile reactions from others do not suffice (paras. 43–44, 52). The authorities must protect participants from counter-demonstrators rather than restrict the assembly (the 'heckler's veto' is not a ground). Public health restrictions must be proportionate and the least restrictive means.",
+    bodyRu:
+      "Ограничения в интересах общественной безопасности требуют реального и значительного риска для людей; общие ссылки на общественный порядок или враждебную реакцию других недостаточны (пп. 43–44, 52). Власти обязаны защищать участников от контрдемонстрантов, а не ограничивать собрание. Ограничения по соображениям здоровья должны быть соразмерны и наименее ограничительны.",
+  },
+  {
+    code: "odihr_sight_sound",
+    sortOrder: 4,
+    groundCodes: "place_taken,works,not_designated_place",
+    titleEn: "OSCE/ODIHR–Venice Commission Guidelines on Freedom of Peaceful Assembly (3rd ed.): within sight and sound",
+    titleRu: "Руководящие принципы ОБСЕ/БДИПЧ и Венецианской комиссии по свободе мирных собраний (3-е изд.): в пределах видимости и слышимости",
+    bodyEn:
+      "Assemblies should be facilitated within sight and sound of their target audience. Blanket restrictions on places, and lists of 'designated places', are disproportionate. Where two assemblies are notified for the same place and time, both should be facilitated where possible; a prior booking is not in itself a reason to refuse, and any alternative offered must be of equal value to the organizers' purpose.",
+    bodyRu:
+      "Собрания должны проводиться в пределах видимости и слышимости целевой аудитории. Общие запреты на места и перечни «специализированных мест» несоразмерны. Если на одно место и время заявлены два собрания, по возможности следует обеспечить проведение обоих; предварительная бронь сама по себе не основание для отказа, а предложенная альтернатива должна быть равноценной для целей организаторов.",
+  },
+  {
+    code: "cc_61np",
+    sortOrder: 5,
+    groundCodes: "place_taken,works",
+    titleEn: "Constitutional Court of Kazakhstan, resolution No. 61-NP of 20 January 2025",
+    titleRu: "Конституционный Суд РК, нормативное постановление № 61-НП от 20 января 2025 года",
+    bodyEn:
+      "Before refusing because the place is booked or because of works, the akimat must offer the organizers an alternative place or time; every refusal must be reasoned.",
+    bodyRu:
+      "Прежде чем отказать из-за занятости места или проведения работ, акимат обязан предложить организаторам другое место или время; каждый отказ должен быть мотивирован.",
+  },
+];
+
+/** Inserts what is missing; rows an admin has edited are left as they are. */
+export async function loadReference(db: Db): Promise<{ created: number }> {
+  // Grounds are deactivated, never deleted, so a missing code is one the data has not seen yet.
+  let created = 0;
+  for (const [i, g] of REFUSAL_GROUNDS.entries()) {
+    if (await db.refusalGround.findUnique({ where: { code: g.code } })) continue;
+    await db.refusalGround.create({ data: { ...g, sortOrder: i } });
+    created++;
+  }
+  for (const rule of DEADLINE_RULES) {
+    if (await db.deadlineRule.findUnique({ where: { code: rule.code } })) continue;
+    await db.deadlineRule.create({ data: rule });
+    created++;
+  }
+  // The calendar is loaded once: after that an admin's deletions and additions stand.
+  if ((await db.holiday.count({ where: { country: "KZ" } })) === 0) {
+    const days = kazakhstanHolidays(2015, 2030);
+    await db.holiday.createMany({ data: days.map((h) => ({ ...h, country: "KZ" })) });
+    created += days.length;
+  }
+  for (const s of LEGAL_STANDARDS) {
+    if (await db.legalStandard.findUnique({ where: { code: s.code } })) continue;
+    await db.legalStandard.create({ data: s });
+    created++;
+  }
+  return { created };
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The browser tests' server: a fresh SQLite file, the history loaded, test accounts, and the
+# production build. Refuses to touch anything but a throwaway local database.
+set -euo pipefail
+port="${1:-3100}"
+dir="$(mktemp -d /tmp/tracker-e2e.XXXXXX)"
+export DATABASE_URL="file:${dir}/e2e.db"
+export NEXTAUTH_SECRET="e2e-only-secret-$(date +%s%N)"
+export NEXTAUTH_URL="http://127.0.0.1:${port}"
+npx prisma generate >/dev/null
+npx tsx scripts/setup.ts
+npx tsx tests/e2e/support/create-accounts.ts
+npx next build >/dev/null
+exec npx next start -H 127.0.0.1 -p "$port"

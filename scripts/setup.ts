@@ -1,0 +1,57 @@
+// First-run preparation, safe to repeat: a secret in .env.local, the database migrated,
+// reference data and the documented history loaded (nothing a user changed is touched).
+import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { databaseUrl, isPostgresUrl, sqliteFilePath } from "../lib/db-url";
+import { createPrismaClient } from "../lib/db-client";
+import { loadReference } from "../prisma/seed/reference";
+import { loadHistory } from "../prisma/seed/load-history";
+
+function ensureSecret(): void {
+  if (process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET) return;
+  const file = path.resolve(".env.local");
+  const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  if (/^NEXTAUTH_SECRET=/m.test(current)) return;
+  const secret = crypto.randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, `${current}${current && !current.endsWith("\n") ? "\n" : ""}NEXTAUTH_SECRET=${secret}\n`, { mode: 0o600 });
+  console.log("setup: generated NEXTAUTH_SECRET in .env.local");
+}
+
+const require = createRequire(import.meta.url);
+
+async function migrate(url: string): Promise<void> {
+  if (!isPostgresUrl(url)) {
+    const file = sqliteFilePath(url);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const sqlite = new Database(file);
+    sqlite.pragma("journal_mode = WAL"); // persistent: readers never block the writer
+    sqlite.close();
+  }
+  execFileSync(process.execPath, [require.resolve("prisma/build/index.js"), "migrate", "deploy"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: url },
+  });
+}
+
+async function main() {
+  ensureSecret();
+  const url = databaseUrl();
+  await migrate(url);
+  const db = createPrismaClient(url);
+  try {
+    const ref = await loadReference(db);
+    const hist = await loadHistory(db);
+    console.log(`setup: database ready (${isPostgresUrl(url) ? "PostgreSQL" : sqliteFilePath(url)}); reference +${ref.created}, history +${hist.created}`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((e) => {
+  console.error("setup failed:", e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+// npm run user:create -- --email a@b.kz --name "Aigerim" --group "8MarchKZ" --role admin
+// The password is read from standard input (piped) or asked for without echo. There is no
+// default password anywhere.
+import readline from "node:readline";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { createPrismaClient } from "../lib/db-client";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "../lib/auth/password";
+import { ROLES } from "../lib/domain/vocabulary";
+import { slugify } from "../lib/domain/slug";
+
+const args = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  name: z.string().trim().min(1).max(200),
+  group: z.string().trim().min(1).max(200),
+  role: z.enum(ROLES).default("admin"),
+});
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let data = "";
+    for await (const chunk of process.stdin) data += chunk;
+    return data.split(/\r?\n/)[0] ?? "";
+  }
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const ask = (q: string) =>
+    new Promise<string>((resolve) => {
+      const out = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WriteStream };
+      out._writeToOutput = (s: string) => {
+        if (s.includes(q)) out.output.write(s);
+      };
+      rl.question(q, (answer) => {
+        out.output.write("\n");
+        resolve(answer);
+      });
+    });
+  const first = await ask("Password: ");
+  const second = await ask("Repeat password: ");
+  rl.close();
+  if (first !== second) throw new Error("the passwords do not match");
+  return first;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { email: { type: "string" }, name: { type: "string" }, group: { type: "string" }, role: { type: "string" } },
+  });
+  const parsed = args.safeParse(values);
+  if (!parsed.success) {
+    console.error("usage: npm run user:create -- --email EMAIL --name NAME --group GROUP [--role admin|editor|viewer]");
+    for (const i of parsed.error.issues) console.error(`  --${i.path.join(".")}: ${i.message}`);
+    process.exit(2);
+  }
+  const { email, name, group, role } = parsed.data;
+  const password = await readPassword();
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    console.error(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+    process.exit(2);
+  }
+  const db = createPrismaClient();
+  try {
+    const slug = slugify(group);
+    const existing = await db.group.findFirst({ where: { OR: [{ slug }, { name: group }] } });
+    const g = existing ?? (await db.group.create({ data: { name: group, slug } }));
+    const passwordHash = await hashPassword(password);
+    const user = await db.user.upsert({ where: { email }, update: { name, passwordHash }, create: { email, name, passwordHash } });
+    await db.membership.upsert({
+      where: { userId_groupId: { userId: user.id, groupId: g.id } },
+      update: { role },
+      create: { userId: user.id, groupId: g.id, role },
+    });
+    await db.changeLog.create({
+      data: { userId: null, userName: "user:create", groupId: g.id, entity: "Membership", entityId: user.id, action: "create", after: JSON.stringify({ email, role, group: g.name }) },
+    });
+    console.log(`${email} is ${role} of ${g.name}${existing ? "" : " (new group)"}`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((e) => {
+  console.error("user:create failed:", e instanceof Error ? e.message : e);
+  process.exit(1);
+});

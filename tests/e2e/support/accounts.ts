@@ -1,0 +1,8 @@
+// Accounts the browser tests sign in with. Created only in the throwaway e2e database.
+export const PASSWORD = "e2e-password-Correct-Horse";
+export const ACCOUNTS = {
+  admin: { email: "admin@e2e.test", name: "Aida Admin", group: "E2E Group", role: "admin" },
+  editor: { email: "editor@e2e.test", name: "Elena Editor", group: "E2E Group", role: "editor" },
+  viewer: { email: "viewer@e2e.test", name: "Vera Viewer", group: "E2E Group", role: "viewer" },
+  other: { email: "other@e2e.test", name: "Olga Other", group: "Other Group", role: "admin" },
+} as const;

@@ -1,0 +1,30 @@
+// Next.js request-scoped helpers have no request in tests: record what actions ask of them.
+import { vi } from "vitest";
+
+export const navigation = { redirects: [] as string[], revalidated: [] as string[] };
+
+vi.mock("next/cache", () => ({
+  revalidatePath: (p: string) => navigation.revalidated.push(p),
+  revalidateTag: () => undefined,
+  unstable_cache: <T>(fn: T) => fn,
+}));
+
+vi.mock("next/navigation", () => ({
+  redirect: (to: string) => {
+    navigation.redirects.push(to);
+    throw Object.assign(new Error(`NEXT_REDIRECT ${to}`), { digest: `NEXT_REDIRECT;replace;${to};307;` });
+  },
+  notFound: () => {
+    throw Object.assign(new Error("NEXT_NOT_FOUND"), { digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
+  },
+}));
+
+// Every test file gets its own migrated SQLite file; lib/db.ts connects to it.
+import { afterAll } from "vitest";
+import fs from "node:fs";
+import { freshTestDatabaseFile } from "./db";
+
+const testDb = freshTestDatabaseFile();
+process.env.DATABASE_URL = testDb.url;
+process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-000";
+afterAll(() => fs.rmSync(testDb.dir, { recursive: true, force: true }));
