@@ -1,0 +1,7 @@
+import type { CaseData } from "@/lib/data/cases";
+
+// Placeholder: implemented by its feature. Rendered by the case page.
+export function SharePanel({ data }: { data: CaseData }) {
+  void data;
+  return null;
+}
