@@ -1,0 +1,59 @@
+import "server-only";
+import type { Tx } from "../db";
+import type { Actor } from "../auth/access";
+
+// Personal data never enters the change log in clear: only the fact that it changed.
+const PERSONAL_FIELDS = new Set(["idNumber", "address", "phone", "passwordHash", "tokenHash", "passcodeHash"]);
+const SKIP_FIELDS = new Set(["createdAt", "updatedAt"]);
+
+export function redact(record: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  if (!record) return null;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) {
+    if (SKIP_FIELDS.has(k) || (typeof v === "object" && v !== null && !(v instanceof Date))) continue;
+    out[k] = PERSONAL_FIELDS.has(k) ? (v ? "[personal data]" : "") : v;
+  }
+  return out;
+}
+
+/** Only the fields that differ, so the history reads as "before → after". */
+export function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+  if (!before || !after) return { before, after };
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (k === "version") continue;
+    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
+      b[k] = before[k];
+      a[k] = after[k];
+    }
+  }
+  return { before: b, after: a };
+}
+
+export interface ChangeInput {
+  entity: string;
+  entityId: string;
+  caseId?: string | null;
+  groupId?: string | null;
+  action: "create" | "update" | "delete";
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+export async function logChange(tx: Tx, actor: Pick<Actor, "userId" | "name"> | null, c: ChangeInput): Promise<void> {
+  const d = diff(redact(c.before), redact(c.after));
+  await tx.changeLog.create({
+    data: {
+      userId: actor?.userId ?? null,
+      userName: actor?.name ?? "system",
+      groupId: c.groupId ?? null,
+      entity: c.entity,
+      entityId: c.entityId,
+      caseId: c.caseId ?? null,
+      action: c.action,
+      before: d.before ? JSON.stringify(d.before) : "",
+      after: d.after ? JSON.stringify(d.after) : "",
+    },
+  });
+}

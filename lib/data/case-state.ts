@@ -1,0 +1,42 @@
+import "server-only";
+import type { Tx } from "../db";
+import { deriveCase } from "../domain/status";
+import { answerDue } from "../domain/deadlines";
+import { todayIso } from "../domain/dates";
+import type { Procedure } from "../domain/vocabulary";
+import { loadClock } from "./rules";
+
+/**
+ * Re-derives an application's status, overall outcome, part outcomes and answer due date
+ * from its records. Call inside the transaction of any change to the case's children.
+ */
+export async function recomputeCase(tx: Tx, applicationId: string, today = todayIso()): Promise<void> {
+  const app = await tx.application.findUnique({
+    where: { id: applicationId },
+    select: {
+      procedure: true,
+      filedOn: true,
+      filedOnPrecision: true,
+      parts: { select: { id: true, outcome: true } },
+      answers: { orderBy: [{ receivedOn: "asc" }, { createdAt: "asc" }], select: { receivedOn: true, partOutcomes: { select: { partId: true, outcome: true } } } },
+      appealStages: { select: { ruling: { select: { outcome: true } } } },
+      events: { select: { kind: true } },
+    },
+  });
+  if (!app) return;
+  const clock = await loadClock(tx);
+  const due = app.filedOn && app.filedOnPrecision === "day" ? answerDue(app.procedure as Procedure, app.filedOn, clock.rules, clock.calendar) : null;
+  const derived = deriveCase({
+    filedOn: app.filedOn,
+    parts: app.parts,
+    answers: app.answers,
+    stages: app.appealStages,
+    events: app.events,
+    answerOverdue: Boolean(due && due.dueOn < today),
+  });
+  await tx.application.update({ where: { id: applicationId }, data: { status: derived.status, outcome: derived.outcome, answerDueOn: due?.dueOn ?? null } });
+  for (const p of app.parts) {
+    const outcome = derived.partOutcomes[p.id];
+    if (outcome && outcome !== p.outcome) await tx.part.update({ where: { id: p.id }, data: { outcome } });
+  }
+}
