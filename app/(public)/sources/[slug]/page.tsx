@@ -1,0 +1,24 @@
+import { notFound } from "next/navigation";
+import { getActor } from "@/lib/auth/session";
+import { getSource } from "@/lib/data/sources";
+import { isAppError } from "@/lib/errors";
+import { SourceDocument } from "@/components/sources/SourceDocument";
+
+async function load(slug: string) {
+  try {
+    return await getSource(await getActor(), slug);
+  } catch (e) {
+    if (isAppError(e) && e.code === "not_found") notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
+  const source = await load((await params).slug);
+  return { title: source.title };
+}
+
+export default async function SourcePage({ params }: { params: Promise<{ slug: string }> }) {
+  const source = await load((await params).slug);
+  return <SourceDocument source={source} />;
+}

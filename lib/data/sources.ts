@@ -1,0 +1,55 @@
+import "server-only";
+import { db } from "../db";
+import { visibleWhere, type Actor } from "../auth/access";
+import { NotFoundError } from "../errors";
+
+export function listSources(actor: Actor | null) {
+  return db.source.findMany({
+    where: visibleWhere(actor),
+    orderBy: [{ publishedOn: "asc" }, { title: "asc" }],
+    select: { id: true, slug: true, title: true, publisher: true, publishedOn: true, publishedOnPrecision: true, url: true, _count: { select: { citations: true } } },
+  });
+}
+
+/** Where a cited record is shown: its case page, its incident page, or nowhere of its own. */
+export type RecordLink = { href: string | null; caseTitle: string | null };
+
+async function resolveRecordLinks(citations: { recordType: string; recordId: string }[], actor: Actor | null): Promise<Map<string, RecordLink>> {
+  const ids = (type: string) => citations.filter((c) => c.recordType === type).map((c) => c.recordId);
+  const appVisible = { application: visibleWhere(actor) };
+  const [apps, parts, answers, stages, hearings, rulings, events, evidence, incidents] = await Promise.all([
+    db.application.findMany({ where: { id: { in: ids("Application") }, ...visibleWhere(actor) }, select: { id: true, title: true } }),
+    db.part.findMany({ where: { id: { in: ids("Part") }, ...appVisible }, select: { id: true, application: { select: { id: true, title: true } } } }),
+    db.answer.findMany({ where: { id: { in: ids("Answer") }, ...appVisible }, select: { id: true, application: { select: { id: true, title: true } } } }),
+    db.appealStage.findMany({ where: { id: { in: ids("AppealStage") }, ...appVisible }, select: { id: true, application: { select: { id: true, title: true } } } }),
+    db.hearing.findMany({ where: { id: { in: ids("Hearing") }, appealStage: appVisible }, select: { id: true, appealStage: { select: { application: { select: { id: true, title: true } } } } } }),
+    db.ruling.findMany({ where: { id: { in: ids("Ruling") }, appealStage: appVisible }, select: { id: true, appealStage: { select: { application: { select: { id: true, title: true } } } } } }),
+    db.event.findMany({ where: { id: { in: ids("Event") }, ...appVisible }, select: { id: true, application: { select: { id: true, title: true } } } }),
+    db.evidence.findMany({ where: { id: { in: ids("Evidence") }, answer: appVisible }, select: { id: true, answer: { select: { application: { select: { id: true, title: true } } } } } }),
+    db.incident.findMany({ where: { id: { in: ids("Incident") }, ...visibleWhere(actor) }, select: { id: true, title: true } }),
+  ]);
+  const links = new Map<string, RecordLink>();
+  const toCase = (key: string, app: { id: string; title: string }) => links.set(key, { href: `/applications/${app.id}`, caseTitle: app.title });
+  for (const a of apps) toCase(a.id, a);
+  for (const r of [...parts, ...answers, ...stages, ...events]) toCase(r.id, r.application);
+  for (const r of [...hearings, ...rulings]) toCase(r.id, r.appealStage.application);
+  for (const r of evidence) toCase(r.id, r.answer.application);
+  for (const i of incidents) links.set(i.id, { href: `/incidents/${i.id}`, caseTitle: i.title });
+  return links;
+}
+
+/** A source with the citations that rest on it, each linked to the record it supports. */
+export async function getSource(actor: Actor | null, slug: string) {
+  const source = await db.source.findFirst({
+    where: { slug, ...visibleWhere(actor) },
+    include: { citations: { orderBy: { createdAt: "asc" } } },
+  });
+  if (!source) throw new NotFoundError();
+  const links = await resolveRecordLinks(source.citations, actor);
+  return {
+    ...source,
+    citations: source.citations.map((c) => ({ ...c, link: links.get(c.recordId) ?? { href: null, caseTitle: null } })),
+  };
+}
+
+export type SourceData = Awaited<ReturnType<typeof getSource>>;
