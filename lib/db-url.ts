@@ -15,5 +15,5 @@ export function isPostgresUrl(url: string): boolean {
 /** "file:./data/x.db" → absolute path, resolved against the working directory. */
 export function sqliteFilePath(url: string): string {
   const raw = url.replace(/^file:/, "").replace(/^\/\//, "");
-  return path.resolve(process.cwd(), raw);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), raw);
 }

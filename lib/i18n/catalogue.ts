@@ -7,7 +7,7 @@ import type { Locale } from "./config";
 export type Messages = Record<string, unknown>;
 const cache = new Map<Locale, Messages>();
 
-export function loadMessages(locale: Locale, root: string = path.join(process.cwd(), "messages")): Messages {
+export function loadMessages(locale: Locale, root: string = path.join(/*turbopackIgnore: true*/ process.cwd(), "messages")): Messages {
   const hit = cache.get(locale);
   if (hit && process.env.NODE_ENV === "production") return hit;
   const dir = path.join(root, locale);
