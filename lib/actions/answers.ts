@@ -1,0 +1,35 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireActor } from "../auth/session";
+import type { FormState } from "./form-state";
+import { parseOrInvalid, runForm } from "./run-form";
+import { formToObject } from "../validation/form-data";
+import { recordAnswerSchema, updateAnswerSchema } from "../validation/answers";
+import { recordAnswer, updateAnswer } from "../data/answers";
+
+export async function recordAnswerAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const raw = formToObject(formData);
+  return runForm(raw, async () => {
+    const actor = await requireActor();
+    const parsed = parseOrInvalid(recordAnswerSchema, raw);
+    if (!parsed.ok) return parsed.state;
+    const answerId = await recordAnswer(actor, parsed.data);
+    revalidatePath("/applications");
+    revalidatePath(`/applications/${parsed.data.applicationId}`);
+    redirect(`/applications/${parsed.data.applicationId}#answer-${answerId}`);
+  });
+}
+
+export async function updateAnswerAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const raw = formToObject(formData);
+  return runForm(raw, async () => {
+    const actor = await requireActor();
+    const parsed = parseOrInvalid(updateAnswerSchema, raw);
+    if (!parsed.ok) return parsed.state;
+    const applicationId = await updateAnswer(actor, parsed.data);
+    revalidatePath("/applications");
+    revalidatePath(`/applications/${applicationId}`);
+    redirect(`/applications/${applicationId}#answer-${parsed.data.id}`);
+  });
+}

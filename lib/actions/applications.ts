@@ -1,0 +1,59 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireActor } from "../auth/session";
+import type { FormState } from "./form-state";
+import { parseOrInvalid, runForm } from "./run-form";
+import { formToObject } from "../validation/form-data";
+import { createApplicationSchema, deleteApplicationSchema, publishApplicationSchema, updateApplicationSchema } from "../validation/applications";
+import { createApplication, deleteApplication, setApplicationPublic, updateApplication } from "../data/applications";
+
+export async function createApplicationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const raw = formToObject(formData);
+  return runForm(raw, async () => {
+    const actor = await requireActor();
+    const parsed = parseOrInvalid(createApplicationSchema, raw);
+    if (!parsed.ok) return parsed.state;
+    const id = await createApplication(actor, parsed.data);
+    revalidatePath("/applications");
+    redirect(`/applications/${id}`);
+  });
+}
+
+export async function updateApplicationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const raw = formToObject(formData);
+  return runForm(raw, async () => {
+    const actor = await requireActor();
+    const parsed = parseOrInvalid(updateApplicationSchema, raw);
+    if (!parsed.ok) return parsed.state;
+    await updateApplication(actor, parsed.data);
+    revalidatePath("/applications");
+    revalidatePath(`/applications/${parsed.data.id}`);
+    redirect(`/applications/${parsed.data.id}`);
+  });
+}
+
+export async function setApplicationPublicAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const raw = formToObject(formData);
+  return runForm(raw, async () => {
+    const actor = await requireActor();
+    const parsed = parseOrInvalid(publishApplicationSchema, raw);
+    if (!parsed.ok) return parsed.state;
+    await setApplicationPublic(actor, parsed.data.id, parsed.data.isPublic);
+    revalidatePath("/applications");
+    revalidatePath(`/applications/${parsed.data.id}`);
+    return { ok: true, message: parsed.data.isPublic ? "published" : "unpublished" };
+  });
+}
+
+export async function deleteApplicationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const raw = formToObject(formData);
+  return runForm(raw, async () => {
+    const actor = await requireActor();
+    const parsed = parseOrInvalid(deleteApplicationSchema, raw);
+    if (!parsed.ok) return parsed.state;
+    await deleteApplication(actor, parsed.data.id);
+    revalidatePath("/applications");
+    redirect("/applications?deleted=1");
+  });
+}

@@ -1,0 +1,395 @@
+import "server-only";
+import { db, type Tx } from "../db";
+import { groupIds, requireRole, visibleWhere, writableGroups, type Actor } from "../auth/access";
+import { ConflictError, NotFoundError } from "../errors";
+import { procedureFor, type AssemblyForm } from "../domain/vocabulary";
+import type { Prisma } from "../generated/sqlite/client";
+import {
+  FieldError,
+  type ApplicantInput,
+  type ApplicationFilters,
+  type CreateApplicationInput,
+  type PartInput,
+  type UpdateApplicationInput,
+} from "../validation/applications";
+import { logChange } from "./audit";
+import { listAuthorities, resolveAuthority } from "./authorities";
+import { recomputeCase } from "./case-state";
+import { updateVersioned } from "./versioned";
+
+// ───────────────────────────── the form's choices
+
+export async function applicationFormOptions(actor: Actor) {
+  const [groups, authorities] = await Promise.all([
+    db.group.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    listAuthorities(),
+  ]);
+  return {
+    ownerGroups: writableGroups(actor).map((m) => ({ id: m.groupId, name: m.groupName })),
+    groups,
+    authorities,
+  };
+}
+export type ApplicationFormOptions = Awaited<ReturnType<typeof applicationFormOptions>>;
+
+// ───────────────────────────── create
+
+function partData(p: PartInput, position: number) {
+  return {
+    position,
+    form: p.form,
+    place: p.place,
+    route: p.route,
+    eventDate: p.eventDate,
+    eventDatePrecision: p.eventDate ? p.eventDatePrecision : "unknown",
+    startTime: p.startTime,
+    endTime: p.endTime,
+    expectedParticipants: p.expectedParticipants,
+    equipment: p.equipment.join(","),
+  };
+}
+
+type ApplicationFieldsInput = Omit<CreateApplicationInput, "groupId">;
+
+function applicationData(input: ApplicationFieldsInput, authorityId: string | null) {
+  return {
+    title: input.title,
+    isPublic: input.isPublic,
+    procedure: procedureFor(input.parts.map((p) => p.form as AssemblyForm)),
+    authorityId,
+    city: input.city,
+    purpose: input.purpose,
+    filedOn: input.filedOn,
+    filedOnPrecision: input.filedOn ? input.filedOnPrecision : "unknown",
+    registrationNumber: input.registrationNumber,
+    notes: input.notes,
+  };
+}
+
+async function checkOrganizers(tx: Tx, ids: string[]): Promise<void> {
+  const found = await tx.group.count({ where: { id: { in: ids } } });
+  if (found !== ids.length) throw new FieldError("organizerIds", "invalid_choice");
+}
+
+interface CaseRef {
+  caseId: string;
+  groupId: string;
+}
+
+/**
+ * Applicants become people of the owning group, private by default. The same IIN within a
+ * group is the same person, so a repeat applicant is not recorded twice.
+ */
+async function addApplicant(tx: Tx, actor: Actor, ref: CaseRef, a: ApplicantInput, linked: Set<string>): Promise<void> {
+  let person = a.idNumber ? await tx.person.findFirst({ where: { groupId: ref.groupId, idNumber: a.idNumber } }) : null;
+  if (!person) {
+    person = await tx.person.create({
+      data: { groupId: ref.groupId, isPublic: false, fullName: a.fullName, idNumber: a.idNumber, address: a.address, phone: a.phone },
+    });
+    await logChange(tx, actor, { entity: "Person", entityId: person.id, ...ref, action: "create", after: person });
+  }
+  if (linked.has(person.id)) return;
+  linked.add(person.id);
+  const applicant = await tx.applicant.create({ data: { applicationId: ref.caseId, personId: person.id } });
+  await logChange(tx, actor, { entity: "Applicant", entityId: applicant.id, ...ref, action: "create", after: applicant });
+}
+
+export async function createApplication(actor: Actor, input: CreateApplicationInput): Promise<string> {
+  requireRole(actor, input.groupId, "editor");
+  return db.$transaction(async (tx) => {
+    await checkOrganizers(tx, input.organizerIds);
+    const authorityId = await resolveAuthority(tx, actor, input, input.groupId, input.city);
+    const app = await tx.application.create({
+      data: { ...applicationData(input, authorityId), groupId: input.groupId, requestCount: 1, createdById: actor.userId },
+    });
+    const ref = { caseId: app.id, groupId: app.groupId };
+    await tx.applicationGroup.createMany({ data: input.organizerIds.map((groupId) => ({ applicationId: app.id, groupId })) });
+    await logChange(tx, actor, { entity: "Application", entityId: app.id, ...ref, action: "create", after: { ...app, organizerIds: input.organizerIds.join(",") } });
+    for (const [i, p] of input.parts.entries()) {
+      const part = await tx.part.create({ data: { ...partData(p, i), applicationId: app.id } });
+      await logChange(tx, actor, { entity: "Part", entityId: part.id, ...ref, action: "create", after: part });
+    }
+    const linked = new Set<string>();
+    for (const a of input.applicants) await addApplicant(tx, actor, ref, a, linked);
+    await recomputeCase(tx, app.id);
+    return app.id;
+  });
+}
+
+// ───────────────────────────── edit
+
+const editInclude = {
+  group: { select: { id: true, name: true } },
+  authority: { select: { id: true, name: true, city: true } },
+  organizers: { select: { groupId: true } },
+  applicants: { include: { person: true }, orderBy: { id: "asc" as const } },
+  parts: { orderBy: { position: "asc" as const }, include: { _count: { select: { outcomes: true } } } },
+};
+
+/** The record as its editors see it, personal data included; others get NotFound/Forbidden. */
+export async function getApplicationForEdit(actor: Actor, id: string) {
+  const app = await db.application.findFirst({ where: { id, groupId: { in: groupIds(actor) } }, include: editInclude });
+  if (!app) throw new NotFoundError();
+  requireRole(actor, app.groupId, "editor");
+  return app;
+}
+export type ApplicationForEdit = Awaited<ReturnType<typeof getApplicationForEdit>>;
+
+/** What the record holds now, for a form that lost a race: shown beside what the user typed. */
+export async function applicationSnapshot(client: Tx, id: string) {
+  const app = await client.application.findUnique({ where: { id }, include: { authority: { select: { name: true } }, organizers: { include: { group: { select: { name: true } } } }, parts: { orderBy: { position: "asc" } }, applicants: { include: { person: { select: { fullName: true } } } } } });
+  if (!app) return null;
+  return {
+    version: app.version,
+    updatedAt: app.updatedAt.toISOString(),
+    title: app.title,
+    isPublic: app.isPublic,
+    authority: app.authority?.name ?? "",
+    organizers: app.organizers.map((o) => o.group.name),
+    city: app.city,
+    purpose: app.purpose,
+    filedOn: app.filedOn,
+    filedOnPrecision: app.filedOnPrecision,
+    registrationNumber: app.registrationNumber,
+    notes: app.notes,
+    applicants: app.applicants.map((a) => a.person.fullName),
+    parts: app.parts.map((p) => ({ form: p.form, place: p.place, route: p.route, eventDate: p.eventDate, startTime: p.startTime, endTime: p.endTime })),
+  };
+}
+export type ApplicationSnapshot = NonNullable<Awaited<ReturnType<typeof applicationSnapshot>>>;
+
+export async function updateApplication(actor: Actor, input: UpdateApplicationInput): Promise<void> {
+  const existing = await db.application.findFirst({ where: { id: input.id, groupId: { in: groupIds(actor) } }, select: { groupId: true } });
+  if (!existing) throw new NotFoundError();
+  requireRole(actor, existing.groupId, "editor");
+  try {
+    await db.$transaction((tx) => applyUpdate(tx, actor, input, existing.groupId));
+  } catch (e) {
+    if (e instanceof ConflictError) throw new ConflictError(await applicationSnapshot(db, input.id));
+    throw e;
+  }
+}
+
+async function applyUpdate(tx: Tx, actor: Actor, input: UpdateApplicationInput, groupId: string): Promise<void> {
+  const ref = { caseId: input.id, groupId };
+  const before = await tx.application.findFirst({ where: { id: input.id, groupId }, include: editInclude });
+  if (!before) throw new NotFoundError();
+  await checkOrganizers(tx, input.organizerIds);
+  const authorityId = await resolveAuthority(tx, actor, input, groupId, input.city);
+  // First, so that a stale form changes nothing at all.
+  await updateVersioned(tx.application, input.id, input.version, applicationData(input, authorityId));
+
+  const oldOrganizers = before.organizers.map((o) => o.groupId).sort();
+  const newOrganizers = [...input.organizerIds].sort();
+  if (oldOrganizers.join() !== newOrganizers.join()) {
+    await tx.applicationGroup.deleteMany({ where: { applicationId: input.id } });
+    await tx.applicationGroup.createMany({ data: newOrganizers.map((g) => ({ applicationId: input.id, groupId: g })) });
+  }
+  const after = await tx.application.findUniqueOrThrow({ where: { id: input.id } });
+  await logChange(tx, actor, {
+    entity: "Application",
+    entityId: input.id,
+    ...ref,
+    action: "update",
+    before: { ...before, organizerIds: oldOrganizers.join(",") },
+    after: { ...after, organizerIds: newOrganizers.join(",") },
+  });
+
+  await syncParts(tx, actor, ref, before.parts, input.parts);
+  await syncApplicants(tx, actor, ref, before.applicants, input.applicants);
+  await recomputeCase(tx, input.id);
+}
+
+/**
+ * Parts are matched by id. A part the authority has already answered is never deleted
+ * here: the answer is part of the legal record. The user edits the answer first.
+ */
+async function syncParts(tx: Tx, actor: Actor, ref: CaseRef, stored: ApplicationForEdit["parts"], submitted: PartInput[]) {
+  const byId = new Map(stored.map((p) => [p.id, p]));
+  const kept = new Set<string>();
+  for (const [i, p] of submitted.entries()) {
+    if (p.id && !byId.has(p.id)) throw new FieldError(`parts.${i}.form`, "invalid");
+    if (p.id) kept.add(p.id);
+  }
+  for (const p of stored) {
+    if (!kept.has(p.id) && p._count.outcomes > 0) throw new FieldError("parts", "part_has_outcomes");
+  }
+  for (const p of stored) {
+    if (kept.has(p.id)) continue;
+    await tx.part.delete({ where: { id: p.id } });
+    await logChange(tx, actor, { entity: "Part", entityId: p.id, ...ref, action: "delete", before: p });
+  }
+  for (const [i, p] of submitted.entries()) {
+    const data = partData(p, i);
+    const old = p.id ? byId.get(p.id) : undefined;
+    if (old) {
+      const updated = await tx.part.update({ where: { id: old.id }, data });
+      await logChange(tx, actor, { entity: "Part", entityId: old.id, ...ref, action: "update", before: old, after: updated });
+    } else {
+      const created = await tx.part.create({ data: { ...data, applicationId: ref.caseId } });
+      await logChange(tx, actor, { entity: "Part", entityId: created.id, ...ref, action: "create", after: created });
+    }
+  }
+}
+
+/** Removing an applicant unlinks the person; the person stays (incidents may name them). */
+async function syncApplicants(tx: Tx, actor: Actor, ref: CaseRef, stored: ApplicationForEdit["applicants"], submitted: ApplicantInput[]) {
+  const byPerson = new Map(stored.map((a) => [a.personId, a]));
+  const kept = new Set(submitted.map((a) => a.personId).filter(Boolean));
+  for (const [i, a] of submitted.entries()) if (a.personId && !byPerson.has(a.personId)) throw new FieldError(`applicants.${i}.fullName`, "invalid");
+  for (const a of stored) {
+    if (kept.has(a.personId)) continue;
+    await tx.applicant.delete({ where: { id: a.id } });
+    await logChange(tx, actor, { entity: "Applicant", entityId: a.id, ...ref, action: "delete", before: { id: a.id, applicationId: a.applicationId, personId: a.personId, role: a.role } });
+  }
+  const linked = new Set(kept);
+  for (const a of submitted) {
+    const old = a.personId ? byPerson.get(a.personId) : undefined;
+    if (!old) {
+      await addApplicant(tx, actor, ref, a, linked);
+      continue;
+    }
+    // A person shared from another group's records is theirs to edit.
+    if (old.person.groupId !== ref.groupId) continue;
+    const p = old.person;
+    if (p.fullName === a.fullName && p.idNumber === a.idNumber && p.address === a.address && p.phone === a.phone) continue;
+    const updated = await tx.person.update({
+      where: { id: p.id },
+      data: { fullName: a.fullName, idNumber: a.idNumber, address: a.address, phone: a.phone, version: { increment: 1 } },
+    });
+    await logChange(tx, actor, { entity: "Person", entityId: p.id, ...ref, action: "update", before: p, after: updated });
+  }
+}
+
+// ───────────────────────────── publish, delete
+
+async function ownedApplication(actor: Actor, id: string) {
+  const app = await db.application.findFirst({ where: { id, groupId: { in: groupIds(actor) } } });
+  if (!app) throw new NotFoundError();
+  return app;
+}
+
+/** Publishing shows the record to everyone; its applicants stay private (Person.isPublic). */
+export async function setApplicationPublic(actor: Actor, id: string, isPublic: boolean): Promise<void> {
+  const app = await ownedApplication(actor, id);
+  requireRole(actor, app.groupId, "editor");
+  if (app.isPublic === isPublic) return;
+  await db.$transaction(async (tx) => {
+    const after = await tx.application.update({ where: { id, groupId: app.groupId }, data: { isPublic, version: { increment: 1 } } });
+    await logChange(tx, actor, { entity: "Application", entityId: id, caseId: id, groupId: app.groupId, action: "update", before: app, after });
+  });
+}
+
+/** Deletes the case with everything under it, and the citations that pointed at it. */
+export async function deleteApplication(actor: Actor, id: string): Promise<void> {
+  const app = await ownedApplication(actor, id);
+  requireRole(actor, app.groupId, "admin");
+  await db.$transaction(async (tx) => {
+    const full = await tx.application.findUniqueOrThrow({
+      where: { id },
+      select: {
+        parts: { select: { id: true } },
+        answers: { select: { id: true, evidence: { select: { id: true } } } },
+        appealStages: { select: { id: true, hearings: { select: { id: true } }, ruling: { select: { id: true } } } },
+        events: { select: { id: true } },
+      },
+    });
+    const recordIds = [
+      id,
+      ...full.parts.map((p) => p.id),
+      ...full.answers.flatMap((a) => [a.id, ...a.evidence.map((e) => e.id)]),
+      ...full.appealStages.flatMap((s) => [s.id, ...s.hearings.map((h) => h.id), ...(s.ruling ? [s.ruling.id] : [])]),
+      ...full.events.map((e) => e.id),
+    ];
+    await tx.citation.deleteMany({ where: { recordId: { in: recordIds } } });
+    await tx.application.delete({ where: { id } });
+    await logChange(tx, actor, { entity: "Application", entityId: id, caseId: id, groupId: app.groupId, action: "delete", before: app });
+  });
+}
+
+// ───────────────────────────── find
+
+/** The filters become the Prisma where clause, under the caller's visibility. */
+export function applicationsWhere(actor: Actor | null, f: ApplicationFilters): Prisma.ApplicationWhereInput {
+  const and: Prisma.ApplicationWhereInput[] = [visibleWhere(actor)];
+  if (f.year) and.push({ filedOn: { startsWith: `${f.year}-` } });
+  if (f.city) and.push({ city: f.city });
+  if (f.authority) and.push({ authorityId: f.authority });
+  if (f.group) and.push({ organizers: { some: { groupId: f.group } } });
+  if (f.form) and.push({ parts: { some: { form: f.form } } });
+  // A part refused inside a "mixed" answer is still a refusal to find.
+  if (f.outcome) and.push({ OR: [{ outcome: f.outcome }, { parts: { some: { outcome: f.outcome } } }] });
+  if (f.ground) and.push({ answers: { some: { grounds: { some: { ground: { code: f.ground } } } } } });
+  if (f.status) and.push({ status: f.status });
+  if (f.visibility) and.push({ isPublic: f.visibility === "public" });
+  if (f.q) {
+    const q = f.q;
+    and.push({
+      OR: [
+        { title: { contains: q } },
+        { purpose: { contains: q } },
+        { notes: { contains: q } },
+        { city: { contains: q } },
+        { registrationNumber: { contains: q } },
+        { answers: { some: { statedReason: { contains: q } } } },
+        { answers: { some: { grounds: { some: { words: { contains: q } } } } } },
+      ],
+    });
+  }
+  return { AND: and };
+}
+
+const ORDER: Record<ApplicationFilters["sort"], Prisma.ApplicationOrderByWithRelationInput[]> = {
+  filed: [{ filedOn: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }, { id: "asc" }],
+  filed_asc: [{ filedOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+  updated: [{ updatedAt: "desc" }, { id: "asc" }],
+  title: [{ title: "asc" }, { id: "asc" }],
+};
+
+export async function listApplications(actor: Actor | null, f: ApplicationFilters) {
+  const where = applicationsWhere(actor, f);
+  const total = await db.application.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / f.pageSize));
+  const page = Math.min(f.page, pageCount);
+  const items = await db.application.findMany({
+    where,
+    orderBy: ORDER[f.sort],
+    skip: (page - 1) * f.pageSize,
+    take: f.pageSize,
+    select: {
+      id: true,
+      groupId: true,
+      isPublic: true,
+      title: true,
+      procedure: true,
+      city: true,
+      filedOn: true,
+      filedOnPrecision: true,
+      filedBefore: true,
+      requestCount: true,
+      status: true,
+      outcome: true,
+      updatedAt: true,
+      authority: { select: { name: true, nameRu: true } },
+      organizers: { select: { group: { select: { id: true, name: true } } } },
+      parts: { orderBy: { position: "asc" }, select: { form: true, outcome: true } },
+    },
+  });
+  return { items, total, page, pageCount, pageSize: f.pageSize };
+}
+export type ApplicationListItem = Awaited<ReturnType<typeof listApplications>>["items"][number];
+
+/** The values the filters can take, from what the caller can see. */
+export async function listFilterOptions(actor: Actor | null) {
+  const visible = visibleWhere(actor);
+  const [dates, cities, authorities, groups, grounds] = await Promise.all([
+    db.application.findMany({ where: { ...visible, filedOn: { not: null } }, select: { filedOn: true }, distinct: ["filedOn"] }),
+    db.application.findMany({ where: { ...visible, city: { not: "" } }, select: { city: true }, distinct: ["city"], orderBy: { city: "asc" } }),
+    db.authority.findMany({ where: { applications: { some: visible } }, select: { id: true, name: true, nameRu: true, city: true }, orderBy: { name: "asc" } }),
+    db.group.findMany({ where: { organizing: { some: { application: visible } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.refusalGround.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, labelEn: true, labelRu: true } }),
+  ]);
+  const years = [...new Set(dates.map((d) => Number(d.filedOn!.slice(0, 4))))].sort((a, b) => b - a);
+  return { years, cities: cities.map((c) => c.city), authorities, groups, grounds };
+}
+export type FilterOptions = Awaited<ReturnType<typeof listFilterOptions>>;
