@@ -1,7 +1,11 @@
 // Builds a Prisma client for a database URL. No "server-only" marker so that scripts
 // (seed, user:create, export, bench) can use it; the app imports lib/db.ts instead.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "./generated/sqlite/client";
+import { PrismaClient as PgPrismaClient } from "./generated/pg/client";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "./db-url";
 
 export type Db = PrismaClient;
@@ -9,9 +13,70 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   if (isPostgresUrl(url)) {
-    // Filled in by the PostgreSQL support (issue 6): a client generated for PostgreSQL.
-    throw new Error("PostgreSQL support is not built into this client yet");
+    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
+    // The PostgreSQL client is generated from the very same models (scripts/sync-pg-schema.ts),
+    // so its model API is the SQLite client's plus PostgreSQL-only extras such as
+    // `mode: "insensitive"` (used only through lib/data/text-search.ts). The app codes
+    // against one type; this is the single place where the two generated types meet.
+    return new PgPrismaClient({ adapter }) as unknown as PrismaClient;
   }
-  const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 10_000 });
+  const adapter = new UnicodeLikeSqlite(new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 10_000 }));
   return new PrismaClient({ adapter });
+}
+
+/**
+ * SQLite's LIKE folds case for ASCII only, so a search for "алматы" would miss "Алматы".
+ * Prisma's contains/startsWith/endsWith compile to LIKE; replacing the LIKE function on each
+ * connection makes them case-insensitive for every script, as PostgreSQL's ILIKE is.
+ */
+class UnicodeLikeSqlite implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = "sqlite" as const;
+  readonly adapterName: string;
+  constructor(private readonly inner: PrismaBetterSQLite3) {
+    this.adapterName = inner.adapterName;
+  }
+  async connect(): Promise<SqlDriverAdapter> {
+    return withUnicodeLike(await this.inner.connect());
+  }
+  async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    return withUnicodeLike(await this.inner.connectToShadowDb());
+  }
+}
+
+function withUnicodeLike(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const client = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
+  if (client && typeof client.function === "function") {
+    // Backslash escapes by default, as in PostgreSQL (lib/data/text-search.ts relies on it).
+    client.function("like", { deterministic: true }, (pattern: unknown, value: unknown) => likeMatch(pattern, value, "\\"));
+    client.function("like", { deterministic: true }, (pattern: unknown, value: unknown, escape: unknown) => likeMatch(pattern, value, escape));
+  }
+  return adapter;
+}
+
+const patterns = new Map<string, RegExp>();
+
+function likeMatch(pattern: unknown, value: unknown, escape: unknown): number | null {
+  if (pattern === null || value === null || pattern === undefined || value === undefined) return null;
+  const p = String(pattern);
+  const esc = typeof escape === "string" && escape.length === 1 ? escape : null;
+  const key = `${esc ?? ""}\u0000${p}`;
+  let re = patterns.get(key);
+  if (!re) {
+    let src = "";
+    for (let i = 0; i < p.length; i++) {
+      const c = p[i];
+      if (esc !== null && c === esc && i + 1 < p.length) src += escapeRegExp(p[++i]);
+      else if (c === "%") src += "[\\s\\S]*";
+      else if (c === "_") src += "[\\s\\S]";
+      else src += escapeRegExp(c);
+    }
+    re = new RegExp(`^${src}$`, "iu");
+    if (patterns.size > 500) patterns.clear();
+    patterns.set(key, re);
+  }
+  return re.test(String(value)) ? 1 : 0;
+}
+
+function escapeRegExp(c: string): string {
+  return c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }

@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "../lib/db-url";
 import { createPrismaClient } from "../lib/db-client";
 import { loadReference } from "../prisma/seed/reference";
+import { migratePostgres } from "./pg-migrate";
 import { loadHistory } from "../prisma/seed/load-history";
 
 function ensureSecret(): void {
@@ -24,13 +25,17 @@ function ensureSecret(): void {
 const require = createRequire(import.meta.url);
 
 async function migrate(url: string): Promise<void> {
-  if (!isPostgresUrl(url)) {
-    const file = sqliteFilePath(url);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const sqlite = new Database(file);
-    sqlite.pragma("journal_mode = WAL"); // persistent: readers never block the writer
-    sqlite.close();
+  if (isPostgresUrl(url)) {
+    // Not `prisma migrate deploy`: its schema engine cannot read PostgreSQL's catalog through
+    // the pg adapter in Prisma 6.19 (see scripts/pg-migrate.ts).
+    await migratePostgres(url);
+    return;
   }
+  const file = sqliteFilePath(url);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL"); // persistent: readers never block the writer
+  sqlite.close();
   execFileSync(process.execPath, [require.resolve("prisma/build/index.js"), "migrate", "deploy"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, DATABASE_URL: url },

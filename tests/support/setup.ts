@@ -19,12 +19,26 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-// Every test file gets its own migrated SQLite file; lib/db.ts connects to it.
+// Every test file gets its own migrated database (a SQLite file, or with
+// TEST_DATABASE=postgres a fresh PostgreSQL database); lib/db.ts connects to it.
 import { afterAll } from "vitest";
 import fs from "node:fs";
-import { freshTestDatabaseFile } from "./db";
+import { freshTestDatabaseFile, testDatabaseKind } from "./db";
 
-const testDb = freshTestDatabaseFile();
-process.env.DATABASE_URL = testDb.url;
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-000";
-afterAll(() => fs.rmSync(testDb.dir, { recursive: true, force: true }));
+
+if (testDatabaseKind() === "postgres") {
+  const { createFreshPostgresDatabase, dropPostgresDatabase } = await import("./pg");
+  const pgDb = await createFreshPostgresDatabase();
+  process.env.DATABASE_URL = pgDb.url;
+  afterAll(async () => {
+    // Close the app's pool first so dropping the database does not cut live connections.
+    const { db } = await import("@/lib/db");
+    await db.$disconnect().catch(() => undefined);
+    await dropPostgresDatabase(pgDb.name);
+  });
+} else {
+  const testDb = freshTestDatabaseFile();
+  process.env.DATABASE_URL = testDb.url;
+  afterAll(() => fs.rmSync(testDb.dir, { recursive: true, force: true }));
+}

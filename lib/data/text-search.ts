@@ -1,0 +1,36 @@
+// Case-insensitive text filters that work on both databases. PostgreSQL compares case-
+// sensitively unless asked (`mode: "insensitive"`, which the SQLite client rejects); on
+// SQLite, lib/db-client.ts makes LIKE fold case for every script, not only ASCII.
+// Use these in list queries instead of writing `{ contains: q }` by hand:
+//   where: { OR: [{ title: contains(q) }, { city: contains(q) }] }
+import { databaseUrl, isPostgresUrl } from "../db-url";
+
+type TextFilter = { contains: string } | { startsWith: string };
+
+/**
+ * Prisma passes the value into a LIKE pattern unescaped, so a user's "%" or "_" would act as
+ * a wildcard. Backslash is LIKE's escape character on PostgreSQL and, through
+ * lib/db-client.ts, on SQLite too.
+ */
+export function escapeLike(q: string): string {
+  return q.replace(/[\\%_]/g, "\\$&");
+}
+
+function insensitive<T extends TextFilter>(filter: T): T {
+  // Typed as the SQLite client's filter: `mode` exists only in the PostgreSQL client's types.
+  return (isPostgresUrl(databaseUrl()) ? { ...filter, mode: "insensitive" } : filter) as T;
+}
+
+/** Matches when the text contains `q`, ignoring case (any script). */
+export function contains(q: string): { contains: string } {
+  return insensitive({ contains: escapeLike(q) });
+}
+
+export function startsWith(q: string): { startsWith: string } {
+  return insensitive({ startsWith: escapeLike(q) });
+}
+
+/** Trims, collapses whitespace and caps the length: what a search box should pass on. */
+export function searchTerm(raw: unknown, max = 200): string {
+  return typeof raw === "string" ? raw.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim().slice(0, max) : "";
+}

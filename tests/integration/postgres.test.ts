@@ -1,0 +1,82 @@
+// The database layer behaves the same on SQLite and PostgreSQL: this file runs in both
+// passes (`npm run test:unit` and `npm run test:pg`).
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { isPostgresUrl } from "@/lib/db-url";
+import { contains, searchTerm, startsWith } from "@/lib/data/text-search";
+import { toPostgresSchema } from "@/scripts/sync-pg-schema";
+import { listPgMigrations, migratePostgres } from "@/scripts/pg-migrate";
+import { testDatabaseKind } from "../support/db";
+
+const onPostgres = testDatabaseKind() === "postgres";
+
+afterAll(() => db.$disconnect());
+
+describe("database selection", () => {
+  it("connects to the database the suite asked for", async () => {
+    expect(isPostgresUrl(process.env.DATABASE_URL ?? "")).toBe(onPostgres);
+    const rows = await db.$queryRawUnsafe<{ v: string }[]>(onPostgres ? "SELECT version() AS v" : "SELECT sqlite_version() AS v");
+    expect(rows[0].v).toMatch(onPostgres ? /PostgreSQL/ : /^3\./);
+  });
+});
+
+describe("case-insensitive text search", () => {
+  it("finds Cyrillic and Latin text whatever the case", async () => {
+    await db.group.createMany({
+      data: [
+        { slug: "ts-feminita", name: "Феминита Алматы" },
+        { slug: "ts-kazfem", name: "KazFem Shymkent" },
+        { slug: "ts-percent", name: "100% women" },
+      ],
+    });
+    const names = async (where: object) => (await db.group.findMany({ where: { slug: { startsWith: "ts-" }, ...where }, orderBy: { slug: "asc" } })).map((g) => g.name);
+    expect(await names({ name: contains("алматы") })).toEqual(["Феминита Алматы"]);
+    expect(await names({ name: contains("АЛМАТЫ") })).toEqual(["Феминита Алматы"]);
+    expect(await names({ name: contains("kazfem") })).toEqual(["KazFem Shymkent"]);
+    expect(await names({ name: startsWith("фем") })).toEqual(["Феминита Алматы"]);
+    expect(await names({ name: contains("нет такого") })).toEqual([]);
+    // A user's % or _ is a character to look for, not a wildcard.
+    expect(await names({ name: contains("%") })).toEqual(["100% women"]);
+    expect(await names({ name: contains("_") })).toEqual([]);
+  });
+
+  it("cleans what a search box passes on", () => {
+    expect(searchTerm("  a\u0000b \n c  ")).toBe("a b c");
+    expect(searchTerm(42)).toBe("");
+    expect(searchTerm("x".repeat(500)).length).toBe(200);
+  });
+});
+
+describe("the PostgreSQL schema and migrations", () => {
+  it("prisma/postgres/schema.prisma is generated from prisma/schema.prisma", () => {
+    const sqlite = fs.readFileSync(path.resolve("prisma/schema.prisma"), "utf8");
+    const committed = fs.readFileSync(path.resolve("prisma/postgres/schema.prisma"), "utf8");
+    expect(committed, "run `npx tsx scripts/sync-pg-schema.ts`").toBe(toPostgresSchema(sqlite));
+  });
+
+  it("the newest PostgreSQL migration was generated from the current schema", () => {
+    const migrations = listPgMigrations();
+    expect(migrations.length).toBeGreaterThan(0);
+    const last = migrations[migrations.length - 1].name;
+    const snapshot = fs.readFileSync(path.resolve("prisma/postgres/migrations", last, "schema.prisma"), "utf8");
+    expect(snapshot, "run `npx tsx scripts/sync-pg-schema.ts` with PostgreSQL running").toBe(fs.readFileSync(path.resolve("prisma/postgres/schema.prisma"), "utf8"));
+  });
+
+  it.runIf(onPostgres)("records applied migrations where Prisma would, and applies nothing twice", async () => {
+    const url = process.env.DATABASE_URL!;
+    const again = await migratePostgres(url);
+    expect(again.applied).toEqual([]);
+    const rows = await db.$queryRawUnsafe<{ migration_name: string; checksum: string }[]>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
+    expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(listPgMigrations().map((m) => [m.name, m.checksum]));
+  });
+
+  it.runIf(onPostgres)("two processes migrating at once do not collide", async () => {
+    const url = process.env.DATABASE_URL!;
+    const results = await Promise.all([migratePostgres(url), migratePostgres(url), migratePostgres(url)]);
+    expect(results.flatMap((r) => r.applied)).toEqual([]);
+  });
+});
