@@ -27,10 +27,14 @@ export function SourceDocument({ source }: { source: SourceData }) {
         <div className="mt-4 whitespace-pre-line rounded-lg border border-stone-200 bg-white p-4 leading-relaxed sm:p-6">
           {runs.map((r, i) => {
             if (r.citationIds.length === 0) return <span key={i}>{r.text}</span>;
-            const first = r.citationIds.find((id) => !anchored.has(id));
-            if (first) anchored.add(first);
+            // Every citation gets an anchor where its quote starts, so a case page can link to any of them.
+            const fresh = r.citationIds.filter((id) => !anchored.has(id));
+            fresh.forEach((id) => anchored.add(id));
             return (
-              <mark key={i} id={first ? `c-${first}` : undefined} className="rounded bg-amber-100 px-0.5 target:bg-amber-300" title={t("takenFrom")}>
+              <mark key={i} className="rounded bg-amber-100 px-0.5" title={t("takenFrom")}>
+                {fresh.map((id) => (
+                  <span key={id} id={`c-${id}`} className="scroll-mt-24" />
+                ))}
                 {r.text}
               </mark>
             );
@@ -40,23 +44,38 @@ export function SourceDocument({ source }: { source: SourceData }) {
       <aside aria-label={t("takenFrom")}>
         <h2 className="text-lg font-semibold">{t("takenFrom")}</h2>
         <ol className="mt-3 space-y-3 text-sm">
-          {source.citations.map((c) => (
-            <li key={c.id} className="rounded border border-stone-200 bg-white p-3">
-              <a href={`#c-${c.id}`} className="block text-stone-800 no-underline hover:underline">“{c.quote.length > 160 ? `${c.quote.slice(0, 160)}…` : c.quote}”</a>
-              <p className="mt-1 text-xs text-stone-600">
-                {t("supports")}: {t.has(`record.${c.recordType}`) ? t(`record.${c.recordType}`) : c.recordType}
-                {c.link.href ? (
-                  <>
-                    {" — "}
-                    <Link href={c.link.href}>{c.link.caseTitle}</Link>
-                  </>
-                ) : null}
-              </p>
-              {c.note ? <p className="mt-1 text-xs text-stone-500">{c.note}</p> : null}
+          {groupByQuote(source.citations).map((g) => (
+            <li key={g.anchor} className="rounded border border-stone-200 bg-white p-3">
+              <a href={`#c-${g.anchor}`} className="block text-stone-800 no-underline hover:underline">“{g.quote.length > 160 ? `${g.quote.slice(0, 160)}…` : g.quote}”</a>
+              <ul className="mt-1 space-y-0.5 text-xs text-stone-600">
+                {g.citations.map((c) => (
+                  <li key={c.id}>
+                    {t("supports")}: {t.has(`record.${c.recordType}`) ? t(`record.${c.recordType}`) : c.recordType}
+                    {c.link.href ? (
+                      <>
+                        {" — "}
+                        <Link href={c.link.href}>{c.link.caseTitle}</Link>
+                      </>
+                    ) : null}
+                    {c.note ? <span className="block text-stone-500">{c.note}</span> : null}
+                  </li>
+                ))}
+              </ul>
             </li>
           ))}
         </ol>
       </aside>
     </article>
   );
+}
+
+/** One entry per quoted sentence, listing every record that rests on it. */
+function groupByQuote(citations: SourceData["citations"]) {
+  const groups = new Map<string, { quote: string; anchor: string; citations: SourceData["citations"] }>();
+  for (const c of citations) {
+    const g = groups.get(c.quote);
+    if (g) g.citations.push(c);
+    else groups.set(c.quote, { quote: c.quote, anchor: c.id, citations: [c] });
+  }
+  return [...groups.values()];
 }
