@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { StatsFilters } from "@/components/stats/StatsFilters";
+import { StatsSection } from "@/components/stats/StatsSection";
+import { StatsSummary } from "@/components/stats/StatsSummary";
+import { buildStatsTables } from "@/components/stats/tables";
+import { getActor } from "@/lib/auth/session";
+import { getStats, getStatsFilterOptions } from "@/lib/data/stats";
+import { parseStatsFilters } from "@/lib/validation/stats";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("stats");
+  return { title: t("title") };
+}
+
+export default async function StatsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { filters, values, errors } = parseStatsFilters(await searchParams);
+  const actor = await getActor();
+  const [figures, options, t, vocab, locale] = await Promise.all([
+    getStats(actor, filters),
+    getStatsFilterOptions(actor),
+    getTranslations("stats"),
+    getTranslations("vocab"),
+    getLocale(),
+  ]);
+  const tables = buildStatsTables(figures, { locale, t: t as never, vocab: vocab as never });
+  const query = new URLSearchParams(values as Record<string, string>).toString();
+  const groups = actor?.memberships.map((m) => m.groupName).join(", ");
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={groups ? t("scopeMember", { groups }) : t("scopePublic")} />
+      <StatsFilters options={options} values={values} errors={errors} />
+      <StatsSummary figures={figures} />
+      <div className="mt-6 grid gap-6">
+        {tables.map((table) => (
+          <StatsSection key={table.id} table={table} query={query} />
+        ))}
+      </div>
+      <details className="mt-6 rounded-lg border border-stone-200 bg-white p-4 text-sm text-stone-700">
+        <summary className="cursor-pointer font-medium">{t("method.title")}</summary>
+        <ul className="mt-2 list-disc space-y-1 pl-5">
+          {(["refusal", "batch", "year", "grounds", "appeals", "time", "pretext"] as const).map((k) => (
+            <li key={k}>{t(`method.${k}`)}</li>
+          ))}
+        </ul>
+        <p className="mt-2">{t("method.api")}</p>
+      </details>
+    </>
+  );
+}

@@ -1,0 +1,460 @@
+import "server-only";
+// Refusal statistics, computed in the database with GROUP BY queries. The SQL sticks to
+// what SQLite and PostgreSQL both accept: quoted identifiers, SUBSTR, COALESCE, CASE,
+// EXISTS, string comparison of ISO dates, integer arithmetic for day counts.
+import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
+import { db, type Db } from "../db";
+import { groupIds, visibleWhere, type Actor } from "../auth/access";
+import { APPEAL_KINDS, type AppealKind } from "../domain/vocabulary";
+import {
+  appealRank,
+  compareKeys,
+  normaliseReason,
+  PLACE_OR_WORKS,
+  REFUSAL_OUTCOMES,
+  share,
+  STATS_DIMENSIONS,
+  UNCLASSIFIED,
+  weightedMedian,
+  type StatsDimension,
+} from "../domain/stats";
+import type { AppealRow, PretextRow, RefusalRow, StatsFigures, StatsFilters, TimingRow } from "../validation/stats";
+import { filtersToParams } from "../validation/stats";
+
+// ───────────────────────────── SQL pieces
+
+/** Year of a request: its filing date, or the end of the period for a batch known only by period. */
+const YEAR = sql`SUBSTR(COALESCE(a."filedOn", a."filedBefore"), 1, 4)`;
+
+const REFUSED = join(REFUSAL_OUTCOMES.map((o) => sql`${o}`));
+
+function visible(scope: readonly string[]): Sql {
+  return scope.length ? sql`(a."isPublic" = TRUE OR a."groupId" IN (${join(scope)}))` : sql`a."isPublic" = TRUE`;
+}
+
+/** The application's organizing groups; the owning group when none are recorded. */
+function organizedBy(groupId: string): Sql {
+  return sql`(EXISTS (SELECT 1 FROM "ApplicationGroup" xg WHERE xg."applicationId" = a."id" AND xg."groupId" = ${groupId})
+    OR (a."groupId" = ${groupId} AND NOT EXISTS (SELECT 1 FROM "ApplicationGroup" yg WHERE yg."applicationId" = a."id")))`;
+}
+
+/**
+ * WHERE conditions for the visibility scope and filters. With `part` the form filter applies
+ * to that joined part (refusals and outcomes are per part); otherwise to any part of the case.
+ */
+function where(scope: readonly string[], f: StatsFilters, part?: "p"): Sql {
+  const c: Sql[] = [visible(scope)];
+  if (f.yearFrom) c.push(sql`${YEAR} >= ${f.yearFrom}`);
+  if (f.yearTo) c.push(sql`${YEAR} <= ${f.yearTo}`);
+  if (f.city) c.push(sql`a."city" = ${f.city}`);
+  if (f.authority) c.push(sql`a."authorityId" = ${f.authority}`);
+  if (f.group) c.push(organizedBy(f.group));
+  if (f.form) c.push(part ? sql`p."form" = ${f.form}` : sql`EXISTS (SELECT 1 FROM "Part" xp WHERE xp."applicationId" = a."id" AND xp."form" = ${f.form})`);
+  return join(c, " AND ");
+}
+
+/** A refused part exists on the application (matching the form filter when there is one). */
+function refusedCase(f: StatsFilters): Sql {
+  return sql`EXISTS (SELECT 1 FROM "PartOutcome" rpo JOIN "Part" rp ON rp."id" = rpo."partId"
+    WHERE rp."applicationId" = a."id" AND rpo."outcome" IN (${REFUSED}) ${f.form ? sql`AND rp."form" = ${f.form}` : empty})`;
+}
+
+/**
+ * Days since a fixed origin for an ISO date column, in integer arithmetic both databases
+ * share (the civil-calendar day number, March-based so leap days fall at the year's end).
+ */
+function dayNumber(col: Sql): Sql {
+  const y = sql`CAST(SUBSTR(${col}, 1, 4) AS INTEGER)`;
+  const m = sql`CAST(SUBSTR(${col}, 6, 2) AS INTEGER)`;
+  const d = sql`CAST(SUBSTR(${col}, 9, 2) AS INTEGER)`;
+  const yy = sql`(${y} - CASE WHEN ${m} <= 2 THEN 1 ELSE 0 END)`;
+  return sql`(365 * ${yy} + ${yy} / 4 - ${yy} / 100 + ${yy} / 400 + (153 * ((${m} + 9) % 12) + 2) / 5 + ${d})`;
+}
+
+/** Literal SQL (no parameters) so that the same expression may appear in SELECT and GROUP BY. */
+function stageRank(alias: "s" | "s2"): Sql {
+  return raw(`CASE ${alias}."kind" ${APPEAL_KINDS.map((k) => `WHEN '${k}' THEN ${appealRank(k)}`).join(" ")} ELSE 0 END`);
+}
+
+const n = (v: unknown): number => Number(v ?? 0);
+const key = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
+
+// ───────────────────────────── queries
+
+interface GroundCell {
+  k: unknown;
+  ground: string | null;
+  n: unknown;
+}
+
+function dimensionKey(dim: StatsDimension): Sql {
+  switch (dim) {
+    case "year":
+      return YEAR;
+    case "city":
+      return sql`a."city"`;
+    case "authority":
+      return sql`a."authorityId"`;
+    case "form":
+      return sql`p."form"`;
+    case "group":
+      return sql`COALESCE(ag."groupId", a."groupId")`;
+  }
+}
+
+/** Refusals and the grounds they cite, per value of a dimension (or overall, under key ""). */
+async function refusalsBy(client: Db, scope: readonly string[], f: StatsFilters, dim: StatsDimension | null) {
+  // PostgreSQL refuses a constant in GROUP BY, so the overall figures group by nothing.
+  const k = dim ? dimensionKey(dim) : sql`''`;
+  const groupK = dim ? sql`${k},` : empty;
+  const from = sql`FROM "PartOutcome" po
+    JOIN "Part" p ON p."id" = po."partId"
+    JOIN "Application" a ON a."id" = p."applicationId"
+    ${dim === "group" ? sql`LEFT JOIN "ApplicationGroup" ag ON ag."applicationId" = a."id"` : empty}`;
+  const cond = sql`po."outcome" IN (${REFUSED}) AND ${where(scope, f, "p")}`;
+  const [cells, totals] = await Promise.all([
+    client.$queryRaw<GroundCell[]>`SELECT ${k} AS k, g."code" AS ground, SUM(a."requestCount") AS n
+      ${from}
+      LEFT JOIN "GroundCited" gc ON gc."answerId" = po."answerId"
+      LEFT JOIN "RefusalGround" g ON g."id" = gc."groundId"
+      WHERE ${cond}
+      GROUP BY ${groupK} g."code"`,
+    client.$queryRaw<{ k: unknown; n: unknown }[]>`SELECT ${k} AS k, SUM(a."requestCount") AS n ${from} WHERE ${cond} ${dim ? sql`GROUP BY ${k}` : empty}`,
+  ]);
+  const rows = new Map<string, { refusals: number; grounds: Map<string, number> }>();
+  for (const t of totals) rows.set(key(t.k) ?? "", { refusals: n(t.n), grounds: new Map() });
+  for (const c of cells) {
+    const row = rows.get(key(c.k) ?? "");
+    if (row) row.grounds.set(c.ground ?? UNCLASSIFIED, (row.grounds.get(c.ground ?? UNCLASSIFIED) ?? 0) + n(c.n));
+  }
+  return rows;
+}
+
+async function outcomesByYear(client: Db, scope: readonly string[], f: StatsFilters) {
+  return client.$queryRaw<{ y: unknown; o: string; n: unknown }[]>`SELECT ${YEAR} AS y, p."outcome" AS o, SUM(a."requestCount") AS n
+    FROM "Part" p JOIN "Application" a ON a."id" = p."applicationId"
+    WHERE ${where(scope, f, "p")}
+    GROUP BY ${YEAR}, p."outcome"`;
+}
+
+async function appealsByYear(client: Db, scope: readonly string[], f: StatsFilters) {
+  return client.$queryRaw<{ y: unknown; refused: unknown; appealed: unknown }[]>`SELECT ${YEAR} AS y,
+      SUM(a."requestCount") AS refused,
+      SUM(CASE WHEN EXISTS (SELECT 1 FROM "AppealStage" s WHERE s."applicationId" = a."id") THEN a."requestCount" ELSE 0 END) AS appealed
+    FROM "Application" a
+    WHERE ${where(scope, f)} AND ${refusedCase(f)}
+    GROUP BY ${YEAR}`;
+}
+
+/** The last stage of each appealed refusal (highest rank, then latest filed) and its ruling. */
+async function appealEnds(client: Db, scope: readonly string[], f: StatsFilters) {
+  const r1 = stageRank("s");
+  const r2 = stageRank("s2");
+  return client.$queryRaw<{ y: unknown; kind: string; outcome: string | null; n: unknown }[]>`SELECT ${YEAR} AS y, s."kind" AS kind, r."outcome" AS outcome, SUM(a."requestCount") AS n
+    FROM "AppealStage" s
+    JOIN "Application" a ON a."id" = s."applicationId"
+    LEFT JOIN "Ruling" r ON r."appealStageId" = s."id"
+    WHERE ${where(scope, f)} AND ${refusedCase(f)}
+      AND NOT EXISTS (SELECT 1 FROM "AppealStage" s2 WHERE s2."applicationId" = s."applicationId" AND (
+        ${r2} > ${r1}
+        OR (${r2} = ${r1} AND COALESCE(s2."filedOn", '') > COALESCE(s."filedOn", ''))
+        OR (${r2} = ${r1} AND COALESCE(s2."filedOn", '') = COALESCE(s."filedOn", '') AND s2."id" > s."id")))
+    GROUP BY ${YEAR}, s."kind", r."outcome"`;
+}
+
+/** Per application: first dated answer, answer deadline, earliest planned event date. */
+function answeredCases(scope: readonly string[], f: StatsFilters): Sql {
+  return sql`(SELECT ${YEAR} AS y, a."requestCount" AS rc, a."answerDueOn" AS due,
+      CASE WHEN a."filedOnPrecision" = 'day' THEN a."filedOn" ELSE NULL END AS filed,
+      (SELECT MIN(an."receivedOn") FROM "Answer" an WHERE an."applicationId" = a."id" AND an."receivedOnPrecision" = 'day') AS answered,
+      (SELECT MIN(ep."eventDate") FROM "Part" ep WHERE ep."applicationId" = a."id" AND ep."eventDatePrecision" = 'day') AS ev
+    FROM "Application" a WHERE ${where(scope, f)}) t`;
+}
+
+async function answerDelays(client: Db, scope: readonly string[], f: StatsFilters) {
+  const days = sql`${dayNumber(sql`t.answered`)} - ${dayNumber(sql`t.filed`)}`;
+  return client.$queryRaw<{ y: unknown; days: unknown; n: unknown }[]>`SELECT t.y AS y, ${days} AS days, SUM(t.rc) AS n
+    FROM ${answeredCases(scope, f)}
+    WHERE t.answered IS NOT NULL AND t.filed IS NOT NULL AND t.answered >= t.filed
+    GROUP BY t.y, ${days}`;
+}
+
+async function lateAnswers(client: Db, scope: readonly string[], f: StatsFilters) {
+  return client.$queryRaw<{ y: unknown; answered: unknown; withDeadline: unknown; late: unknown; withEventDate: unknown; afterEvent: unknown }[]>`SELECT t.y AS y,
+      SUM(CASE WHEN t.filed IS NOT NULL AND t.answered >= t.filed THEN t.rc ELSE 0 END) AS "answered",
+      SUM(CASE WHEN t.due IS NOT NULL THEN t.rc ELSE 0 END) AS "withDeadline",
+      SUM(CASE WHEN t.due IS NOT NULL AND t.answered > t.due THEN t.rc ELSE 0 END) AS "late",
+      SUM(CASE WHEN t.ev IS NOT NULL THEN t.rc ELSE 0 END) AS "withEventDate",
+      SUM(CASE WHEN t.ev IS NOT NULL AND t.answered > t.ev THEN t.rc ELSE 0 END) AS "afterEvent"
+    FROM ${answeredCases(scope, f)}
+    WHERE t.answered IS NOT NULL
+    GROUP BY t.y`;
+}
+
+const PLACE_OR_WORKS_SQL = join(PLACE_OR_WORKS.map((c) => sql`${c}`));
+
+async function pretextByYear(client: Db, scope: readonly string[], f: StatsFilters) {
+  const placeOrWorks = sql`EXISTS (SELECT 1 FROM "GroundCited" pgc JOIN "RefusalGround" pg ON pg."id" = pgc."groundId" WHERE pgc."answerId" = po."answerId" AND pg."code" IN (${PLACE_OR_WORKS_SQL}))`;
+  return client.$queryRaw<{ y: unknown; refusals: unknown; contested: unknown; placeOrWorks: unknown; noAlternative: unknown }[]>`SELECT ${YEAR} AS y,
+      SUM(a."requestCount") AS "refusals",
+      SUM(CASE WHEN EXISTS (SELECT 1 FROM "Evidence" e WHERE e."answerId" = po."answerId" AND e."stance" = 'contests') THEN a."requestCount" ELSE 0 END) AS "contested",
+      SUM(CASE WHEN ${placeOrWorks} THEN a."requestCount" ELSE 0 END) AS "placeOrWorks",
+      SUM(CASE WHEN ${placeOrWorks} AND an."alternativeOffered" = FALSE THEN a."requestCount" ELSE 0 END) AS "noAlternative"
+    FROM "PartOutcome" po
+    JOIN "Part" p ON p."id" = po."partId"
+    JOIN "Application" a ON a."id" = p."applicationId"
+    JOIN "Answer" an ON an."id" = po."answerId"
+    WHERE po."outcome" IN (${REFUSED}) AND ${where(scope, f, "p")}
+    GROUP BY ${YEAR}`;
+}
+
+async function alternativesByGround(client: Db, scope: readonly string[], f: StatsFilters) {
+  return client.$queryRaw<{ ground: string; refusals: unknown; noAlternative: unknown }[]>`SELECT g."code" AS ground,
+      SUM(a."requestCount") AS "refusals",
+      SUM(CASE WHEN an."alternativeOffered" = FALSE THEN a."requestCount" ELSE 0 END) AS "noAlternative"
+    FROM "PartOutcome" po
+    JOIN "Part" p ON p."id" = po."partId"
+    JOIN "Application" a ON a."id" = p."applicationId"
+    JOIN "Answer" an ON an."id" = po."answerId"
+    JOIN "GroundCited" gc ON gc."answerId" = po."answerId"
+    JOIN "RefusalGround" g ON g."id" = gc."groundId"
+    WHERE po."outcome" IN (${REFUSED}) AND g."code" IN (${PLACE_OR_WORKS_SQL}) AND ${where(scope, f, "p")}
+    GROUP BY g."code"`;
+}
+
+/** Stated reasons of refusals, per wording and year: a copied reason shows up in several years. */
+async function reasonsByYear(client: Db, scope: readonly string[], f: StatsFilters) {
+  const ry = sql`COALESCE(SUBSTR(an."receivedOn", 1, 4), ${YEAR})`;
+  return client.$queryRaw<{ text: string; y: unknown; n: unknown }[]>`SELECT TRIM(an."statedReason") AS text, ${ry} AS y, COUNT(*) AS n
+    FROM "Answer" an JOIN "Application" a ON a."id" = an."applicationId"
+    WHERE TRIM(an."statedReason") <> '' AND ${where(scope, f)}
+      AND EXISTS (SELECT 1 FROM "PartOutcome" rpo JOIN "Part" rp ON rp."id" = rpo."partId"
+        WHERE rpo."answerId" = an."id" AND rpo."outcome" IN (${REFUSED}) ${f.form ? sql`AND rp."form" = ${f.form}` : empty})
+    GROUP BY TRIM(an."statedReason"), ${ry}`;
+}
+
+// ───────────────────────────── assembling the figures
+
+function groundCounts(refusals: number, grounds: Map<string, number>, order: Map<string, number>) {
+  return [...grounds.entries()]
+    .map(([ground, count]) => ({ ground, count, share: share(count, refusals) }))
+    .sort((a, b) => (order.get(a.ground) ?? 999) - (order.get(b.ground) ?? 999) || a.ground.localeCompare(b.ground));
+}
+
+function byYear<T extends { year: string | null }>(rows: Iterable<T>): T[] {
+  return [...rows].sort((a, b) => compareKeys(a.year ?? "", b.year ?? ""));
+}
+
+export async function computeStats(client: Db, scope: readonly string[], filters: StatsFilters): Promise<StatsFigures> {
+  const [groundList, overall, dims, outcomeCells, appealCells, endCells, delayCells, lateCells, pretextCells, altCells, reasonCells] = await Promise.all([
+    client.refusalGround.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, labelEn: true, labelRu: true } }),
+    refusalsBy(client, scope, filters, null),
+    Promise.all(STATS_DIMENSIONS.map((d) => refusalsBy(client, scope, filters, d))),
+    outcomesByYear(client, scope, filters),
+    appealsByYear(client, scope, filters),
+    appealEnds(client, scope, filters),
+    answerDelays(client, scope, filters),
+    lateAnswers(client, scope, filters),
+    pretextByYear(client, scope, filters),
+    alternativesByGround(client, scope, filters),
+    reasonsByYear(client, scope, filters),
+  ]);
+  const order = new Map(groundList.map((g, i) => [g.code, i]));
+  order.set(UNCLASSIFIED, groundList.length);
+
+  // Refusals by ground, overall and per dimension, with names for ids.
+  const all = overall.get("") ?? { refusals: 0, grounds: new Map<string, number>() };
+  const dimRows = Object.fromEntries(STATS_DIMENSIONS.map((d, i) => [d, dims[i]])) as Record<StatsDimension, typeof overall>;
+  const authorityIds = [...dimRows.authority.keys()].filter(Boolean);
+  const groupIdsSeen = [...dimRows.group.keys()].filter(Boolean);
+  const [authorities, groups] = await Promise.all([
+    authorityIds.length ? client.authority.findMany({ where: { id: { in: authorityIds } }, select: { id: true, name: true, nameRu: true } }) : [],
+    groupIdsSeen.length ? client.group.findMany({ where: { id: { in: groupIdsSeen } }, select: { id: true, name: true } }) : [],
+  ]);
+  const names = {
+    authority: new Map(authorities.map((a) => [a.id, { en: a.name, ru: a.nameRu || a.name }])),
+    group: new Map(groups.map((g) => [g.id, { en: g.name, ru: g.name }])),
+  };
+  const refusalsByDim = Object.fromEntries(
+    STATS_DIMENSIONS.map((d) => {
+      const rows: RefusalRow[] = [...dimRows[d].entries()].map(([k, v]) => {
+        const named = d === "authority" || d === "group" ? names[d].get(k) : undefined;
+        return { key: key(k), label: named?.en ?? k, labelRu: named?.ru ?? k, refusals: v.refusals, grounds: groundCounts(v.refusals, v.grounds, order) };
+      });
+      const sorted =
+        d === "year" ? rows.sort((a, b) => compareKeys(a.key ?? "", b.key ?? "")) : rows.sort((a, b) => b.refusals - a.refusals || compareKeys(a.label, b.label));
+      return [d, sorted];
+    }),
+  ) as StatsFigures["refusalsBy"];
+
+  // Outcomes per year.
+  const outcomes = new Map<string, StatsFigures["outcomes"][number]>();
+  for (const c of outcomeCells) {
+    const y = key(c.y);
+    const row = outcomes.get(y ?? "") ?? { year: y, approved: 0, approved_with_limits: 0, alternative_proposed: 0, refused: 0, no_answer: 0, pending: 0, total: 0 };
+    const col = (c.o in row && c.o !== "year" && c.o !== "total" ? c.o : "pending") as keyof Omit<typeof row, "year" | "total">;
+    row[col] += n(c.n);
+    row.total += n(c.n);
+    outcomes.set(y ?? "", row);
+  }
+
+  // Appeals.
+  const appeals = new Map<string, AppealRow>();
+  const appealRow = (y: string | null): AppealRow => ({ year: y, refused: 0, appealed: 0, appealedShare: null, overturned: 0, overturnedShare: null, partly: 0 });
+  for (const c of appealCells) appeals.set(key(c.y) ?? "", { ...appealRow(key(c.y)), refused: n(c.refused), appealed: n(c.appealed) });
+  const ends = new Map<string, { stage: AppealKind; outcome: string; count: number }>();
+  for (const c of endCells) {
+    const row = appeals.get(key(c.y) ?? "");
+    if (row && c.outcome === "overturned") row.overturned += n(c.n);
+    if (row && c.outcome === "partly") row.partly += n(c.n);
+    const id = `${c.kind}|${c.outcome ?? "pending"}`;
+    const e = ends.get(id) ?? { stage: c.kind as AppealKind, outcome: c.outcome ?? "pending", count: 0 };
+    e.count += n(c.n);
+    ends.set(id, e);
+  }
+  const appealTotal = appealRow(null);
+  for (const r of appeals.values()) {
+    r.appealedShare = share(r.appealed, r.refused);
+    r.overturnedShare = share(r.overturned, r.appealed);
+    appealTotal.refused += r.refused;
+    appealTotal.appealed += r.appealed;
+    appealTotal.overturned += r.overturned;
+    appealTotal.partly += r.partly;
+  }
+  appealTotal.appealedShare = share(appealTotal.appealed, appealTotal.refused);
+  appealTotal.overturnedShare = share(appealTotal.overturned, appealTotal.appealed);
+
+  // Time to answer.
+  const delays = new Map<string, { value: number; weight: number }[]>();
+  for (const c of delayCells) {
+    const list = delays.get(key(c.y) ?? "") ?? [];
+    list.push({ value: n(c.days), weight: n(c.n) });
+    delays.set(key(c.y) ?? "", list);
+  }
+  const timingRow = (y: string | null, c: Partial<Record<"answered" | "withDeadline" | "late" | "withEventDate" | "afterEvent", unknown>>, medianDays: number | null = null): TimingRow => {
+    const r = { answered: n(c.answered), withDeadline: n(c.withDeadline), late: n(c.late), withEventDate: n(c.withEventDate), afterEvent: n(c.afterEvent) };
+    return { year: y, ...r, medianDays, lateShare: share(r.late, r.withDeadline), afterEventShare: share(r.afterEvent, r.withEventDate) };
+  };
+  const timing = lateCells.map((c) => timingRow(key(c.y), c, weightedMedian(delays.get(key(c.y) ?? "") ?? [])));
+  const timingSum = timing.reduce(
+    (s, r) => ({ answered: s.answered + r.answered, withDeadline: s.withDeadline + r.withDeadline, late: s.late + r.late, withEventDate: s.withEventDate + r.withEventDate, afterEvent: s.afterEvent + r.afterEvent }),
+    { answered: 0, withDeadline: 0, late: 0, withEventDate: 0, afterEvent: 0 },
+  );
+  const timingTotal = timingRow(null, timingSum, weightedMedian([...delays.values()].flat()));
+
+  // Pretext signals.
+  const pretextRow = (y: string | null, c: { refusals: unknown; contested: unknown; placeOrWorks: unknown; noAlternative: unknown }): PretextRow => {
+    const r = { refusals: n(c.refusals), contested: n(c.contested), placeOrWorks: n(c.placeOrWorks), noAlternative: n(c.noAlternative) };
+    return { year: y, ...r, contestedShare: share(r.contested, r.refusals), noAlternativeShare: share(r.noAlternative, r.placeOrWorks) };
+  };
+  const pretext = pretextCells.map((c) => pretextRow(key(c.y), c));
+  const pretextTotal = pretextRow(
+    null,
+    pretext.reduce((s, r) => ({ refusals: s.refusals + r.refusals, contested: s.contested + r.contested, placeOrWorks: s.placeOrWorks + r.placeOrWorks, noAlternative: s.noAlternative + r.noAlternative }), {
+      refusals: 0,
+      contested: 0,
+      placeOrWorks: 0,
+      noAlternative: 0,
+    }),
+  );
+  const byGround = PLACE_OR_WORKS.map((g) => {
+    const c = altCells.find((x) => x.ground === g);
+    return { ground: g, refusals: n(c?.refusals), noAlternative: n(c?.noAlternative), noAlternativeShare: share(n(c?.noAlternative), n(c?.refusals)) };
+  });
+  const reasons = new Map<string, { text: string; years: Set<string>; answers: number }>();
+  for (const c of [...reasonCells].sort((a, b) => compareKeys(key(a.y) ?? "", key(b.y) ?? "") || a.text.localeCompare(b.text))) {
+    const k = normaliseReason(c.text);
+    const r = reasons.get(k) ?? { text: c.text, years: new Set<string>(), answers: 0 };
+    if (key(c.y)) r.years.add(String(c.y));
+    r.answers += n(c.n);
+    reasons.set(k, r);
+  }
+  const reusedReasons = [...reasons.values()]
+    .filter((r) => r.years.size > 1)
+    .map((r) => ({ text: r.text, years: [...r.years].sort(), answers: r.answers }))
+    .sort((a, b) => b.years.length - a.years.length || b.answers - a.answers || a.text.localeCompare(b.text));
+
+  return {
+    filters,
+    groundList,
+    refusals: { total: all.refusals, byGround: groundCounts(all.refusals, all.grounds, order) },
+    refusalsBy: refusalsByDim,
+    outcomes: byYear(outcomes.values()),
+    appeals: {
+      byYear: byYear(appeals.values()),
+      total: appealTotal,
+      endedAt: [...ends.values()].sort((a, b) => appealRank(a.stage) - appealRank(b.stage) || a.outcome.localeCompare(b.outcome)),
+    },
+    timing: { byYear: byYear(timing), total: timingTotal },
+    pretext: { byYear: byYear(pretext), total: pretextTotal, byGround, reusedReasons },
+  };
+}
+
+// ───────────────────────────── cache
+
+/*
+ * Figures are cached per (visibility scope, filters) and tagged with a fingerprint of the
+ * data: a version number that writers may bump (invalidateStats) plus a cheap aggregate over
+ * the applications (count, latest updatedAt — every change to a case's answers, appeals or
+ * parts goes through recomputeCase, which touches the application) and the change log (every
+ * audited write). A stale entry is recomputed on the next read; nothing is ever served from
+ * before a write that went through the app or the scripts.
+ */
+let dataVersion = 0;
+const MAX_ENTRIES = 200;
+const cache = new Map<string, { fingerprint: string; figures: StatsFigures }>();
+
+/** Call after a write that the fingerprint might not see (e.g. reference data edited without a change log). */
+export function invalidateStats(): void {
+  dataVersion += 1;
+}
+
+async function fingerprint(client: Db): Promise<string> {
+  const [apps, log] = await Promise.all([
+    client.application.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+    client.changeLog.aggregate({ _count: { _all: true }, _max: { at: true } }),
+  ]);
+  return [dataVersion, apps._count._all, apps._max.updatedAt?.getTime() ?? 0, log._count._all, log._max.at?.getTime() ?? 0].join(":");
+}
+
+/** Sorted group ids: everyone with the same memberships sees the same figures. */
+export function statsScope(actor: Actor | null): string[] {
+  return [...new Set(groupIds(actor))].sort();
+}
+
+export async function getStats(actor: Actor | null, filters: StatsFilters): Promise<StatsFigures> {
+  const scope = statsScope(actor);
+  const cacheKey = `${scope.join(",")}|${new URLSearchParams(filtersToParams(filters)).toString()}`;
+  const fp = await fingerprint(db);
+  const hit = cache.get(cacheKey);
+  if (hit && hit.fingerprint === fp) return hit.figures;
+  const figures = await computeStats(db, scope, filters);
+  cache.delete(cacheKey);
+  cache.set(cacheKey, { fingerprint: fp, figures });
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+  return figures;
+}
+
+/** What the filter controls offer: only values that occur in records the caller may see. */
+export async function getStatsFilterOptions(actor: Actor | null) {
+  const where = visibleWhere(actor);
+  const [cities, authorities, groups, years] = await Promise.all([
+    db.application.groupBy({ by: ["city"], where: { ...where, city: { not: "" } }, orderBy: { city: "asc" } }),
+    db.authority.findMany({ where: { applications: { some: where } }, orderBy: { name: "asc" }, select: { id: true, name: true, nameRu: true } }),
+    db.group.findMany({
+      where: { OR: [{ organizing: { some: { application: where } } }, { owned: { some: where } }] },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.application.aggregate({ where, _min: { filedOn: true }, _max: { filedOn: true } }),
+  ]);
+  const thisYear = new Date().getUTCFullYear();
+  const first = Number(years._min.filedOn?.slice(0, 4) ?? thisYear);
+  const last = Math.max(Number(years._max.filedOn?.slice(0, 4) ?? thisYear), first);
+  return {
+    cities: cities.map((c) => c.city),
+    authorities,
+    groups,
+    years: Array.from({ length: last - first + 1 }, (_, i) => String(first + i)),
+  };
+}
