@@ -10,6 +10,7 @@ import type { FileAppealInput, HearingInput, RulingInput, UpdateAppealInput } fr
 import { FieldError } from "../validation/applications";
 import { logChange } from "./audit";
 import { recomputeCase } from "./case-state";
+import { contains, searchTerm } from "./text-search";
 import { updateVersioned } from "./versioned";
 
 /**
@@ -239,8 +240,8 @@ export function appealFilterWhere(actor: Actor | null, f: AppealFilters): Prisma
   if (f.outcome === "pending") and.push({ ruling: null });
   else if (f.outcome && isOneOf(RULING_OUTCOMES, f.outcome)) and.push({ ruling: { outcome: f.outcome } });
   if (f.year && /^\d{4}$/.test(f.year)) and.push({ filedOn: { startsWith: f.year } });
-  const body = f.body?.trim();
-  if (body) and.push({ OR: [{ bodyName: { contains: body } }, { body: { name: { contains: body } } }, { body: { nameRu: { contains: body } } }] });
+  const body = searchTerm(f.body);
+  if (body) and.push({ OR: [{ bodyName: contains(body) }, { body: { name: contains(body) } }, { body: { nameRu: contains(body) } }] });
   return { AND: and };
 }
 

@@ -1,0 +1,133 @@
+import "server-only";
+import { db } from "../db";
+import { groupIds, type Actor } from "../auth/access";
+import { addDays, todayIso } from "../domain/dates";
+import { nextDeadline } from "../domain/deadlines";
+import { refusedSomething } from "../domain/status";
+import type { AppealKind, Procedure } from "../domain/vocabulary";
+import { loadClock } from "./rules";
+
+/**
+ * A missed deadline stays on the dashboard this long; after that the window is history, and
+ * years of loaded past cases would otherwise bury what is due this week.
+ */
+export const OVERDUE_WINDOW_DAYS = 60;
+
+export interface DeadlineItem {
+  kind: "answer" | "appeal";
+  /** "answer", or the appeal step the deadline is for (complaint, first_instance …). */
+  nextStep: string;
+  dueOn: string;
+  overdue: boolean;
+  applicationId: string;
+  title: string;
+  groupName: string;
+  ruleCode: string;
+  anchor: string;
+}
+
+/** Everything the member's dashboard shows, for all their groups at once. */
+export async function getDashboard(actor: Actor, today = todayIso()) {
+  const groups = groupIds(actor);
+  const since = addDays(today, -OVERDUE_WINDOW_DAYS);
+  const inGroups = { groupId: { in: groups } };
+
+  const [awaiting, ruledOrAnswered, hearings, statusRows, changes, clock] = await Promise.all([
+    db.application.findMany({
+      where: { ...inGroups, status: "awaiting_answer", answerDueOn: { gte: since } },
+      orderBy: { answerDueOn: "asc" },
+      take: 100,
+      select: { id: true, title: true, answerDueOn: true, group: { select: { name: true } } },
+    }),
+    db.application.findMany({
+      where: { ...inGroups, status: { in: ["answered", "closed"] } },
+      select: {
+        id: true,
+        title: true,
+        procedure: true,
+        filedOn: true,
+        filedOnPrecision: true,
+        group: { select: { name: true } },
+        answers: {
+          orderBy: [{ receivedOn: "desc" }, { createdAt: "desc" }],
+          take: 1,
+          select: { receivedOn: true, receivedOnPrecision: true, partOutcomes: { select: { outcome: true } } },
+        },
+        appealStages: {
+          orderBy: [{ filedOn: "asc" }, { createdAt: "asc" }],
+          select: { kind: true, filedOn: true, ruling: { select: { decidedOn: true, decidedOnPrecision: true, outcome: true } } },
+        },
+        events: { where: { kind: "withdrawn" }, select: { id: true } },
+      },
+    }),
+    db.hearing.findMany({
+      where: { heldOn: { gte: today }, appealStage: { application: inGroups } },
+      orderBy: [{ heldOn: "asc" }, { time: "asc" }],
+      take: 20,
+      select: {
+        id: true,
+        heldOn: true,
+        heldOnPrecision: true,
+        time: true,
+        appealStage: { select: { id: true, kind: true, bodyName: true, caseNumber: true, body: { select: { name: true } }, application: { select: { id: true, title: true } } } },
+      },
+    }),
+    db.application.groupBy({ by: ["status"], where: inGroups, _count: { _all: true } }),
+    db.changeLog.findMany({
+      where: inGroups,
+      orderBy: { at: "desc" },
+      take: 15,
+      select: { id: true, at: true, userName: true, entity: true, entityId: true, caseId: true, action: true },
+    }),
+    loadClock(),
+  ]);
+
+  const deadlines: DeadlineItem[] = awaiting.map((a) => ({
+    kind: "answer",
+    nextStep: "answer",
+    dueOn: a.answerDueOn!,
+    overdue: a.answerDueOn! < today,
+    applicationId: a.id,
+    title: a.title,
+    groupName: a.group.name,
+    ruleCode: "",
+    anchor: "",
+  }));
+  // The same clock the case page shows (lib/domain/deadlines nextDeadline), so the two agree.
+  for (const a of ruledOrAnswered) {
+    const last = a.answers[0];
+    const d = nextDeadline(
+      {
+        procedure: a.procedure as Procedure,
+        filedOn: a.filedOnPrecision === "day" ? a.filedOn : null,
+        answer: last ? { receivedOn: last.receivedOnPrecision === "day" ? last.receivedOn : null, refusedSomething: refusedSomething(last.partOutcomes) } : null,
+        stages: a.appealStages.map((s) => ({
+          kind: s.kind as AppealKind,
+          filedOn: s.filedOn,
+          ruling: s.ruling ? { decidedOn: s.ruling.decidedOnPrecision === "day" ? s.ruling.decidedOn : null, outcome: s.ruling.outcome } : null,
+        })),
+        closed: a.events.length > 0,
+      },
+      clock.rules,
+      clock.calendar,
+    );
+    if (!d || d.nextStep === "answer" || d.dueOn < since) continue;
+    deadlines.push({
+      kind: "appeal",
+      nextStep: d.nextStep,
+      dueOn: d.dueOn,
+      overdue: d.dueOn < today,
+      applicationId: a.id,
+      title: a.title,
+      groupName: a.group.name,
+      ruleCode: d.ruleCode,
+      anchor: d.anchor,
+    });
+  }
+  deadlines.sort((x, y) => x.dueOn.localeCompare(y.dueOn) || x.title.localeCompare(y.title));
+
+  const statusCounts = Object.fromEntries(statusRows.map((r) => [r.status, r._count._all])) as Record<string, number>;
+  return { today, deadlines, hearings, statusCounts, changes, groups: actor.memberships };
+}
+
+export type DashboardData = Awaited<ReturnType<typeof getDashboard>>;

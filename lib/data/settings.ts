@@ -1,0 +1,144 @@
+import "server-only";
+import { db, type Tx } from "../db";
+import { can, requireRole, type Actor } from "../auth/access";
+import { ForbiddenError, NotFoundError } from "../errors";
+import { isWorkingDay, EMPTY_CALENDAR } from "../domain/working-days";
+import type { Role } from "../domain/vocabulary";
+import type { AddHolidayInput, DeadlineRuleInput } from "../validation/settings";
+import { refusal } from "./appeals";
+import { logChange } from "./audit";
+import { recomputeCase } from "./case-state";
+
+// ───────────────────────────── members
+
+/** The group's members and, for its admins, the invitations not yet accepted. */
+export async function getMembersPage(actor: Actor, groupId: string, now = new Date()) {
+  requireRole(actor, groupId, "viewer");
+  const isAdmin = can(actor, groupId, "admin");
+  const [group, members, invitations] = await Promise.all([
+    db.group.findUniqueOrThrow({ where: { id: groupId }, select: { id: true, name: true } }),
+    db.membership.findMany({
+      where: { groupId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    }),
+    isAdmin
+      ? db.invitation.findMany({
+          where: { groupId, acceptedAt: null, expiresAt: { gt: now } },
+          orderBy: { createdAt: "desc" },
+          select: { id: true, email: true, role: true, createdAt: true, expiresAt: true },
+        })
+      : Promise.resolve([]),
+  ]);
+  return { group, members, invitations, isAdmin };
+}
+
+/** A group must keep an admin, or nobody could manage its members again. */
+async function assertAnotherAdmin(tx: Tx, groupId: string, membershipId: string) {
+  const others = await tx.membership.count({ where: { groupId, role: "admin", id: { not: membershipId } } });
+  if (others === 0) throw refusal("last_admin");
+}
+
+export async function changeMemberRole(actor: Actor, input: { groupId: string; membershipId: string; role: Role }) {
+  requireRole(actor, input.groupId, "admin");
+  return db.$transaction(async (tx) => {
+    const before = await tx.membership.findFirst({ where: { id: input.membershipId, groupId: input.groupId } });
+    if (!before) throw new NotFoundError();
+    if (before.role === input.role) return before;
+    if (before.role === "admin") await assertAnotherAdmin(tx, input.groupId, before.id);
+    await tx.membership.updateMany({ where: { id: before.id, groupId: input.groupId }, data: { role: input.role } });
+    const after = { ...before, role: input.role };
+    await logChange(tx, actor, { entity: "Membership", entityId: before.id, groupId: input.groupId, action: "update", before, after });
+    return after;
+  });
+}
+
+export async function removeMember(actor: Actor, input: { groupId: string; membershipId: string }) {
+  requireRole(actor, input.groupId, "admin");
+  return db.$transaction(async (tx) => {
+    const before = await tx.membership.findFirst({ where: { id: input.membershipId, groupId: input.groupId } });
+    if (!before) throw new NotFoundError();
+    if (before.role === "admin") await assertAnotherAdmin(tx, input.groupId, before.id);
+    await tx.membership.deleteMany({ where: { id: before.id, groupId: input.groupId } });
+    await logChange(tx, actor, { entity: "Membership", entityId: before.id, groupId: input.groupId, action: "delete", before });
+    return { removedSelf: before.userId === actor.userId };
+  });
+}
+
+// ───────────────────────────── rules as data (global tables)
+
+/**
+ * Deadline rules and the holiday calendar are shared by every group. An admin of any group
+ * may change them; every change is in the change log with who made it.
+ */
+export function requireAnyAdmin(actor: Actor): void {
+  if (!actor.memberships.some((m) => m.role === "admin")) throw new ForbiddenError();
+}
+
+export function isAnyAdmin(actor: Actor | null): boolean {
+  return Boolean(actor?.memberships.some((m) => m.role === "admin"));
+}
+
+/**
+ * The stored answer due dates were computed from the old rules or calendar: derive them
+ * again for every case with an exact filing date, in the same transaction as the change.
+ */
+async function recomputeDatedCases(tx: Tx) {
+  const apps = await tx.application.findMany({ where: { filedOn: { not: null }, filedOnPrecision: "day" }, select: { id: true } });
+  for (const a of apps) await recomputeCase(tx, a.id);
+}
+
+const LONG_TX = { timeout: 120_000 };
+
+export function listDeadlineRules() {
+  return db.deadlineRule.findMany({ orderBy: { code: "asc" } });
+}
+
+export async function updateDeadlineRule(actor: Actor, input: DeadlineRuleInput) {
+  requireAnyAdmin(actor);
+  return db.$transaction(async (tx) => {
+    const before = await tx.deadlineRule.findUnique({ where: { id: input.id } });
+    if (!before) throw new NotFoundError();
+    const after = await tx.deadlineRule.update({
+      where: { id: before.id },
+      data: { amount: input.amount, unit: input.unit, direction: input.direction, legalBasis: input.legalBasis, labelEn: input.labelEn, labelRu: input.labelRu, active: input.active },
+    });
+    await logChange(tx, actor, { entity: "DeadlineRule", entityId: before.id, action: "update", before, after });
+    await recomputeDatedCases(tx);
+    return after;
+  }, LONG_TX);
+}
+
+export async function holidayYears(country = "KZ"): Promise<number[]> {
+  const rows = await db.holiday.findMany({ where: { country }, select: { date: true } });
+  return [...new Set(rows.map((r) => Number(r.date.slice(0, 4))))].sort((a, b) => a - b);
+}
+
+export function listHolidays(year: number, country = "KZ") {
+  return db.holiday.findMany({ where: { country, date: { startsWith: `${year}-` } }, orderBy: { date: "asc" } });
+}
+
+export async function addHoliday(actor: Actor, input: AddHolidayInput, country = "KZ") {
+  requireAnyAdmin(actor);
+  // A working day moved onto a weekend only means something on a Saturday or Sunday.
+  if (input.kind === "working_day" && isWorkingDay(input.date, EMPTY_CALENDAR)) throw refusal("not_weekend");
+  return db.$transaction(async (tx) => {
+    if (await tx.holiday.findUnique({ where: { country_date: { country, date: input.date } } })) throw refusal("holiday_exists");
+    const row = await tx.holiday.create({ data: { country, date: input.date, kind: input.kind, name: input.name } });
+    await logChange(tx, actor, { entity: "Holiday", entityId: row.id, action: "create", after: row });
+    await recomputeDatedCases(tx);
+    return row;
+  }, LONG_TX);
+}
+
+export async function removeHoliday(actor: Actor, id: string) {
+  requireAnyAdmin(actor);
+  return db.$transaction(async (tx) => {
+    const before = await tx.holiday.findUnique({ where: { id } });
+    if (!before) throw new NotFoundError();
+    await tx.holiday.delete({ where: { id } });
+    await logChange(tx, actor, { entity: "Holiday", entityId: id, action: "delete", before });
+    await recomputeDatedCases(tx);
+    return before;
+  }, LONG_TX);
+}

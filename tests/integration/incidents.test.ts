@@ -1,0 +1,221 @@
+// Reprisals and incidents: fines with amounts, linked people, groups and applications,
+// visible only as the owner group decides.
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/lib/auth/access";
+import type { Role } from "@/lib/domain/vocabulary";
+import { navigation } from "../support/setup";
+
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/lib/auth/session", async () => {
+  const { AppError } = await import("@/lib/errors");
+  return {
+    getActor: async () => session.actor,
+    requireActor: async () => {
+      if (!session.actor) throw new AppError("unauthenticated");
+      return session.actor;
+    },
+    requirePageActor: async () => session.actor,
+  };
+});
+
+import { db } from "@/lib/db";
+import { initialFormState, type FormState } from "@/lib/actions/form-state";
+import { createIncidentAction, deleteIncidentAction, updateIncidentAction } from "@/lib/actions/incidents";
+import { getIncident, listIncidents } from "@/lib/data/incidents";
+
+type Entries = Record<string, string | string[]>;
+
+function form(entries: Entries): FormData {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(entries)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
+  return fd;
+}
+
+async function makeActor(name: string, roles: [string, Role][]): Promise<Actor> {
+  const user = await db.user.create({ data: { email: `${name}@example.test`, name, passwordHash: "x" } });
+  const memberships = [];
+  for (const [groupId, role] of roles) {
+    await db.membership.create({ data: { userId: user.id, groupId, role } });
+    const g = await db.group.findUniqueOrThrow({ where: { id: groupId } });
+    memberships.push({ groupId, role, groupName: g.name, groupSlug: g.slug });
+  }
+  return { userId: user.id, name, email: user.email, memberships };
+}
+
+async function run(actor: Actor | null, action: (p: FormState, f: FormData) => Promise<FormState>, entries: Entries) {
+  session.actor = actor;
+  try {
+    return { state: await action(initialFormState, form(entries)), redirect: null as string | null };
+  } catch (e) {
+    if (((e as { digest?: string }).digest ?? "").startsWith("NEXT_REDIRECT")) return { state: null, redirect: navigation.redirects[navigation.redirects.length - 1] };
+    throw e;
+  }
+}
+
+let groupA: string;
+let groupB: string;
+let groupC: string;
+let editorA: Actor;
+let viewerA: Actor;
+let editorB: Actor;
+let activist: string;
+let application: string;
+
+function fine(extra: Entries = {}): Entries {
+  return {
+    groupId: groupA,
+    kind: "fine",
+    title: "Organizers fined after the 8 March rally",
+    occurredOn: "2022-03-15",
+    occurredOnPrecision: "day",
+    city: "Almaty",
+    place: "Administrative court",
+    description: "Fined for organizing an 'unauthorized' rally.",
+    amount: "66000",
+    currency: "kzt",
+    perpetrator: "Almaty police",
+    "people[]": [activist],
+    newPeople: "",
+    "groups[]": [groupA, groupC],
+    "applications[]": [application],
+    ...extra,
+  };
+}
+
+async function incidentCounts() {
+  const [incidents, people, groups, apps, persons] = await Promise.all([
+    db.incident.count(),
+    db.incidentPerson.count(),
+    db.incidentGroup.count(),
+    db.incidentApplication.count(),
+    db.person.count(),
+  ]);
+  return { incidents, people, groups, apps, persons };
+}
+
+beforeAll(async () => {
+  groupA = (await db.group.create({ data: { slug: "feminita", name: "Feminita" } })).id;
+  groupB = (await db.group.create({ data: { slug: "other", name: "Other group" } })).id;
+  groupC = (await db.group.create({ data: { slug: "kazfem", name: "KazFem" } })).id;
+  editorA = await makeActor("editor-a", [[groupA, "editor"]]);
+  viewerA = await makeActor("viewer-a", [[groupA, "viewer"]]);
+  editorB = await makeActor("editor-b", [[groupB, "editor"]]);
+  activist = (await db.person.create({ data: { groupId: groupA, fullName: "Activist One" } })).id;
+  application = (await db.application.create({ data: { groupId: groupA, title: "8 March rally", procedure: "notification", filedOn: "2022-02-21" } })).id;
+});
+
+beforeEach(() => {
+  session.actor = null;
+});
+
+describe("recording an incident", () => {
+  it("refuses a fine without an amount beside the field, and writes nothing", async () => {
+    const before = await incidentCounts();
+    const res = await run(editorA, createIncidentAction, fine({ amount: "", currency: "" }));
+    expect(res.state).toMatchObject({ ok: false, message: "form_invalid", errors: { amount: ["required"] } });
+    expect(res.state?.data?.values).toMatchObject({ title: "Organizers fined after the 8 March rally" });
+    expect(await incidentCounts()).toEqual(before);
+  });
+
+  it("stores a fine of 66000 KZT linked to a person, two groups and the application", async () => {
+    const res = await run(editorA, createIncidentAction, fine({ newPeople: "Second Organizer\n  \nSecond Organizer" }));
+    expect(res.redirect).toMatch(/^\/incidents\/\w+$/);
+    const id = res.redirect!.split("/").pop()!;
+    const incident = await db.incident.findUniqueOrThrow({ where: { id }, include: { people: { include: { person: true } }, groups: true, applications: true } });
+    expect(incident).toMatchObject({ kind: "fine", amount: 66000, currency: "KZT", groupId: groupA, isPublic: false, createdById: editorA.userId });
+    expect(incident.groups.map((g) => g.groupId).sort()).toEqual([groupA, groupC].sort());
+    expect(incident.applications.map((a) => a.applicationId)).toEqual([application]);
+    const names = incident.people.map((p) => p.person.fullName).sort();
+    expect(names).toEqual(["Activist One", "Second Organizer"]);
+    // A name typed in the form becomes a private person of the incident's group.
+    const added = incident.people.find((p) => p.person.fullName === "Second Organizer")!.person;
+    expect(added).toMatchObject({ groupId: groupA, isPublic: false });
+
+    const log = await db.changeLog.findMany({ where: { entityId: id } });
+    expect(log.map((l) => l.entity).sort()).toEqual(["Incident", "IncidentApplication"]);
+    expect(log.find((l) => l.entity === "IncidentApplication")!.caseId).toBe(application);
+  });
+
+  it("records a reprisal tied to no application", async () => {
+    const res = await run(editorA, createIncidentAction, fine({ kind: "threat", title: "Threat of expulsion from university", amount: "", currency: "", "applications[]": [] }));
+    const id = res.redirect!.split("/").pop()!;
+    const incident = await db.incident.findUniqueOrThrow({ where: { id }, include: { applications: true } });
+    expect(incident).toMatchObject({ kind: "threat", amount: null, currency: "" });
+    expect(incident.applications).toEqual([]);
+  });
+
+  it("keeps a viewer out, and refuses links the group could not have chosen", async () => {
+    const before = await incidentCounts();
+    expect((await run(viewerA, createIncidentAction, fine())).state).toMatchObject({ ok: false, message: "forbidden" });
+    const foreignPerson = (await db.person.create({ data: { groupId: groupB, fullName: "Someone else's contact" } })).id;
+    const foreignApp = (await db.application.create({ data: { groupId: groupB, title: "Private to B", procedure: "notification" } })).id;
+    expect((await run(editorA, createIncidentAction, fine({ "people[]": [foreignPerson] }))).state).toMatchObject({ ok: false, message: "not_found" });
+    expect((await run(editorA, createIncidentAction, fine({ "applications[]": [foreignApp] }))).state).toMatchObject({ ok: false, message: "not_found" });
+    expect((await run(editorB, createIncidentAction, fine())).state).toMatchObject({ ok: false, message: "not_found" });
+    const after = await incidentCounts();
+    expect({ ...after, persons: after.persons - 1 }).toEqual(before);
+  });
+});
+
+describe("editing an incident", () => {
+  it("replaces the links and bumps the version; a stale version is a conflict", async () => {
+    const res = await run(editorA, createIncidentAction, fine());
+    const id = res.redirect!.split("/").pop()!;
+    const edited = await run(editorA, updateIncidentAction, { ...fine({ "groups[]": [groupC], "people[]": [], "applications[]": [], amount: "70000" }), id, version: "1" });
+    expect(edited.redirect).toBe(`/incidents/${id}`);
+    const now = await db.incident.findUniqueOrThrow({ where: { id }, include: { people: true, groups: true, applications: true } });
+    expect(now).toMatchObject({ amount: 70000, version: 2 });
+    expect(now.groups.map((g) => g.groupId)).toEqual([groupC]);
+    expect(now.people).toEqual([]);
+    expect(now.applications).toEqual([]);
+    const unlinked = await db.changeLog.findFirst({ where: { entity: "IncidentApplication", entityId: id, action: "delete" } });
+    expect(unlinked?.caseId).toBe(application);
+
+    const stale = await run(editorA, updateIncidentAction, { ...fine(), id, version: "1" });
+    expect(stale.state).toMatchObject({ ok: false, message: "conflict" });
+  });
+
+  it("does not let another group touch it (not found), even with the right id and version", async () => {
+    const res = await run(editorA, createIncidentAction, fine());
+    const id = res.redirect!.split("/").pop()!;
+    const upd = await run(editorB, updateIncidentAction, { ...fine({ groupId: groupB, title: "Hijacked", "people[]": [], "applications[]": [] }), id, version: "1" });
+    expect(upd.state).toMatchObject({ ok: false, message: "not_found" });
+    const del = await run(editorB, deleteIncidentAction, { id });
+    expect(del.state).toMatchObject({ ok: false, message: "not_found" });
+    expect(await db.incident.findUniqueOrThrow({ where: { id } })).toMatchObject({ title: "Organizers fined after the 8 March rally", version: 1 });
+  });
+
+  it("deletes an incident with its links", async () => {
+    const res = await run(editorA, createIncidentAction, fine());
+    const id = res.redirect!.split("/").pop()!;
+    expect((await run(editorA, deleteIncidentAction, { id })).redirect).toBe("/incidents");
+    expect(await db.incident.count({ where: { id } })).toBe(0);
+    expect(await db.incidentGroup.count({ where: { incidentId: id } })).toBe(0);
+  });
+});
+
+describe("reading incidents", () => {
+  it("shows a private incident only to its group; a public one to everyone, without private names", async () => {
+    const res = await run(editorA, createIncidentAction, fine({ title: "Detention after the picket", kind: "detention", amount: "", currency: "", city: "Shymkent", occurredOn: "2021-06-01" }));
+    const id = res.redirect!.split("/").pop()!;
+    expect((await listIncidents(editorA, { kind: "detention", city: "Shymkent", year: "2021" })).rows.map((r) => r.id)).toEqual([id]);
+    expect((await listIncidents(editorA, { q: "picket" })).rows.map((r) => r.id)).toContain(id);
+    expect((await listIncidents(editorA, { group: groupC, year: "2021" })).rows.map((r) => r.id)).toEqual([id]);
+    expect((await listIncidents(editorB, { kind: "detention" })).rows).toEqual([]);
+    expect((await listIncidents(null, { kind: "detention" })).rows).toEqual([]);
+    await expect(getIncident(editorB, id)).rejects.toMatchObject({ code: "not_found" });
+
+    await db.incident.update({ where: { id }, data: { isPublic: true } });
+    const source = await db.source.create({ data: { groupId: groupA, isPublic: true, slug: "report-2021", title: "Report" } });
+    await db.citation.create({ data: { sourceId: source.id, recordType: "Incident", recordId: id, quote: "Two organizers were detained." } });
+    const seenByStranger = await getIncident(null, id);
+    expect(seenByStranger.people).toEqual([]);
+    expect(seenByStranger.hiddenPeople).toBe(1);
+    expect(seenByStranger.applications).toEqual([]); // the application is private to group A
+    expect(seenByStranger.citations.map((c) => c.quote)).toEqual(["Two organizers were detained."]);
+    expect(seenByStranger.canEdit).toBe(false);
+    const seenByMember = await getIncident(viewerA, id);
+    expect(seenByMember.people.map((p) => p.fullName)).toEqual(["Activist One"]);
+    expect(seenByMember.applications.map((a) => a.id)).toEqual([application]);
+  });
+});

@@ -1,0 +1,245 @@
+// Group settings: members and roles, invitations (only the token's hash is stored), and the
+// deadline rules and holiday calendar that are data an admin edits.
+import { createHash } from "node:crypto";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/lib/auth/access";
+import type { Role } from "@/lib/domain/vocabulary";
+import { navigation } from "../support/setup";
+
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/lib/auth/session", async () => {
+  const { AppError } = await import("@/lib/errors");
+  return {
+    getActor: async () => session.actor,
+    requireActor: async () => {
+      if (!session.actor) throw new AppError("unauthenticated");
+      return session.actor;
+    },
+    requirePageActor: async () => session.actor,
+  };
+});
+
+import { db } from "@/lib/db";
+import { loadReference } from "@/prisma/seed/reference";
+import { initialFormState, type FormState } from "@/lib/actions/form-state";
+import { acceptInvitationAction, inviteMemberAction, joinGroupAction, revokeInvitationAction } from "@/lib/actions/invitations";
+import { addHolidayAction, changeRoleAction, removeHolidayAction, removeMemberAction, updateDeadlineRuleAction } from "@/lib/actions/settings";
+import { findInvitation } from "@/lib/data/invitations";
+import { verifyPassword } from "@/lib/auth/password";
+import { recomputeCase } from "@/lib/data/case-state";
+import { getCase } from "@/lib/data/cases";
+import { resetLimits } from "@/lib/rate-limit";
+
+type Entries = Record<string, string | string[]>;
+
+function form(entries: Entries): FormData {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(entries)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
+  return fd;
+}
+
+async function makeActor(name: string, roles: [string, Role][]): Promise<Actor> {
+  const user = await db.user.create({ data: { email: `${name}@example.test`, name, passwordHash: "x" } });
+  const memberships = [];
+  for (const [groupId, role] of roles) {
+    await db.membership.create({ data: { userId: user.id, groupId, role } });
+    const g = await db.group.findUniqueOrThrow({ where: { id: groupId } });
+    memberships.push({ groupId, role, groupName: g.name, groupSlug: g.slug });
+  }
+  return { userId: user.id, name, email: user.email, memberships };
+}
+
+async function run(actor: Actor | null, action: (p: FormState, f: FormData) => Promise<FormState>, entries: Entries) {
+  session.actor = actor;
+  try {
+    return { state: await action(initialFormState, form(entries)), redirect: null as string | null };
+  } catch (e) {
+    if (((e as { digest?: string }).digest ?? "").startsWith("NEXT_REDIRECT")) return { state: null, redirect: navigation.redirects[navigation.redirects.length - 1] };
+    throw e;
+  }
+}
+
+let groupA: string;
+let groupB: string;
+let adminA: Actor;
+let editorA: Actor;
+let adminB: Actor;
+
+beforeAll(async () => {
+  await loadReference(db);
+  groupA = (await db.group.create({ data: { slug: "groupa", name: "Group A" } })).id;
+  groupB = (await db.group.create({ data: { slug: "groupb", name: "Group B" } })).id;
+  adminA = await makeActor("admin-a", [[groupA, "admin"]]);
+  editorA = await makeActor("editor-a", [[groupA, "editor"]]);
+  adminB = await makeActor("admin-b", [[groupB, "admin"]]);
+});
+
+beforeEach(() => {
+  session.actor = null;
+  resetLimits();
+});
+
+async function invite(email: string, role: Role = "editor", groupId = groupA, actor = adminA) {
+  const res = await run(actor, inviteMemberAction, { groupId, email, role });
+  const path = res.state?.data?.path as string | undefined;
+  return { res, token: path?.split("/").pop() ?? "" };
+}
+
+describe("invitations", () => {
+  it("stores only the token's hash and shows the link once", async () => {
+    const { res, token } = await invite("New.Member@Example.test");
+    expect(res.state).toMatchObject({ ok: true, message: "invitation_created" });
+    expect(token.length).toBeGreaterThanOrEqual(40);
+    const inv = await db.invitation.findFirstOrThrow({ where: { email: "new.member@example.test" } });
+    expect(inv.tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
+    expect(JSON.stringify(inv)).not.toContain(token);
+    const log = await db.changeLog.findFirstOrThrow({ where: { entity: "Invitation", entityId: inv.id } });
+    expect(log.after).not.toContain(token);
+    expect(log.after).not.toContain(inv.tokenHash);
+    expect(log.after).not.toContain("new.member@example.test");
+  });
+
+  it("accepting creates the account and the membership with the invited role; the link then stops working", async () => {
+    const { token } = await invite("newcomer@example.test", "viewer");
+    expect(await findInvitation(token)).toMatchObject({ status: "valid", groupName: "Group A", role: "viewer", accountExists: false });
+
+    const short = await run(null, acceptInvitationAction, { token, name: "Newcomer", password: "short" });
+    expect(short.state).toMatchObject({ ok: false, errors: { password: ["password_too_short"] } });
+    expect(short.state?.data?.values).toMatchObject({ name: "Newcomer", password: "" });
+
+    const ok = await run(null, acceptInvitationAction, { token, name: "Newcomer", password: "a long enough password" });
+    expect(ok.redirect).toMatch(/^\/signin/);
+    const user = await db.user.findUniqueOrThrow({ where: { email: "newcomer@example.test" }, include: { memberships: true } });
+    expect(user.name).toBe("Newcomer");
+    expect(await verifyPassword("a long enough password", user.passwordHash)).toBe(true);
+    expect(user.memberships).toMatchObject([{ groupId: groupA, role: "viewer" }]);
+    expect((await db.invitation.findFirstOrThrow({ where: { email: "newcomer@example.test" } })).acceptedAt).not.toBeNull();
+
+    const reused = await run(null, acceptInvitationAction, { token, name: "Someone", password: "another long password" });
+    expect(reused.state).toMatchObject({ ok: false, message: "invitation_invalid" });
+    expect(await findInvitation(token)).toEqual({ status: "used" });
+    expect(await db.user.count({ where: { email: "newcomer@example.test" } })).toBe(1);
+  });
+
+  it("refuses an expired or unknown token", async () => {
+    const { token } = await invite("late@example.test");
+    await db.invitation.updateMany({ where: { email: "late@example.test" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await findInvitation(token)).toEqual({ status: "expired" });
+    const late = await run(null, acceptInvitationAction, { token, name: "Late", password: "a long enough password" });
+    expect(late.state).toMatchObject({ ok: false, message: "invitation_invalid" });
+    expect(await db.user.count({ where: { email: "late@example.test" } })).toBe(0);
+    const made_up = await run(null, acceptInvitationAction, { token: "x".repeat(43), name: "Guess", password: "a long enough password" });
+    expect(made_up.state).toMatchObject({ ok: false, message: "invitation_invalid" });
+  });
+
+  it("lets a signed-in user join with the invited role", async () => {
+    const { token } = await invite(adminB.email, "editor");
+    const joined = await run(adminB, joinGroupAction, { token });
+    expect(joined.redirect).toBe("/dashboard");
+    expect(await db.membership.findFirst({ where: { userId: adminB.userId, groupId: groupA } })).toMatchObject({ role: "editor" });
+    await db.membership.deleteMany({ where: { userId: adminB.userId, groupId: groupA } });
+  });
+
+  it("only a group's admin may invite or revoke", async () => {
+    expect((await invite("x@example.test", "editor", groupA, editorA)).res.state).toMatchObject({ ok: false, message: "forbidden" });
+    expect((await invite("x@example.test", "editor", groupA, adminB)).res.state).toMatchObject({ ok: false, message: "not_found" });
+    await invite("revoke@example.test");
+    const inv = await db.invitation.findFirstOrThrow({ where: { email: "revoke@example.test" } });
+    expect((await run(adminB, revokeInvitationAction, { groupId: groupB, invitationId: inv.id })).state).toMatchObject({ ok: false, message: "not_found" });
+    expect((await run(adminA, revokeInvitationAction, { groupId: groupA, invitationId: inv.id })).state).toMatchObject({ ok: true });
+    expect(await db.invitation.count({ where: { id: inv.id } })).toBe(0);
+  });
+
+  it("rate-limits acceptance attempts", async () => {
+    let last: FormState | null = null;
+    for (let i = 0; i < 31; i++) last = (await run(null, acceptInvitationAction, { token: "y".repeat(43), name: "Guess", password: "a long enough password" })).state;
+    expect(last).toMatchObject({ ok: false, message: "rate_limited" });
+  });
+});
+
+describe("members", () => {
+  it("refuses to remove or demote the last admin; allows it once there is another", async () => {
+    const m = await db.membership.findFirstOrThrow({ where: { userId: adminA.userId, groupId: groupA } });
+    expect((await run(adminA, removeMemberAction, { groupId: groupA, membershipId: m.id })).state).toMatchObject({ ok: false, message: "last_admin" });
+    expect((await run(adminA, changeRoleAction, { groupId: groupA, membershipId: m.id, role: "editor" })).state).toMatchObject({ ok: false, message: "last_admin" });
+    expect(await db.membership.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({ role: "admin" });
+
+    const e = await db.membership.findFirstOrThrow({ where: { userId: editorA.userId, groupId: groupA } });
+    expect((await run(editorA, changeRoleAction, { groupId: groupA, membershipId: e.id, role: "admin" })).state).toMatchObject({ ok: false, message: "forbidden" });
+    expect((await run(adminB, changeRoleAction, { groupId: groupB, membershipId: e.id, role: "admin" })).state).toMatchObject({ ok: false, message: "not_found" });
+    expect((await run(adminA, changeRoleAction, { groupId: groupA, membershipId: e.id, role: "admin" })).state).toMatchObject({ ok: true });
+    expect((await run(adminA, changeRoleAction, { groupId: groupA, membershipId: m.id, role: "viewer" })).state).toMatchObject({ ok: true });
+    const log = await db.changeLog.findMany({ where: { entity: "Membership", entityId: m.id } });
+    expect(log).toHaveLength(1);
+
+    // Restore for the other tests.
+    await db.membership.update({ where: { id: m.id }, data: { role: "admin" } });
+    await db.membership.update({ where: { id: e.id }, data: { role: "editor" } });
+  });
+
+  it("removes a member who is not the last admin", async () => {
+    const extra = await makeActor("leaving", [[groupA, "viewer"]]);
+    const m = await db.membership.findFirstOrThrow({ where: { userId: extra.userId } });
+    expect((await run(adminA, removeMemberAction, { groupId: groupA, membershipId: m.id })).state).toMatchObject({ ok: true });
+    expect(await db.membership.count({ where: { id: m.id } })).toBe(0);
+  });
+});
+
+describe("deadline rules and the holiday calendar", () => {
+  async function awaitingCase(filedOn: string) {
+    const app = await db.application.create({
+      data: { groupId: groupA, title: "Picket", procedure: "notification", filedOn, parts: { create: [{ form: "picket" }] } },
+    });
+    await db.$transaction((tx) => recomputeCase(tx, app.id));
+    return app.id;
+  }
+
+  it("editing a rule changes the computed deadline, and is logged", async () => {
+    // Filed Monday 2 March 2026: 3 working days → Thursday 5 March.
+    const id = await awaitingCase("2026-03-02");
+    expect((await getCase(adminA, id)).deadline).toMatchObject({ ruleCode: "notification_answer", dueOn: "2026-03-05" });
+    expect((await db.application.findUniqueOrThrow({ where: { id } })).answerDueOn).toBe("2026-03-05");
+
+    const rule = await db.deadlineRule.findUniqueOrThrow({ where: { code: "notification_answer" } });
+    const entries = { id: rule.id, amount: "5", unit: "working_days", direction: "after", legalBasis: "Law No. 333-VI, Art. 12 (as amended)", labelEn: rule.labelEn, labelRu: rule.labelRu, active: "on" };
+    expect((await run(editorA, updateDeadlineRuleAction, entries)).state).toMatchObject({ ok: false, message: "forbidden" });
+    expect((await run(adminA, updateDeadlineRuleAction, { ...entries, amount: "-1" })).state).toMatchObject({ ok: false, errors: { amount: ["invalid_number"] } });
+    expect((await run(adminB, updateDeadlineRuleAction, entries)).state).toMatchObject({ ok: true });
+
+    // 5 working days from Monday 2 March: 3, 4, 5, 6, then Sunday 8 March (a holiday on a
+    // weekend, moved to Monday 9) is passed over → Tuesday 10 March.
+    const data = await getCase(adminA, id);
+    expect(data.deadline).toMatchObject({ dueOn: "2026-03-10", amount: 5, legalBasis: "Law No. 333-VI, Art. 12 (as amended)" });
+    expect((await db.application.findUniqueOrThrow({ where: { id } })).answerDueOn).toBe("2026-03-10");
+    const log = await db.changeLog.findFirstOrThrow({ where: { entity: "DeadlineRule", entityId: rule.id } });
+    expect(JSON.parse(log.before)).toMatchObject({ amount: 3 });
+    expect(JSON.parse(log.after)).toMatchObject({ amount: 5 });
+    expect(log.userId).toBe(adminB.userId);
+
+    // Put it back for the tests below.
+    await run(adminA, updateDeadlineRuleAction, { ...entries, amount: "3", legalBasis: rule.legalBasis });
+    expect((await db.application.findUniqueOrThrow({ where: { id } })).answerDueOn).toBe("2026-03-05");
+  });
+
+  it("adds and removes a holiday; the deadlines follow", async () => {
+    const id = await awaitingCase("2026-04-06"); // Monday → Thursday 9 April
+    expect((await db.application.findUniqueOrThrow({ where: { id } })).answerDueOn).toBe("2026-04-09");
+    const added = await run(adminA, addHolidayAction, { date: "2026-04-08", kind: "holiday", name: "Extra day off" });
+    expect(added.state).toMatchObject({ ok: true });
+    expect((await db.application.findUniqueOrThrow({ where: { id } })).answerDueOn).toBe("2026-04-10");
+    expect((await run(adminA, addHolidayAction, { date: "2026-04-08", kind: "holiday", name: "Twice" })).state).toMatchObject({ ok: false, message: "holiday_exists" });
+    expect((await run(adminA, addHolidayAction, { date: "2026-04-08", kind: "working_day", name: "Not a weekend" })).state).toMatchObject({ ok: false, message: "not_weekend" });
+    expect((await run(editorA, addHolidayAction, { date: "2026-04-07", kind: "holiday", name: "No" })).state).toMatchObject({ ok: false, message: "forbidden" });
+
+    const row = await db.holiday.findFirstOrThrow({ where: { date: "2026-04-08" } });
+    expect((await run(adminA, removeHolidayAction, { id: row.id })).state).toMatchObject({ ok: true });
+    expect((await db.application.findUniqueOrThrow({ where: { id } })).answerDueOn).toBe("2026-04-09");
+    expect(await db.changeLog.count({ where: { entity: "Holiday", entityId: row.id } })).toBe(2);
+
+    // A Saturday made a working day counts towards the deadline.
+    const id2 = await awaitingCase("2026-04-16"); // Thursday → Fri 17, Mon 20, Tue 21
+    expect((await db.application.findUniqueOrThrow({ where: { id: id2 } })).answerDueOn).toBe("2026-04-21");
+    await run(adminA, addHolidayAction, { date: "2026-04-18", kind: "working_day", name: "Working Saturday" });
+    expect((await db.application.findUniqueOrThrow({ where: { id: id2 } })).answerDueOn).toBe("2026-04-20");
+  });
+});
