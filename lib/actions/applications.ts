@@ -42,6 +42,8 @@ export async function setApplicationPublicAction(_prev: FormState, formData: For
     await setApplicationPublic(actor, parsed.data.id, parsed.data.isPublic);
     revalidatePath("/applications");
     revalidatePath(`/applications/${parsed.data.id}`);
+    // The edit page carries the version: it must reload, or its next save would conflict.
+    revalidatePath(`/applications/${parsed.data.id}/edit`);
     return { ok: true, message: parsed.data.isPublic ? "published" : "unpublished" };
   });
 }

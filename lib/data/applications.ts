@@ -13,6 +13,7 @@ import {
   type UpdateApplicationInput,
 } from "../validation/applications";
 import { logChange } from "./audit";
+import { contains, searchTerm } from "./text-search";
 import { listAuthorities, resolveAuthority } from "./authorities";
 import { recomputeCase } from "./case-state";
 import { updateVersioned } from "./versioned";
@@ -322,17 +323,17 @@ export function applicationsWhere(actor: Actor | null, f: ApplicationFilters): P
   if (f.ground) and.push({ answers: { some: { grounds: { some: { ground: { code: f.ground } } } } } });
   if (f.status) and.push({ status: f.status });
   if (f.visibility) and.push({ isPublic: f.visibility === "public" });
-  if (f.q) {
-    const q = f.q;
+  const q = searchTerm(f.q);
+  if (q) {
     and.push({
       OR: [
-        { title: { contains: q } },
-        { purpose: { contains: q } },
-        { notes: { contains: q } },
-        { city: { contains: q } },
-        { registrationNumber: { contains: q } },
-        { answers: { some: { statedReason: { contains: q } } } },
-        { answers: { some: { grounds: { some: { words: { contains: q } } } } } },
+        { title: contains(q) },
+        { purpose: contains(q) },
+        { notes: contains(q) },
+        { city: contains(q) },
+        { registrationNumber: contains(q) },
+        { answers: { some: { statedReason: contains(q) } } },
+        { answers: { some: { grounds: { some: { words: contains(q) } } } } },
       ],
     });
   }

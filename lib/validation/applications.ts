@@ -113,7 +113,8 @@ export type UpdateApplicationInput = z.output<typeof updateApplicationSchema>;
 export const publishApplicationSchema = z.object({ id, isPublic: checkbox });
 export const deleteApplicationSchema = z.object({
   id,
-  confirm: checkbox.refine((v) => v, { error: "confirm_delete" }),
+  // Deleting a whole case is ticked, not clicked by accident.
+  confirm: checkbox.refine((v) => v, { error: "required" }),
 });
 
 // ───────────────────────────── the list's filters (page and open-data API)

@@ -357,7 +357,7 @@ describe("who may read and change an application", () => {
     const id = await createAsEditor();
     expect((await run(editorA, deleteApplicationAction, { id, confirm: "on" })).state?.message).toBe("forbidden");
     const unconfirmed = await run(adminA, deleteApplicationAction, { id });
-    expect(unconfirmed.state?.errors?.confirm).toEqual(["confirm_delete"]);
+    expect(unconfirmed.state?.errors?.confirm).toEqual(["required"]);
     expect(await db.application.count({ where: { id } })).toBe(1);
     const ok = await run(adminA, deleteApplicationAction, { id, confirm: "on" });
     expect(ok.redirect).toBe("/applications?deleted=1");
@@ -542,7 +542,8 @@ describe("listApplications", () => {
   it("searches title, registration number and the stated reasons", async () => {
     expect(ids(await listApplications(editorA, filters({ q: "equality" })))).toEqual([rally2021]);
     expect(ids(await listApplications(editorA, filters({ q: "ZT-777" })))).toEqual([rally2021]);
-    expect(ids(await listApplications(editorA, filters({ q: "civil society actor" })))).toEqual([march2021]);
+    expect(ids(await listApplications(editorA, filters({ q: "Civil Society actor" })))).toEqual([march2021]);
+    expect(ids(await listApplications(editorA, filters({ q: "100%" })))).toEqual([]);
   });
 
   it("shows anonymous visitors and other groups only public records", async () => {
@@ -567,5 +568,129 @@ describe("listApplications", () => {
     expect(f).toMatchObject({ form: "march", year: 2021, page: 3, pageSize: 25, q: "works", sort: "filed" });
     expect(applicationFiltersSchema.safeParse({ form: "parade" }).success).toBe(false);
     expect(applicationFiltersSchema.safeParse({ pageSize: "1000" }).success).toBe(false);
+  });
+});
+
+// ───────────────────────────── the pages' pieces render with real data, in both languages
+
+describe("the case page and the forms render", () => {
+  async function render(locale: "en" | "ru", node: React.ReactElement): Promise<string> {
+    const { createElement } = await import("react");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { NextIntlClientProvider } = await import("next-intl");
+    const { loadMessages } = await import("@/lib/i18n/catalogue");
+    const missing: string[] = [];
+    const html = renderToStaticMarkup(
+      createElement(NextIntlClientProvider, {
+        locale,
+        messages: loadMessages(locale),
+        timeZone: "Asia/Almaty",
+        onError: (e: Error) => missing.push(e.message),
+        children: node,
+      }),
+    );
+    expect(missing, `${locale}: ${missing.join("; ")}`).toEqual([]);
+    return html;
+  }
+
+  it("shows the header, deadline, parts, answer, timeline, sources and history of a case", async () => {
+    const { createElement: h } = await import("react");
+    const { CaseHeader } = await import("@/components/cases/CaseHeader");
+    const { DeadlineBox } = await import("@/components/cases/DeadlineBox");
+    const { PartsList } = await import("@/components/cases/PartsList");
+    const { AnswersSection } = await import("@/components/cases/AnswerCard");
+    const { Timeline } = await import("@/components/cases/Timeline");
+    const { SourcesList } = await import("@/components/cases/CitationLinks");
+    const { HistoryList } = await import("@/components/cases/HistoryList");
+    const { ApplicantsList } = await import("@/components/cases/ApplicantsList");
+
+    const id = await createAsEditor({ filedOn: "2025-02-03", "parts.0.eventDate": "2025-03-08", "parts.1.eventDate": "2025-03-08" });
+    const parts = await db.part.findMany({ where: { applicationId: id }, orderBy: { position: "asc" } });
+    await run(editorA, recordAnswerAction, {
+      applicationId: id,
+      receivedOn: "2025-02-10",
+      statedReason: "The square is booked for a city festival.",
+      "outcomes.0.partId": parts[0].id,
+      "outcomes.0.outcome": "refused",
+      "outcomes.1.partId": parts[1].id,
+      "outcomes.1.outcome": "approved",
+      "grounds[]": ["place_taken"],
+      "evidence.0.stance": "contests",
+      "evidence.0.observedOn": "2025-03-08",
+      "evidence.0.description": "The square was empty.",
+    });
+    const answer = await db.answer.findFirstOrThrow({ where: { applicationId: id } });
+    const source = await db.source.create({ data: { groupId: groupA.id, isPublic: true, slug: "press-release-2025", title: "Press release" } });
+    const citation = await db.citation.create({ data: { sourceId: source.id, recordType: "Answer", recordId: answer.id, quote: "the akimat refused the march" } });
+
+    const data = await getCase(editorA, id);
+    for (const locale of ["en", "ru"] as const) {
+      const html = await render(
+        locale,
+        h("div", null, [
+          h(CaseHeader, { key: 1, data }),
+          h(DeadlineBox, { key: 2, deadline: data.deadline, status: data.status, today: "2025-02-11" }),
+          h(PartsList, { key: 3, data }),
+          h(AnswersSection, { key: 4, data }),
+          h(Timeline, { key: 5, data }),
+          h(ApplicantsList, { key: 6, data }),
+          h(SourcesList, { key: 7, citations: data.citations }),
+          h(HistoryList, { key: 8, history: data.history }),
+        ]),
+      );
+      expect(html).toContain("8 March march and rally");
+      expect(html).toContain("<blockquote");
+      expect(html).toContain("The square is booked for a city festival.");
+      expect(html).toContain(`/sources/press-release-2025#c-${citation.id}`);
+      expect(html).toContain('data-note="61-np"'); // place taken, refused, no alternative offered
+      expect(html).toContain(`href="/applications/${id}/answers/${answer.id}/edit"`);
+      expect(html).toContain('data-deadline="2025-05-12"'); // complaint: 3 months after 10 Feb 2025 is Sat 10 May, moved to Monday
+      expect(html).toContain('data-timeline="filed"');
+      expect(html).toContain('data-timeline="evidence"');
+      expect(html).toContain('data-history="create"');
+      expect(html).toContain("Aigerim Example");
+    }
+
+    // An anonymous visitor of the published case: no edit links, no history, no names.
+    await run(editorA, setApplicationPublicAction, { id, isPublic: "on" });
+    const pub = await getCase(null, id);
+    const html = await render("en", h("div", null, [h(CaseHeader, { key: 1, data: pub }), h(AnswersSection, { key: 2, data: pub }), h(ApplicantsList, { key: 3, data: pub })]));
+    expect(html).not.toContain("/edit");
+    expect(html).not.toContain("Aigerim");
+    expect(html).toContain("The square is booked for a city festival.");
+  });
+
+  it("renders the application form with the filing check, and the answer form", async () => {
+    const { createElement: h } = await import("react");
+    const { ApplicationForm } = await import("@/components/applications/ApplicationForm");
+    const { AnswerForm } = await import("@/components/answers/AnswerForm");
+    const { applicationFromRecord } = await import("@/components/applications/values");
+    const { emptyAnswer } = await import("@/components/answers/values");
+    const { toClockData } = await import("@/components/applications/clock");
+    const { loadClock } = await import("@/lib/data/rules");
+    const { applicationFormOptions, getApplicationForEdit } = await import("@/lib/data/applications");
+    const { answerFormContext } = await import("@/lib/data/answers");
+
+    const id = await createAsEditor({ filedOn: "2024-02-26", "parts.0.eventDate": "2024-03-08", "parts.1.eventDate": "2024-03-08" });
+    const app = await getApplicationForEdit(editorA, id);
+    const options = await applicationFormOptions(editorA);
+    const clock = toClockData(await loadClock());
+    for (const locale of ["en", "ru"] as const) {
+      const html = await render(
+        locale,
+        h(ApplicationForm, { mode: "edit", action: updateApplicationAction, options, clock, initial: applicationFromRecord(app), ownerName: "GROUPA", cancelHref: `/applications/${id}` }),
+      );
+      expect(html).toContain('name="parts.1.form"');
+      expect(html).toContain('name="applicants.0.idNumber"');
+      expect(html).toContain('name="version" value="1"');
+      // 26 Feb → 8 Mar 2024: 8 working days, fewer than the 10 an approval needs.
+      expect(html).toContain('data-filing-check="late"');
+      expect(html).toContain('data-answer-due="2024-03-06"');
+    }
+    const ctx = await answerFormContext(editorA, id);
+    const html = await render("ru", h(AnswerForm, { mode: "create", action: recordAnswerAction, parts: ctx.app.parts, grounds: ctx.grounds, initial: emptyAnswer(id, ctx.app.parts.map((p) => p.id)), cancelHref: "/" }));
+    expect(html).toContain('name="outcomes.1.outcome"');
+    expect(html).toContain('name="grounds[]"');
+    expect(html).toContain('value="no_reason"');
   });
 });

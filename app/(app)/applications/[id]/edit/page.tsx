@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requirePageActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/access";
+import { applicationFormOptions, getApplicationForEdit } from "@/lib/data/applications";
+import { loadClock } from "@/lib/data/rules";
+import { updateApplicationAction } from "@/lib/actions/applications";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ApplicationForm } from "@/components/applications/ApplicationForm";
+import { DeleteApplicationForm } from "@/components/applications/DeleteApplicationForm";
+import { PublishToggle } from "@/components/applications/PublishToggle";
+import { toClockData } from "@/components/applications/clock";
+import { applicationFromRecord } from "@/components/applications/values";
+import { Card } from "@/components/ui/Card";
+import { PageHeader } from "@/components/ui/PageHeader";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("applications.edit");
+  return { title: t("title") };
+}
+
+async function load(actor: Awaited<ReturnType<typeof requirePageActor>>, id: string) {
+  try {
+    return { app: await getApplicationForEdit(actor, id), forbidden: false as const };
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    if (e instanceof ForbiddenError) return { app: null, forbidden: true as const };
+    throw e;
+  }
+}
+
+export default async function EditApplicationPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requirePageActor(`/applications/${id}/edit`);
+  const [t, te, loaded] = await Promise.all([getTranslations("applications.edit"), getTranslations("errors"), load(actor, id)]);
+  if (!loaded.app) {
+    return (
+      <div>
+        <PageHeader title={t("title")} />
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {te("forbidden")}
+        </p>
+      </div>
+    );
+  }
+  const app = loaded.app;
+  const [options, clock] = await Promise.all([applicationFormOptions(actor), loadClock()]);
+  return (
+    <div className="space-y-8">
+      <PageHeader title={t("title")} subtitle={app.title} actions={<PublishToggle id={app.id} isPublic={app.isPublic} />} />
+      <ApplicationForm
+        mode="edit"
+        action={updateApplicationAction}
+        options={options}
+        clock={toClockData(clock)}
+        initial={applicationFromRecord(app)}
+        ownerName={app.group.name}
+        cancelHref={`/applications/${app.id}`}
+      />
+      {can(actor, app.groupId, "admin") ? (
+        <Card className="border-red-200">
+          <DeleteApplicationForm id={app.id} title={app.title} />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getActor } from "@/lib/auth/session";
+import { getCase } from "@/lib/data/cases";
+import { NotFoundError } from "@/lib/errors";
+import { CaseHeader } from "@/components/cases/CaseHeader";
+import { DeadlineBox } from "@/components/cases/DeadlineBox";
+import { PartsList } from "@/components/cases/PartsList";
+import { AnswersSection } from "@/components/cases/AnswerCard";
+import { Timeline } from "@/components/cases/Timeline";
+import { ApplicantsList } from "@/components/cases/ApplicantsList";
+import { SourcesList } from "@/components/cases/CitationLinks";
+import { HistoryList } from "@/components/cases/HistoryList";
+import { AppealsSection } from "@/components/appeals/AppealsSection";
+import { EventsSection } from "@/components/events/EventsSection";
+import { CaseIncidents } from "@/components/incidents/CaseIncidents";
+import { SharePanel } from "@/components/share/SharePanel";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** A private case that is not the caller's is a 404, exactly like a missing one. */
+async function load(id: string) {
+  const actor = await getActor();
+  try {
+    return await getCase(actor, id);
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const data = await load(id);
+  // Private records stay out of search engines even for their members' sessions.
+  return { title: data.title, robots: data.isPublic ? undefined : { index: false, follow: false } };
+}
+
+export default async function CasePage({ params }: Props) {
+  const { id } = await params;
+  const data = await load(id);
+  return (
+    <div className="space-y-6">
+      <CaseHeader data={data} />
+      <DeadlineBox deadline={data.deadline} status={data.status} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <PartsList data={data} />
+          <AnswersSection data={data} />
+          <AppealsSection data={data} />
+          <EventsSection data={data} />
+          <CaseIncidents data={data} />
+        </div>
+        <div className="min-w-0 space-y-6">
+          <Timeline data={data} />
+          <ApplicantsList data={data} />
+          {data.canEdit ? <SharePanel data={data} /> : null}
+        </div>
+      </div>
+      <SourcesList citations={data.citations} />
+      {data.isMember ? <HistoryList history={data.history} /> : null}
+    </div>
+  );
+}

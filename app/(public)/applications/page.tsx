@@ -1,0 +1,50 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { getActor } from "@/lib/auth/session";
+import { writableGroups } from "@/lib/auth/access";
+import { listApplications, listFilterOptions } from "@/lib/data/applications";
+import { filtersToParams, readApplicationFilters } from "@/lib/validation/applications";
+import { ApplicationFilters } from "@/components/applications/ApplicationFilters";
+import { ApplicationList } from "@/components/applications/ApplicationList";
+import { PageHeader, buttonLink } from "@/components/ui/PageHeader";
+import { Pagination } from "@/components/ui/Pagination";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("applications.list");
+  return { title: t("title") };
+}
+
+export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const filters = readApplicationFilters(params);
+  const actor = await getActor();
+  const [t, result, options] = await Promise.all([getTranslations("applications.list"), listApplications(actor, filters), listFilterOptions(actor)]);
+  const canCreate = writableGroups(actor).length > 0;
+  return (
+    <div>
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+        actions={
+          canCreate ? (
+            <Link href="/applications/new" className={buttonLink}>
+              {t("new")}
+            </Link>
+          ) : null
+        }
+      />
+      {params.deleted ? (
+        <p role="status" className="mb-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          {t("deleted")}
+        </p>
+      ) : null}
+      <ApplicationFilters filters={filters} options={options} showVisibility={Boolean(actor?.memberships.length)} />
+      <p className="mb-2 text-sm text-stone-600" aria-live="polite">
+        {t("count", { count: result.total })}
+      </p>
+      <ApplicationList items={result.items} />
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={filtersToParams(filters)} basePath="/applications" />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { Badge, outcomeTone } from "@/components/ui/Card";
+import { DateText } from "@/components/ui/DateText";
+import type { ApplicationListItem } from "@/lib/data/applications";
+
+export function ApplicationList({ items }: { items: ApplicationListItem[] }) {
+  const t = useTranslations("applications.list");
+  const tv = useTranslations("vocab");
+  const tc = useTranslations("common");
+  const ru = useLocale() === "ru";
+  if (items.length === 0) return <p className="rounded-md border border-dashed border-stone-300 p-6 text-center text-stone-600">{t("empty")}</p>;
+  return (
+    <ul className="space-y-3" aria-label={t("results")}>
+      {items.map((a) => {
+        const forms = [...new Set(a.parts.map((p) => p.form))];
+        return (
+          <li key={a.id} className="rounded-lg border border-stone-200 bg-white p-3 shadow-sm sm:p-4" data-application={a.id}>
+            <div className="flex flex-wrap items-start justify-between gap-2">
+              <h2 className="text-base font-semibold">
+                <Link href={`/applications/${a.id}`}>{a.title}</Link>
+              </h2>
+              <div className="flex flex-wrap gap-1">
+                <Badge tone="blue">{tv(`status.${a.status}`)}</Badge>
+                <Badge tone={outcomeTone(a.outcome)}>{tv.has(`partOutcome.${a.outcome}`) ? tv(`partOutcome.${a.outcome}`) : a.outcome}</Badge>
+                {a.isPublic ? null : <Badge>{tc("private")}</Badge>}
+              </div>
+            </div>
+            <p className="mt-1 text-sm text-stone-700">
+              {forms.map((f) => (tv.has(`form.${f}`) ? tv(`form.${f}`) : f)).join(" + ")}
+              {a.city ? ` · ${a.city}` : ""}
+              {a.authority ? ` · ${ru && a.authority.nameRu ? a.authority.nameRu : a.authority.name}` : ""}
+            </p>
+            <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-stone-600">
+              <span>
+                {t("filed")}: <DateText value={a.filedOn} precision={a.filedOnPrecision} />
+                {a.filedBefore ? (
+                  <>
+                    {" – "}
+                    <DateText value={a.filedBefore} precision={a.filedOnPrecision} />
+                  </>
+                ) : null}
+              </span>
+              {a.requestCount > 1 ? <strong className="text-stone-800">{t("requests", { count: a.requestCount })}</strong> : null}
+              {a.organizers.length ? <span>{a.organizers.map((o) => o.group.name).join(", ")}</span> : null}
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,51 @@
+// The clock the case is under now, on top of the page, with its working shown: which rule,
+// counted from what, which days were skipped, and the legal basis.
+import { useTranslations } from "next-intl";
+import { DateText } from "@/components/ui/DateText";
+import { Badge } from "@/components/ui/Card";
+import { SkippedDays } from "@/components/applications/SkippedDays";
+import { todayIso } from "@/lib/domain/dates";
+import type { CaseData } from "@/lib/data/cases";
+
+export function DeadlineBox({ deadline, status, today = todayIso() }: { deadline: CaseData["deadline"]; status: string; today?: string }) {
+  const t = useTranslations("cases.deadline");
+  if (!deadline) {
+    return (
+      <section aria-labelledby="deadline-title" className="rounded-lg border border-stone-200 bg-stone-100 p-4 text-sm" data-deadline="none">
+        <h2 id="deadline-title" className="font-semibold">
+          {t("title")}
+        </h2>
+        <p className="mt-1 text-stone-700">{status === "under_appeal" ? t("noneUnderAppeal") : status === "draft" ? t("noneDraft") : t("none")}</p>
+      </section>
+    );
+  }
+  const overdue = deadline.dueOn < today;
+  const step = t.has(`next.${deadline.nextStep}`) ? t(`next.${deadline.nextStep}`) : deadline.nextStep;
+  return (
+    <section
+      aria-labelledby="deadline-title"
+      className={`rounded-lg border p-4 text-sm ${overdue ? "border-stone-300 bg-stone-50" : "border-brand-600/30 bg-brand-50"}`}
+      data-deadline={deadline.dueOn}
+    >
+      <h2 id="deadline-title" className="text-xs font-semibold uppercase tracking-wide text-stone-600">
+        {t("title")}
+      </h2>
+      <p className="mt-1 text-lg font-semibold">
+        {step}: <DateText value={deadline.dueOn} /> {overdue ? <Badge tone="stone">{deadline.nextStep === "answer" ? t("passedSilence") : t("passed")}</Badge> : null}
+      </p>
+      <p className="mt-1 text-stone-800">
+        {t("how", {
+          amount: deadline.amount,
+          unit: t.has(`unit.${deadline.unit}`) ? t(`unit.${deadline.unit}`, { amount: deadline.amount }) : deadline.unit,
+          direction: t.has(`direction.${deadline.direction}`) ? t(`direction.${deadline.direction}`) : deadline.direction,
+          anchor: t.has(`anchor.${deadline.anchorKind}`) ? t(`anchor.${deadline.anchorKind}`) : deadline.anchorKind,
+        })}{" "}
+        (<DateText value={deadline.anchor} />).
+      </p>
+      <p className="mt-1 text-xs text-stone-700">
+        <SkippedDays deadline={deadline} />
+        {deadline.legalBasis ? ` · ${t("basis")}: ${deadline.legalBasis}` : null}
+      </p>
+    </section>
+  );
+}
