@@ -1,0 +1,77 @@
+// The security headers every response carries, built in one pure function so that the
+// proxy applies them and a test can pin them. No Next.js imports: runs in the proxy.
+
+export interface HeaderContext {
+  /** Fresh per request; allows Next.js's own inline scripts (it reads it from the CSP). */
+  nonce: string;
+  /** Served over HTTPS (directly or behind a TLS-terminating proxy). */
+  https: boolean;
+  /** `next dev`: React needs eval for its debugging stacks, and HMR a websocket. */
+  development: boolean;
+  /** JSON/CSV/PDF endpoints: no scripts at all. */
+  api: boolean;
+}
+
+/**
+ * Pages: scripts only with this request's nonce ('strict-dynamic' lets those load the
+ * chunks they need). Styles allow inline because React and the charts write style
+ * attributes, which nonces cannot cover; style injection cannot run code. Nothing may
+ * frame the app (clickjacking of a signed-in organizer's session).
+ */
+export function contentSecurityPolicy(ctx: HeaderContext): string {
+  if (ctx.api) return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${ctx.nonce}' 'strict-dynamic'${ctx.development ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self' data:",
+    `connect-src 'self'${ctx.development ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "frame-src 'none'",
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+  ];
+  // Only over HTTPS: on plain-HTTP localhost it would turn every asset request into a failing https one.
+  if (ctx.https) directives.push("upgrade-insecure-requests");
+  return directives.join("; ");
+}
+
+export function securityHeaders(ctx: HeaderContext): Record<string, string> {
+  const h: Record<string, string> = {
+    "Content-Security-Policy": contentSecurityPolicy(ctx),
+    // Share links carry their token in the URL: never hand it to a site a case page links to.
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    "X-DNS-Prefetch-Control": "off",
+  };
+  if (ctx.https) h["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
+  return h;
+}
+
+/** 128 random bits, base64: unguessable, and valid in a CSP nonce-source. */
+export function createNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  let s = "";
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}
+
+/** Behind a reverse proxy the TLS hop is reported in X-Forwarded-Proto. */
+export function isHttps(url: string, forwardedProto: string | null): boolean {
+  const first = forwardedProto?.split(",")[0]?.trim().toLowerCase();
+  return first ? first === "https" : url.startsWith("https:");
+}
+
+/** Paths whose responses are data, not pages. */
+export function isApiPath(pathname: string): boolean {
+  return pathname === "/api" || pathname.startsWith("/api/");
+}

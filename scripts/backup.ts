@@ -1,0 +1,94 @@
+// `npm run backup -- [--out PATH]`: a consistent copy of the live database, taken while the
+// app keeps running.
+//  - SQLite: SQLite's online backup API (better-sqlite3 .backup()), which copies a single
+//    consistent snapshot even while the server writes (WAL mode); the copy is checked with
+//    PRAGMA integrity_check before it is put in place.
+//  - PostgreSQL: pg_dump in its custom format (one transaction-consistent snapshot), for
+//    pg_restore. pg_dump must be at least the server's major version.
+// The default destination is data/backups/, next to the database (git-ignored).
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { databaseUrl, isPostgresUrl, sqliteFilePath } from "../lib/db-url";
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  kind: "sqlite" | "postgres";
+}
+
+function stamp(): string {
+  return new Date().toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+}
+
+export function defaultBackupPath(url: string): string {
+  return path.resolve("data", "backups", `tracker-${stamp()}.${isPostgresUrl(url) ? "pgdump" : "db"}`);
+}
+
+/** Checks a SQLite file is a whole, uncorrupted database of this app; throws why not. */
+export function verifySqliteBackup(file: string): void {
+  const check = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const result = check.pragma("integrity_check", { simple: true });
+    if (result !== "ok") throw new Error(`integrity check failed: ${String(result)}`);
+    const hasSchema = check.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'Application'").get();
+    if (!hasSchema) throw new Error("not a tracker database (it has no Application table)");
+  } finally {
+    check.close();
+  }
+}
+
+export async function backupDatabase(url: string, out: string): Promise<BackupResult> {
+  const target = path.resolve(out);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  // Written beside the target and renamed, so a crash never leaves a half backup under its name.
+  const partial = `${target}.partial-${process.pid}`;
+  try {
+    if (isPostgresUrl(url)) {
+      execFileSync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file", partial, "--dbname", url], {
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+    } else {
+      const source = new Database(sqliteFilePath(url), { fileMustExist: true });
+      try {
+        source.pragma("busy_timeout = 10000");
+        // All pages in one step, inside one read transaction: copied in small steps (the
+        // default), every write the server makes meanwhile would restart the copy, forever
+        // under steady load. WAL readers do not block the writer, so this costs it nothing.
+        await source.backup(partial, { progress: () => 0x7fffffff });
+      } finally {
+        source.close();
+      }
+      verifySqliteBackup(partial);
+    }
+    fs.renameSync(partial, target);
+  } catch (e) {
+    fs.rmSync(partial, { force: true });
+    const stderr = (e as { stderr?: Buffer }).stderr?.toString().trim();
+    throw new Error(`backup failed: ${stderr || (e instanceof Error ? e.message : String(e))}`);
+  }
+  return { file: target, bytes: fs.statSync(target).size, kind: isPostgresUrl(url) ? "postgres" : "sqlite" };
+}
+
+function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i >= 0) return args[i + 1];
+  return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const url = databaseUrl();
+  const out = argValue(args, "--out") ?? defaultBackupPath(url);
+  const r = await backupDatabase(url, out);
+  console.log(`backup: wrote ${r.file} (${(r.bytes / 1024).toFixed(0)} KiB, ${r.kind}); restore with: npm run restore -- ${r.file}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}
