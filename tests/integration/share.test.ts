@@ -22,6 +22,8 @@ import { loadActor } from "@/lib/data/users";
 import { resetLimits } from "@/lib/rate-limit";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { createShareLinkAction, revokeShareLinkAction } from "@/lib/actions/share-links";
+import { updateStandardAction } from "@/lib/actions/standards";
+import { standardFingerprint } from "@/lib/data/case-file";
 import { extractPdfText } from "@/lib/pdf/extract-text";
 import { GET as openPage, POST as postPasscode } from "@/app/s/[token]/route";
 import { GET as openPdf } from "@/app/s/[token]/pdf/route";
@@ -387,5 +389,35 @@ describe("the members' PDF", () => {
     const res = await call(caseId);
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toContain("/signin");
+  });
+});
+
+describe("the standards' reference texts", () => {
+  async function edit(as: Actor, changes: Record<string, string>, fingerprint?: string) {
+    const s = await db.legalStandard.findUniqueOrThrow({ where: { code: "odihr_sight_sound" } });
+    session.actor = as;
+    const values = { id: s.id, fingerprint: fingerprint ?? standardFingerprint(s), titleEn: s.titleEn, titleRu: s.titleRu, bodyEn: s.bodyEn, bodyRu: s.bodyRu, groundCodes: s.groundCodes, ...changes };
+    return updateStandardAction(initialFormState, form(values));
+  }
+
+  it("may be edited by a group admin, and the case file prints the new text", async () => {
+    const admin = await makeUser("admin@a.test", "Admin A", groupA, "admin");
+    expect(await edit(admin, { bodyEn: "Edited: within sight and sound.", groundCodes: "place_taken, works,place_taken" })).toMatchObject({ ok: true });
+    const s = await db.legalStandard.findUniqueOrThrow({ where: { code: "odihr_sight_sound" } });
+    expect(s.groundCodes).toBe("place_taken,works");
+    expect(await db.changeLog.count({ where: { entity: "LegalStandard", entityId: s.id } })).toBe(1);
+    const token = await newLink();
+    expect(await (await get(token)).text()).toContain("Edited: within sight and sound.");
+  });
+
+  it("is refused to editors, rejects unknown grounds and reports a newer save", async () => {
+    const admin = (await loadActor((await db.user.findUniqueOrThrow({ where: { email: "admin@a.test" } })).id))!;
+    expect(await edit(editorA, { bodyEn: "x" })).toMatchObject({ ok: false, message: "forbidden" });
+    expect(await edit(admin, { groundCodes: "place_taken,made_up" })).toMatchObject({ ok: false, errors: { groundCodes: ["unknown_ground"] } });
+    expect(await edit(admin, { titleEn: "" })).toMatchObject({ ok: false, errors: { titleEn: ["required"] } });
+    const stale = await edit(admin, { bodyEn: "Stale overwrite" }, "0".repeat(32));
+    expect(stale).toMatchObject({ ok: false, message: "conflict" });
+    expect(typeof stale.data?.fingerprint).toBe("string");
+    expect((await db.legalStandard.findUniqueOrThrow({ where: { code: "odihr_sight_sound" } })).bodyEn).toBe("Edited: within sight and sound.");
   });
 });
