@@ -1,7 +1,11 @@
+import { useTranslations } from "next-intl";
+
 // The case page's shape while it loads: header, deadline, sections, timeline.
 export default function CaseLoading() {
+  const t = useTranslations("common");
   return (
     <div className="animate-pulse space-y-6" aria-busy="true">
+      <span className="sr-only">{t("loading")}</span>
       <div className="space-y-2">
         <div className="h-8 w-2/3 rounded bg-stone-200" />
         <div className="h-4 w-1/3 rounded bg-stone-200" />
