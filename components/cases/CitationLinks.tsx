@@ -31,7 +31,8 @@ export function SourcesList({ citations }: { citations: Citation[] }) {
   const bySource = new Map<string, { source: Citation["source"]; items: Citation[] }>();
   for (const c of citations) {
     const entry = bySource.get(c.source.id) ?? { source: c.source, items: [] };
-    entry.items.push(c);
+    // Several records often rest on one sentence: list the sentence once.
+    if (!entry.items.some((i) => i.quote === c.quote)) entry.items.push(c);
     bySource.set(c.source.id, entry);
   }
   return (
