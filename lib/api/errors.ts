@@ -29,11 +29,15 @@ export function jsonError(status: number, code: string, message: string, extra: 
   );
 }
 
-/** zod issues as "which parameter, what is wrong", in the caller's language. */
-export function zodIssues(error: z.ZodError, tErrors: Translate): ApiIssue[] {
+/**
+ * zod issues as "which parameter, what is wrong", in the caller's language: the shared
+ * form messages, or the API's own (api.issue.*) for what only the API checks.
+ */
+export function zodIssues(error: z.ZodError, tErrors: Translate, t: Translate): ApiIssue[] {
   return error.issues.map((i) => {
     const code = /^[a-z_]+$/.test(i.message) ? i.message : "invalid";
-    return { parameter: i.path.map(String).join(".") || "(query)", code, message: tErrors(code) };
+    const shared = tErrors(code);
+    return { parameter: i.path.map(String).join(".") || "(query)", code, message: shared === code ? t(`issue.${code}`) : shared };
   });
 }
 
@@ -50,7 +54,7 @@ const APP_STATUS: Record<string, number> = { not_found: 404, forbidden: 403, una
  */
 export function errorResponse(e: unknown, t: Translate, tErrors: Translate): Response {
   if (e instanceof ApiError) {
-    const issues = e.options.zod ? zodIssues(e.options.zod, tErrors) : undefined;
+    const issues = e.options.zod ? zodIssues(e.options.zod, tErrors, t) : undefined;
     const detail = issues?.map((i) => `${i.parameter}: ${i.message}`).join("; ");
     return jsonError(e.status, e.code, detail ? `${t(`error.${e.code}`)} ${detail}` : t(`error.${e.code}`), { issues, headers: e.options.headers });
   }
