@@ -1,34 +1,21 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { CaseData } from "@/lib/data/cases";
 import { getActor } from "@/lib/auth/session";
-import { listShareLinks, type ShareLinkSummary } from "@/lib/data/share-links";
+import { listShareLinks } from "@/lib/data/share-links";
 import { SHARE_SECTIONS } from "@/lib/domain/vocabulary";
 import { SHARE_DEFAULT_DAYS } from "@/lib/validation/share";
-import { Badge, Card } from "@/components/ui/Card";
+import { Card } from "@/components/ui/Card";
 import { secondaryLink } from "@/components/ui/PageHeader";
 import { CreateShareLinkForm } from "./CreateShareLinkForm";
-import { RevokeShareLinkButton } from "./RevokeShareLinkButton";
+import { ShareLinkItem } from "./ShareLinkItem";
 
 /** On the case page, for the group's editors: make, follow and revoke share links. */
 export async function SharePanel({ data }: { data: CaseData }) {
   if (!data.canEdit) return null;
   const actor = await getActor();
   if (!actor) return null;
-  const [t, vocab, format, links] = await Promise.all([getTranslations("share"), getTranslations("vocab"), getFormatter(), listShareLinks(actor, data.id)]);
-  const when = (d: Date) => (
-    <time dateTime={d.toISOString()}>{format.dateTime(d, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })}</time>
-  );
-  const scope = (l: ShareLinkSummary) =>
-    [
-      l.sections.length ? l.sections.map((s) => vocab(`section.${s}`)).join(", ") : t("list.coverOnly"),
-      l.includePersonal ? t("list.withPersonal") : t("list.withoutPersonal"),
-      l.hasPasscode ? t("list.withPasscode") : null,
-    ]
-      .filter(Boolean)
-      .join(" · ");
-  const state = (l: ShareLinkSummary) =>
-    l.state === "active" ? <Badge tone="green">{t("list.active")}</Badge> : l.state === "expired" ? <Badge tone="stone">{t("list.expired")}</Badge> : <Badge tone="red">{t("list.revokedOn")}</Badge>;
+  const [t, vocab, links] = await Promise.all([getTranslations("share"), getTranslations("vocab"), listShareLinks(actor, data.id)]);
 
   return (
     <Card id="share" title={t("panel.title")} className="no-print">
@@ -51,29 +38,7 @@ export async function SharePanel({ data }: { data: CaseData }) {
         ) : (
           <ul className="mt-3 space-y-3" data-testid="share-links">
             {links.map((l) => (
-              <li key={l.id} className="rounded-md border border-stone-200 p-3 text-sm" data-share-state={l.state}>
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <span className="flex items-center gap-2">
-                    {state(l)}
-                    <span>{scope(l)}</span>
-                  </span>
-                  {l.state === "active" ? (
-                    <RevokeShareLinkButton linkId={l.id} label={t("list.revoke")} description={t("list.revokeLabel", { name: l.createdByName, date: format.dateTime(l.createdAt, { dateStyle: "medium" }) })} />
-                  ) : null}
-                </div>
-                <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-                  <dt className="font-medium text-stone-600">{t("list.createdBy")}</dt>
-                  <dd>
-                    {l.createdByName} · {when(l.createdAt)}
-                  </dd>
-                  <dt className="font-medium text-stone-600">{l.revokedAt ? t("list.revokedOn") : t("list.expires")}</dt>
-                  <dd>{when(l.revokedAt ?? l.expiresAt)}</dd>
-                  <dt className="font-medium text-stone-600">{t("list.lastOpened")}</dt>
-                  <dd>{l.lastOpenedAt ? when(l.lastOpenedAt) : t("list.never")}</dd>
-                  <dt className="font-medium text-stone-600">{t("list.opens")}</dt>
-                  <dd>{l.openCount}</dd>
-                </dl>
-              </li>
+              <ShareLinkItem key={l.id} link={l} canRevoke />
             ))}
           </ul>
         )}

@@ -146,8 +146,9 @@ export async function updateLegalStandard(
 /** A member's own case file: getCase decides what they may see, the scope what they print. */
 export async function loadMemberCaseFile(actor: Actor, applicationId: string, scope: CaseFileScope, locale: Locale, now = new Date()): Promise<CaseFile> {
   const [data, standards] = await Promise.all([getCase(actor, applicationId), listLegalStandards()]);
-  // Notes are the owning group's; a member of another group reading a public case does not get them.
-  return buildCaseFile(data, { ...scope, includeNotes: scope.includeNotes && data.isMember }, locale, standards, now);
+  // Notes and personal data are the owning group's: a member of another group reading a
+  // public case gets neither (people linked to its incidents may be private).
+  return buildCaseFile(data, { ...scope, includePersonal: scope.includePersonal && data.isMember, includeNotes: scope.includeNotes && data.isMember }, locale, standards, now);
 }
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;

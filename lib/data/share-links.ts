@@ -102,33 +102,45 @@ export function linkState(link: { expiresAt: Date; revokedAt: Date | null }, now
   return link.expiresAt.getTime() <= now.getTime() ? "expired" : "active";
 }
 
+const summarySelect = {
+  id: true,
+  applicationId: true,
+  sections: true,
+  includePersonal: true,
+  passcodeHash: true,
+  createdByName: true,
+  createdAt: true,
+  expiresAt: true,
+  revokedAt: true,
+  lastOpenedAt: true,
+  openCount: true,
+  application: { select: { title: true } },
+} as const;
+
+function summarize<T extends { sections: string; passcodeHash: string | null; expiresAt: Date; revokedAt: Date | null }>(rows: T[], now: Date) {
+  // The passcode's hash never leaves the data layer.
+  return rows.map(({ passcodeHash, sections, ...l }) => ({ ...l, sections: parseSections(sections), hasPasscode: passcodeHash !== null, state: linkState(l, now) }));
+}
+
 /** The links the case's group has made, newest first, for its members. */
 export async function listShareLinks(actor: Actor, applicationId: string, now = new Date()) {
   const app = await db.application.findFirst({ where: { id: applicationId, ...visibleWhere(actor) }, select: { groupId: true } });
   if (!app) throw new NotFoundError();
   requireRole(actor, app.groupId, "viewer");
+  const links = await db.shareLink.findMany({ where: { applicationId, groupId: app.groupId }, orderBy: { createdAt: "desc" }, select: summarySelect });
+  return summarize(links, now);
+}
+
+/** Every link a group has made, across its cases: what has left the group, and is still out. */
+export async function listGroupShareLinks(actor: Actor, groupId: string, opts: { activeOnly?: boolean } = {}, now = new Date()) {
+  requireRole(actor, groupId, "viewer");
   const links = await db.shareLink.findMany({
-    where: { applicationId, groupId: app.groupId },
+    where: { groupId, ...(opts.activeOnly ? { revokedAt: null, expiresAt: { gt: now } } : {}) },
     orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      sections: true,
-      includePersonal: true,
-      passcodeHash: true,
-      createdByName: true,
-      createdAt: true,
-      expiresAt: true,
-      revokedAt: true,
-      lastOpenedAt: true,
-      openCount: true,
-    },
+    take: 500,
+    select: summarySelect,
   });
-  return links.map(({ passcodeHash, sections, ...l }) => ({
-    ...l,
-    sections: parseSections(sections),
-    hasPasscode: passcodeHash !== null,
-    state: linkState(l, now),
-  }));
+  return summarize(links, now);
 }
 export type ShareLinkSummary = Awaited<ReturnType<typeof listShareLinks>>[number];
 

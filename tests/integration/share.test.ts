@@ -24,6 +24,7 @@ import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { createShareLinkAction, revokeShareLinkAction } from "@/lib/actions/share-links";
 import { updateStandardAction } from "@/lib/actions/standards";
 import { standardFingerprint } from "@/lib/data/case-file";
+import { listGroupShareLinks, listShareLinks } from "@/lib/data/share-links";
 import { extractPdfText } from "@/lib/pdf/extract-text";
 import { GET as openPage, POST as postPasscode } from "@/app/s/[token]/route";
 import { GET as openPdf } from "@/app/s/[token]/pdf/route";
@@ -367,6 +368,24 @@ describe("a passcode-protected link", () => {
   }, 120_000);
 });
 
+describe("the group's view of its links", () => {
+  it("lists every link with its stats to members, never the hashes, and nothing to other groups", async () => {
+    const token = await newLink();
+    await get(token);
+    const forCase = await listShareLinks(viewerA, caseId);
+    const forGroup = await listGroupShareLinks(viewerA, groupA);
+    expect(forGroup.length).toBe(forCase.length);
+    const mine = forCase.find((l) => l.openCount === 1 && l.state === "active");
+    expect(mine).toMatchObject({ createdByName: "Editor A", includePersonal: false, hasPasscode: false });
+    expect(JSON.stringify(forGroup)).not.toMatch(/tokenHash|passcodeHash/);
+    expect(forGroup[0].application.title).toBe(TITLE);
+    expect(forCase.some((l) => l.state === "revoked")).toBe(true);
+    expect(forCase.some((l) => l.state === "expired")).toBe(true);
+    await expect(listShareLinks(editorB, caseId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(listGroupShareLinks(editorB, groupA)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
 describe("the members' PDF", () => {
   const call = (id: string, query = "") => memberPdf(new Request(`http://localhost/applications/${id}/case-file/pdf${query}`), { params: Promise.resolve({ id }) });
 
@@ -380,6 +399,21 @@ describe("the members' PDF", () => {
     const without = (await pdfText(await call(caseId, "?personal=0"))).replace(/\s+/g, "");
     expect(without).not.toContain("Aigerim");
     expect(without).not.toContain(IIN);
+  });
+
+  it("gives another group's member a public case without anyone's personal data or the group's notes", async () => {
+    await db.application.update({ where: { id: caseId }, data: { isPublic: true } });
+    try {
+      session.actor = editorB;
+      const res = await call(caseId);
+      expect(res.status).toBe(200);
+      const text = await pdfText(res);
+      expect(text).toContain(TITLE);
+      expect(text).not.toContain("Aigerim");
+      expect(text).not.toContain("strategy notes");
+    } finally {
+      await db.application.update({ where: { id: caseId }, data: { isPublic: false } });
+    }
   });
 
   it("is not found for another group's private case, and asks the anonymous to sign in", async () => {
