@@ -409,7 +409,10 @@ describe("the members' PDF", () => {
       expect(res.status).toBe(200);
       const text = await pdfText(res);
       expect(text).toContain(TITLE);
-      expect(text).not.toContain("Aigerim");
+      // (The authority's words are shown as the public case page shows them.)
+      expect(text).not.toContain("Applicants");
+      expect(text).not.toContain(IIN);
+      expect(text).not.toContain(PHONE);
       expect(text).not.toContain("strategy notes");
     } finally {
       await db.application.update({ where: { id: caseId }, data: { isPublic: false } });
