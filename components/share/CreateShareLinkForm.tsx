@@ -27,6 +27,8 @@ export function CreateShareLinkForm({ applicationId, sections, defaultDays }: { 
   const path = state.ok && typeof state.data?.path === "string" ? state.data.path : null;
   const url = path && typeof window !== "undefined" ? `${window.location.origin}${path}` : path;
 
+  // A bad entry in the checkbox group is reported as "sections.1"; show it once, under the group.
+  const sectionErrors = { sections: [...new Set(Object.entries(state.errors ?? {}).flatMap(([k, v]) => (k.startsWith("sections") ? v : [])))] };
   const toggle = (value: string, on: boolean) => setChosen((list) => (on ? [...list, value] : list.filter((v) => v !== value)));
 
   return (
@@ -49,7 +51,7 @@ export function CreateShareLinkForm({ applicationId, sections, defaultDays }: { 
             </label>
           ))}
         </div>
-        <FieldErrors name="sections" errors={state.errors} />
+        <FieldErrors name="sections" errors={sectionErrors} />
       </fieldset>
       <div>
         <label htmlFor="includePersonal" className="inline-flex items-start gap-2 text-sm">
