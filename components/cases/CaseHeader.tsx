@@ -37,15 +37,22 @@ export function CaseHeader({ data }: { data: CaseData }) {
             <Badge>{data.isPublic ? tc("public") : tc("private")}</Badge>
           </div>
         </div>
-        {data.canEdit ? (
+        {data.isMember ? (
           <div className="no-print flex flex-wrap gap-2">
-            <Link href={`/applications/${data.id}/edit`} className={secondaryLink}>
-              {t("edit")}
+            <Link href={`/applications/${data.id}/case-file`} className={secondaryLink}>
+              {t("caseFile")}
             </Link>
-            <Link href={`/applications/${data.id}/answers/new`} className={buttonLink}>
-              {t("recordAnswer")}
-            </Link>
-            <PublishToggle id={data.id} isPublic={data.isPublic} />
+            {data.canEdit ? (
+              <>
+                <Link href={`/applications/${data.id}/edit`} className={secondaryLink}>
+                  {t("edit")}
+                </Link>
+                <Link href={`/applications/${data.id}/answers/new`} className={buttonLink}>
+                  {t("recordAnswer")}
+                </Link>
+                <PublishToggle id={data.id} isPublic={data.isPublic} />
+              </>
+            ) : null}
           </div>
         ) : null}
       </div>
