@@ -24,7 +24,7 @@ export async function StatsSection({ table, query }: { table: StatsTable; query:
       {table.description ? <p className="mb-3 text-sm text-stone-600">{table.description}</p> : null}
       <div className={hasChart && !wide ? "grid gap-4 lg:grid-cols-2" : "grid gap-4"}>
         {hasChart ? <StatsChart rows={table.rows} spec={table.chart!} label={t("chartLabel", { title: table.title })} locale={locale} /> : null}
-        <StatsTableView table={table} locale={locale} emptyText={t("empty")} />
+        <StatsTableView table={table} locale={locale} emptyText={t("empty")} countShareLabel={t("countShare")} />
       </div>
     </Card>
   );

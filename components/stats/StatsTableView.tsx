@@ -7,7 +7,7 @@ function format(value: Cell, column: StatsColumn, nf: Intl.NumberFormat): string
 }
 
 /** The accessible form of a chart: a captioned table; a share is shown beside its count. */
-export function StatsTableView({ table, locale, emptyText }: { table: StatsTable; locale: string; emptyText: string }) {
+export function StatsTableView({ table, locale, emptyText, countShareLabel }: { table: StatsTable; locale: string; emptyText: string; countShareLabel: string }) {
   const nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const shown = table.columns.filter((c) => !c.shareOf);
   const shareFor = new Map(table.columns.filter((c) => c.shareOf).map((c) => [c.shareOf as string, c]));
@@ -26,7 +26,12 @@ export function StatsTableView({ table, locale, emptyText }: { table: StatsTable
             {shown.map((c) => (
               <th key={c.key} scope="col" className={`px-2 py-1 font-medium ${numeric(c) ? "text-right" : ""}`}>
                 {c.label}
-                {shareFor.has(c.key) ? <span className="font-normal text-stone-500"> (%)</span> : null}
+                {shareFor.has(c.key) ? (
+                  <>
+                    <span className="block text-xs font-normal text-stone-500">{countShareLabel}</span>
+                    <span className="sr-only">, {shareFor.get(c.key)!.label}</span>
+                  </>
+                ) : null}
               </th>
             ))}
           </tr>
