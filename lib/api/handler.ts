@@ -20,15 +20,26 @@ export function clientAddress(req: Request): string {
   return forwarded || req.headers.get("x-real-ip") || "unknown";
 }
 
+async function limit(key: string): Promise<void> {
+  if (!(await consume("api", key))) {
+    throw new ApiError(429, "rate_limited", { headers: { "retry-after": String(Math.max(1, await retryAfter("api", key))) } });
+  }
+}
+
 export async function runApi(req: Request, body: (ctx: ApiContext) => Promise<Response>): Promise<Response> {
   const locale = requestLocale(req);
   const t = translator(locale, "api");
   try {
-    const caller = await resolveApiCaller(req);
-    const key = caller.tokenId ? `token:${caller.tokenId}` : `ip:${clientAddress(req)}`;
-    if (!(await consume("api", key))) {
-      throw new ApiError(429, "rate_limited", { headers: { "retry-after": String(Math.max(1, await retryAfter("api", key))) } });
+    const ipKey = `ip:${clientAddress(req)}`;
+    let caller: ApiCaller;
+    try {
+      caller = await resolveApiCaller(req);
+    } catch (e) {
+      // Failed token attempts count against the address, so guessing is throttled too.
+      await limit(ipKey);
+      throw e;
     }
+    await limit(caller.tokenId ? `token:${caller.tokenId}` : ipKey);
     return await body({ ...caller, req, url: new URL(req.url), locale, t });
   } catch (e) {
     return errorResponse(e, t, translator(locale, "errors"));

@@ -260,6 +260,9 @@ describe("tokens", () => {
     expect((await body<{ error: { code: string } }>(res)).error.code).toBe("rate_limited");
     // Another address is not affected.
     expect((await listGET(get("/api/v1/applications", undefined, { "x-forwarded-for": "198.51.100.1" }))).status).toBe(200);
+    // Guessing tokens from a throttled address is throttled too; a valid token has its own bucket.
+    expect((await listGET(get("/api/v1/applications", "apt_guess", headers))).status).toBe(429);
+    expect((await listGET(get("/api/v1/applications", token, headers))).status).toBe(200);
   });
 });
 
