@@ -24,7 +24,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     getTranslations("vocab"),
     getLocale(),
   ]);
-  const tables = buildStatsTables(figures, { locale, t: t as never, vocab: vocab as never });
+  const tables = buildStatsTables(figures, { locale, t, vocab });
   const query = new URLSearchParams(values as Record<string, string>).toString();
   const groups = actor?.memberships.map((m) => m.groupName).join(", ");
   return (
