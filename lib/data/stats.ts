@@ -446,11 +446,13 @@ export async function getStatsFilterOptions(actor: Actor | null) {
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
-    db.application.aggregate({ where, _min: { filedOn: true }, _max: { filedOn: true } }),
+    // A batch known only by its period has no filing date, only the period's end.
+    db.application.aggregate({ where, _min: { filedOn: true, filedBefore: true }, _max: { filedOn: true, filedBefore: true } }),
   ]);
+  const known = [years._min.filedOn, years._min.filedBefore, years._max.filedOn, years._max.filedBefore].filter((d): d is string => Boolean(d)).map((d) => Number(d.slice(0, 4)));
   const thisYear = new Date().getUTCFullYear();
-  const first = Number(years._min.filedOn?.slice(0, 4) ?? thisYear);
-  const last = Math.max(Number(years._max.filedOn?.slice(0, 4) ?? thisYear), first);
+  const first = known.length ? Math.min(...known) : thisYear;
+  const last = known.length ? Math.max(...known) : thisYear;
   return {
     cities: cities.map((c) => c.city),
     authorities,
