@@ -1,7 +1,56 @@
+// The case page's incidents and reprisals linked to this application.
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Badge, Card } from "@/components/ui/Card";
+import { DateText } from "@/components/ui/DateText";
+import { secondaryLink } from "@/components/ui/PageHeader";
 import type { CaseData } from "@/lib/data/cases";
+import { Amount } from "./Amount";
+import { SourceLinks } from "./SourceLinks";
 
-// Placeholder: implemented by its feature. Rendered by the case page.
 export function CaseIncidents({ data }: { data: CaseData }) {
-  void data;
-  return null;
+  const t = useTranslations("incidents.case");
+  const tv = useTranslations("vocab.incidentKind");
+  return (
+    <Card
+      id="incidents"
+      title={t("title")}
+      actions={
+        data.canEdit ? (
+          <Link href={`/incidents/new?application=${encodeURIComponent(data.id)}&group=${encodeURIComponent(data.groupId)}`} className={secondaryLink}>
+            {t("add")}
+          </Link>
+        ) : null
+      }
+    >
+      {data.incidents.length === 0 ? (
+        <p className="text-sm text-stone-600">{t("empty")}</p>
+      ) : (
+        <ul className="space-y-3">
+          {data.incidents.map((i) => (
+            <li key={i.id} className="text-sm">
+              <p className="flex flex-wrap items-center gap-2">
+                <Badge tone={i.kind === "attack" || i.kind === "detention" || i.kind === "criminal_case" ? "red" : "amber"}>{tv.has(i.kind) ? tv(i.kind) : i.kind}</Badge>
+                <Link href={`/incidents/${i.id}`} className="font-medium">
+                  {i.title}
+                </Link>
+                <SourceLinks citations={data.citations} recordId={i.id} />
+              </p>
+              <p className="mt-0.5 text-stone-700">
+                <DateText value={i.occurredOn} precision={i.occurredOnPrecision} />
+                {i.city ? ` · ${i.city}` : ""}
+                {i.amount !== null ? (
+                  <>
+                    {" · "}
+                    <Amount amount={i.amount} currency={i.currency} />
+                  </>
+                ) : null}
+                {i.groups.length ? ` · ${i.groups.map((g) => g.group.name).join(", ")}` : ""}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
 }

@@ -127,7 +127,7 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
   deadlines.sort((x, y) => x.dueOn.localeCompare(y.dueOn) || x.title.localeCompare(y.title));
 
   const statusCounts = Object.fromEntries(statusRows.map((r) => [r.status, r._count._all])) as Record<string, number>;
-  return { today, deadlines, hearings, statusCounts, changes, groups: actor.memberships };
+  return { today, deadlines, hearings, statusCounts, changes, groups: actor.memberships, overdueWindowDays: OVERDUE_WINDOW_DAYS };
 }
 
 export type DashboardData = Awaited<ReturnType<typeof getDashboard>>;

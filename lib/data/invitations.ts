@@ -55,14 +55,18 @@ export async function revokeInvitation(actor: Actor, groupId: string, invitation
 
 export type InvitationStatus = "valid" | "expired" | "used" | "unknown";
 
+export type InvitationView =
+  | { status: "expired" | "used" | "unknown" }
+  | { status: "valid"; groupName: string; email: string; role: Role; accountExists: boolean };
+
 /** What the invitation page shows; an unknown token reveals nothing about any group. */
-export async function findInvitation(token: string, now = new Date()) {
+export async function findInvitation(token: string, now = new Date()): Promise<InvitationView> {
   const inv = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { group: { select: { name: true } } } });
-  if (!inv) return { status: "unknown" as InvitationStatus };
-  const status: InvitationStatus = inv.acceptedAt ? "used" : inv.expiresAt <= now ? "expired" : "valid";
-  if (status !== "valid") return { status };
+  if (!inv) return { status: "unknown" };
+  if (inv.acceptedAt) return { status: "used" };
+  if (inv.expiresAt <= now) return { status: "expired" };
   const accountExists = Boolean(await db.user.findUnique({ where: { email: inv.email }, select: { id: true } }));
-  return { status, groupName: inv.group.name, email: inv.email, role: inv.role as Role, accountExists };
+  return { status: "valid", groupName: inv.group.name, email: inv.email, role: inv.role as Role, accountExists };
 }
 
 /**

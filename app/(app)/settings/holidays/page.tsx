@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requirePageActor } from "@/lib/auth/session";
+import { holidayYears, isAnyAdmin, listHolidays } from "@/lib/data/settings";
+import { removeHolidayAction } from "@/lib/actions/settings";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { Badge, Card } from "@/components/ui/Card";
+import { DateText } from "@/components/ui/DateText";
+import { ConfirmDeleteForm } from "@/components/appeals/ConfirmDeleteForm";
+import { HolidayForm } from "@/components/settings/HolidayForm";
+import { weekday } from "@/lib/domain/dates";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings.holidays");
+  return { title: t("title") };
+}
+
+export default async function HolidaysPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+  const sp = await searchParams;
+  const actor = await requirePageActor("/settings/holidays");
+  const thisYear = new Date().getUTCFullYear();
+  const asked = Number.parseInt(sp.year ?? "", 10);
+  const year = Number.isInteger(asked) && asked >= 1990 && asked <= 2100 ? asked : thisYear;
+  const [t, years, days] = await Promise.all([getTranslations("settings.holidays"), holidayYears(), listHolidays(year)]);
+  const admin = isAnyAdmin(actor);
+  const nav = [...new Set([...years, thisYear, year])].sort((a, b) => a - b);
+  return (
+    <div className="max-w-4xl space-y-4">
+      <PageHeader title={t("title", { year })} subtitle={admin ? t("subtitleAdmin") : t("subtitle")} actions={<Link href="/settings">{t("settings")}</Link>} />
+      <nav aria-label={t("years")} className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
+        {nav.map((y) =>
+          y === year ? (
+            <strong key={y} aria-current="page">{y}</strong>
+          ) : (
+            <Link key={y} href={`/settings/holidays?year=${y}`}>
+              {y}
+            </Link>
+          ),
+        )}
+      </nav>
+      {admin ? (
+        <Card id="add" title={t("addTitle")}>
+          <HolidayForm year={year} />
+        </Card>
+      ) : null}
+      <Card id="list" title={t("list", { count: days.length })}>
+        {days.length === 0 ? (
+          <p className="text-sm text-stone-600">{t("empty")}</p>
+        ) : (
+          <ul className="divide-y divide-stone-100">
+            {days.map((d) => {
+              const wd = weekday(d.date);
+              return (
+                <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                  <span>
+                    <span className="inline-block min-w-32 font-medium">
+                      <DateText value={d.date} />
+                    </span>{" "}
+                    <span className="text-xs text-stone-600">{t(`weekday.${wd}`)}</span> {d.name}{" "}
+                    <Badge tone={d.kind === "working_day" ? "blue" : "amber"}>{t(`kinds.${d.kind === "working_day" ? "working_day" : "holiday"}`)}</Badge>
+                  </span>
+                  {admin ? <ConfirmDeleteForm action={removeHolidayAction} fields={{ id: d.id }} label={t("remove")} confirm={t("removeConfirm", { name: d.name })} ns="settings" /> : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Card>
+      <p className="text-xs text-stone-600">{t("logged")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requirePageActor } from "@/lib/auth/session";
+import { isAnyAdmin } from "@/lib/data/settings";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { Badge, Card } from "@/components/ui/Card";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings.index");
+  return { title: t("title") };
+}
+
+export default async function SettingsPage() {
+  const actor = await requirePageActor("/settings");
+  const [t, tr] = await Promise.all([getTranslations("settings.index"), getTranslations("vocab.role")]);
+  const admin = isAnyAdmin(actor);
+  return (
+    <div className="max-w-3xl space-y-4">
+      <PageHeader title={t("title")} subtitle={t("signedInAs", { name: actor.name, email: actor.email })} />
+      <Card id="groups" title={t("groups")}>
+        {actor.memberships.length === 0 ? (
+          <p className="text-sm text-stone-600">{t("noGroups")}</p>
+        ) : (
+          <ul className="divide-y divide-stone-100">
+            {actor.memberships.map((m) => (
+              <li key={m.groupId} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                <span>
+                  <span className="font-medium">{m.groupName}</span> <Badge tone={m.role === "admin" ? "brand" : "stone"}>{tr(m.role)}</Badge>
+                </span>
+                <Link href={`/settings/members?group=${encodeURIComponent(m.groupId)}`}>{m.role === "admin" ? t("manageMembers") : t("seeMembers")}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card id="shared" title={t("shared")}>
+        <p className="mb-2 text-sm text-stone-700">{admin ? t("sharedAdmin") : t("sharedReadOnly")}</p>
+        <ul className="space-y-1 text-sm">
+          <li>
+            <Link href="/settings/rules">{t("rules")}</Link> — <span className="text-stone-600">{t("rulesText")}</span>
+          </li>
+          <li>
+            <Link href="/settings/holidays">{t("holidays")}</Link> — <span className="text-stone-600">{t("holidaysText")}</span>
+          </li>
+          <li>
+            <Link href="/settings/standards">{t("standards")}</Link> — <span className="text-stone-600">{t("standardsText")}</span>
+          </li>
+        </ul>
+      </Card>
+      <Card id="account" title={t("account")}>
+        <ul className="space-y-1 text-sm">
+          <li>
+            <Link href="/settings/tokens">{t("tokens")}</Link> — <span className="text-stone-600">{t("tokensText")}</span>
+          </li>
+          <li>
+            <Link href="/settings/export">{t("export")}</Link> — <span className="text-stone-600">{t("exportText")}</span>
+          </li>
+        </ul>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getActor } from "@/lib/auth/session";
+import { getIncident } from "@/lib/data/incidents";
+import { NotFoundError } from "@/lib/errors";
+import { PageHeader, secondaryLink } from "@/components/ui/PageHeader";
+import { IncidentDetail } from "@/components/incidents/IncidentDetail";
+
+async function load(id: string) {
+  try {
+    return await getIncident(await getActor(), id);
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const incident = await load(id);
+  return { title: incident.title };
+}
+
+export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const [incident, t, tv] = await Promise.all([load(id), getTranslations("incidents.detail"), getTranslations("vocab.incidentKind")]);
+  return (
+    <div className="max-w-4xl">
+      <PageHeader
+        title={incident.title}
+        subtitle={tv.has(incident.kind) ? tv(incident.kind) : incident.kind}
+        actions={
+          incident.canEdit ? (
+            <Link href={`/incidents/${incident.id}/edit`} className={secondaryLink}>
+              {t("edit")}
+            </Link>
+          ) : null
+        }
+      />
+      <IncidentDetail incident={incident} />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+// A form's outcome: this feature's own keys ("last_admin", "invitation_invalid", "saved" …)
+// from the settings catalogue, anything else from "errors".
+import { useTranslations } from "next-intl";
+import type { FormState } from "@/lib/actions/form-state";
+
+export function SettingsMessage({ state }: { state: FormState }) {
+  const t = useTranslations();
+  if (!state.message) return <div aria-live="polite" />;
+  const key = state.message;
+  const text = t.has(`settings.messages.${key}`) ? t(`settings.messages.${key}`) : t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.unexpected");
+  if (state.ok) {
+    return (
+      <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+        {text}
+      </p>
+    );
+  }
+  return (
+    <div role="alert" aria-live="assertive" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+      {text}
+    </div>
+  );
+}
