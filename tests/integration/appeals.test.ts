@@ -25,7 +25,16 @@ import { addHearingAction, deleteHearingAction, fileAppealAction, recordRulingAc
 import { addEventAction } from "@/lib/actions/events";
 import { recomputeCase } from "@/lib/data/case-state";
 import { getCase } from "@/lib/data/cases";
-import { listAppealStages } from "@/lib/data/appeals";
+import { listAppealStages, listAppealBodies } from "@/lib/data/appeals";
+import { createElement as h, type ReactElement } from "react";
+import { renderToString } from "react-dom/server";
+import { NextIntlClientProvider } from "next-intl";
+import { loadMessages } from "@/lib/i18n/catalogue";
+import { AppealsSection } from "@/components/appeals/AppealsSection";
+import { AppealStageForm } from "@/components/appeals/AppealStageForm";
+import { RulingForm } from "@/components/appeals/RulingForm";
+import { EventsSection } from "@/components/events/EventsSection";
+import { EventForm } from "@/components/events/EventForm";
 
 type Entries = Record<string, string | string[]>;
 
@@ -298,5 +307,53 @@ describe("the appeals list", () => {
     expect((await listAppealStages(editorA, { year: "2023", outcome: "upheld" })).rows.map((r) => r.applicationId)).not.toContain(id);
     await db.application.update({ where: { id }, data: { isPublic: true } });
     expect((await listAppealStages(null, { year: "2023" })).rows.map((r) => r.applicationId)).toContain(id);
+  });
+});
+
+/** Server-side HTML in a locale, as the case page would render it. */
+function render(el: ReactElement, locale: "en" | "ru" = "en"): string {
+  return renderToString(h(NextIntlClientProvider, { locale, messages: loadMessages(locale), timeZone: "Asia/Almaty", now: new Date("2025-03-01T00:00:00Z") }, el));
+}
+
+describe("the case page sections", () => {
+  it("show each stage with its hearing and ruling, and the next deadline with its working, in both languages", async () => {
+    const id = await refusedCase();
+    await run(editorA, fileAppealAction, complaint(id, { kind: "first_instance", filedOn: "2025-01-08", caseNumber: "7599-25-00-4/112" }));
+    const stage = await db.appealStage.findFirstOrThrow({ where: { applicationId: id } });
+    await run(editorA, addHearingAction, { stageId: stage.id, heldOn: "2025-02-12", time: "10:30", authorityArguments: "Letters from a citizen." });
+    await run(editorA, recordRulingAction, { stageId: stage.id, decidedOn: "2025-02-21", outcome: "upheld", summary: "Lawful." });
+    await run(editorA, addEventAction, { applicationId: id, kind: "pressure_withdraw", occurredOn: "2024-11-08", statedReason: "Withdraw it." });
+
+    const data = await getCase(editorA, id);
+    const en = render(h(AppealsSection, { data }));
+    expect(en).toContain("7599-25-00-4/112");
+    expect(en).toContain("Letters from a citizen.");
+    expect(en).toContain("Refusal upheld");
+    expect(en).toContain('data-next-deadline="2025-03-26"');
+    expect(en).toContain("1 month counted from the day the ruling was given");
+    expect(en).toContain(`/appeals/${stage.id}/hearings/new`);
+    expect(en).not.toContain(`/appeals/${stage.id}/ruling"`); // ruled: no second ruling link
+    const ru = render(h(AppealsSection, { data }), "ru");
+    expect(ru).toContain("1 месяц со дня, когда вынесено решение");
+
+    const events = render(h(EventsSection, { data }));
+    expect(events).toContain("Withdraw it.");
+    expect(events).toContain(`/applications/${id}/events/new`);
+
+    // A visitor sees no editing links.
+    await db.application.update({ where: { id }, data: { isPublic: true } });
+    const pub = await getCase(null, id);
+    expect(render(h(AppealsSection, { data: pub }))).not.toContain("/edit");
+    expect(render(h(EventsSection, { data: pub }))).not.toContain("/events/new");
+  });
+
+  it("renders the forms with their labels in both languages", async () => {
+    const bodies = await listAppealBodies();
+    const initial = { id: "", version: "", applicationId: "a", kind: "complaint", filedOn: "", filedOnPrecision: "day", bodyId: "", bodyName: "", caseNumber: "", authorityArguments: "", notes: "" };
+    expect(render(h(AppealStageForm, { action: fileAppealAction, initial, bodies, cancelHref: "/" }))).toContain("Court or body");
+    expect(render(h(AppealStageForm, { action: fileAppealAction, initial, bodies, cancelHref: "/" }), "ru")).toContain("Суд или орган");
+    expect(render(h(RulingForm, { action: recordRulingAction, stageId: "s", cancelHref: "/" }))).toContain("Refusal overturned");
+    const ev = { id: "", applicationId: "a", kind: "pressure_withdraw", occurredOn: "", occurredOnPrecision: "day", description: "", statedReason: "", participants: "" };
+    expect(render(h(EventForm, { action: addEventAction, initial: ev, cancelHref: "/" }))).toContain("word for word");
   });
 });

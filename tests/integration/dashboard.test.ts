@@ -9,6 +9,15 @@ import { db } from "@/lib/db";
 import { loadReference } from "@/prisma/seed/reference";
 import { recomputeCase } from "@/lib/data/case-state";
 import { getDashboard } from "@/lib/data/dashboard";
+import { createElement as h, Fragment, type ReactElement } from "react";
+import { renderToString } from "react-dom/server";
+import { NextIntlClientProvider } from "next-intl";
+import { loadMessages } from "@/lib/i18n/catalogue";
+import { ChangesCard, DeadlinesCard, HearingsCard, StatusCard } from "@/components/dashboard/DashboardView";
+
+function render(el: ReactElement, locale: "en" | "ru" = "en"): string {
+  return renderToString(h(NextIntlClientProvider, { locale, messages: loadMessages(locale), timeZone: "Asia/Almaty" }, el));
+}
 
 async function makeActor(name: string, roles: [string, Role][]): Promise<Actor> {
   const user = await db.user.create({ data: { email: `${name}@example.test`, name, passwordHash: "x" } });
@@ -109,5 +118,18 @@ describe("the dashboard", () => {
     const loner = await makeActor("loner", []);
     const d = await getDashboard(loner, TODAY);
     expect(d).toMatchObject({ deadlines: [], hearings: [], statusCounts: {}, changes: [] });
+  });
+
+  it("renders the cards, overdue ones marked, in both languages", async () => {
+    const d = await getDashboard(viewerA, TODAY);
+    const all = h(Fragment, null, h(DeadlinesCard, { data: d }), h(HearingsCard, { data: d }), h(StatusCard, { data: d }), h(ChangesCard, { data: d }));
+    const en = render(all);
+    expect(en.match(/data-overdue="true"/g)).toHaveLength(1);
+    expect(en).toContain("Time to file: Appeal");
+    expect(en).toContain("Hearing ahead");
+    expect(en).toContain("editor added an application");
+    const ru = render(all, "ru");
+    expect(ru).toContain("Просрочено");
+    expect(ru).toContain("Предстоящие заседания");
   });
 });

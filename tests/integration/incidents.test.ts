@@ -21,7 +21,16 @@ vi.mock("@/lib/auth/session", async () => {
 import { db } from "@/lib/db";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { createIncidentAction, deleteIncidentAction, updateIncidentAction } from "@/lib/actions/incidents";
-import { getIncident, listIncidents } from "@/lib/data/incidents";
+import { getIncident, getIncidentFormOptions, listIncidents } from "@/lib/data/incidents";
+import { getCase } from "@/lib/data/cases";
+import { createElement as h, type ReactElement } from "react";
+import { renderToString } from "react-dom/server";
+import { NextIntlClientProvider } from "next-intl";
+import { loadMessages } from "@/lib/i18n/catalogue";
+import { CaseIncidents } from "@/components/incidents/CaseIncidents";
+import { IncidentDetail } from "@/components/incidents/IncidentDetail";
+import { IncidentForm } from "@/components/incidents/IncidentForm";
+import { IncidentFilters } from "@/components/incidents/IncidentFilters";
 
 type Entries = Record<string, string | string[]>;
 
@@ -217,5 +226,35 @@ describe("reading incidents", () => {
     const seenByMember = await getIncident(viewerA, id);
     expect(seenByMember.people.map((p) => p.fullName)).toEqual(["Activist One"]);
     expect(seenByMember.applications.map((a) => a.id)).toEqual([application]);
+  });
+});
+
+function render(el: ReactElement, locale: "en" | "ru" = "en"): string {
+  return renderToString(h(NextIntlClientProvider, { locale, messages: loadMessages(locale), timeZone: "Asia/Almaty" }, el));
+}
+
+describe("incident pages", () => {
+  it("render the case's incidents, the detail, the form and the filters in both languages", async () => {
+    const res = await run(editorA, createIncidentAction, fine({ title: "Fine for the 2022 rally" }));
+    const id = res.redirect!.split("/").pop()!;
+    const data = await getCase(editorA, application);
+    const onCase = render(h(CaseIncidents, { data }));
+    expect(onCase).toContain("Fine for the 2022 rally");
+    expect(onCase).toMatch(/66,000/);
+    expect(onCase).toContain(`/incidents/new?application=${application}`);
+    expect(render(h(CaseIncidents, { data }), "ru")).toContain("Инциденты и преследование");
+
+    const detail = render(h(IncidentDetail, { incident: await getIncident(editorA, id) }));
+    expect(detail).toContain("Activist One");
+    expect(detail).toContain("KazFem");
+    expect(detail).toContain(`/applications/${application}`);
+
+    const options = await getIncidentFormOptions(editorA, groupA);
+    const initial = { id: "", version: "", groupId: groupA, kind: "fine", title: "", occurredOn: "", occurredOnPrecision: "day", city: "", place: "", description: "", amount: "", currency: "KZT", perpetrator: "", newPeople: "", isPublic: "" };
+    const form = render(h(IncidentForm, { action: createIncidentAction, initial, links: { people: [activist], groups: [groupA], applications: [] }, options, cancelHref: "/incidents" }));
+    expect(form).toContain("Activist One");
+    expect(form).toContain("8 March rally");
+    expect(render(h(IncidentForm, { action: createIncidentAction, initial, links: { people: [], groups: [], applications: [] }, options, cancelHref: "/" }), "ru")).toContain("Затронутые группы");
+    expect(render(h(IncidentFilters, { values: { kind: "fine" }, years: ["2022"], cities: ["Almaty"], groups: [{ id: groupA, name: "Feminita" }] }))).toContain("Feminita");
   });
 });

@@ -29,6 +29,20 @@ import { verifyPassword } from "@/lib/auth/password";
 import { recomputeCase } from "@/lib/data/case-state";
 import { getCase } from "@/lib/data/cases";
 import { resetLimits } from "@/lib/rate-limit";
+import { getMembersPage, listDeadlineRules } from "@/lib/data/settings";
+import { createElement as h, type ReactElement } from "react";
+import { renderToString } from "react-dom/server";
+import { NextIntlClientProvider } from "next-intl";
+import { loadMessages } from "@/lib/i18n/catalogue";
+import { MemberRow } from "@/components/settings/MemberRow";
+import { InviteForm } from "@/components/settings/InviteForm";
+import { RuleForm } from "@/components/settings/RuleForm";
+import { HolidayForm } from "@/components/settings/HolidayForm";
+import { AcceptInvitationForm, JoinGroupForm } from "@/components/settings/InvitationForms";
+
+function render(el: ReactElement, locale: "en" | "ru" = "en"): string {
+  return renderToString(h(NextIntlClientProvider, { locale, messages: loadMessages(locale), timeZone: "Asia/Almaty" }, el));
+}
 
 type Entries = Record<string, string | string[]>;
 
@@ -241,5 +255,22 @@ describe("deadline rules and the holiday calendar", () => {
     expect((await db.application.findUniqueOrThrow({ where: { id: id2 } })).answerDueOn).toBe("2026-04-21");
     await run(adminA, addHolidayAction, { date: "2026-04-18", kind: "working_day", name: "Working Saturday" });
     expect((await db.application.findUniqueOrThrow({ where: { id: id2 } })).answerDueOn).toBe("2026-04-20");
+  });
+});
+
+describe("settings forms", () => {
+  it("render members, invitations, rules and holidays in both languages", async () => {
+    const page = await getMembersPage(adminA, groupA);
+    expect(page.isAdmin).toBe(true);
+    expect((await getMembersPage(editorA, groupA)).invitations).toEqual([]);
+    const row = render(h("ul", null, h(MemberRow, { groupId: groupA, member: page.members[0], isSelf: true })));
+    expect(row).toContain("Leave the group");
+    expect(render(h(InviteForm, { groupId: groupA }), "ru")).toContain("Создать приглашение");
+    const rule = (await listDeadlineRules()).find((r) => r.code === "appeal")!;
+    const ruleHtml = render(h(RuleForm, { countsFrom: rule.countsFrom, initial: { id: rule.id, amount: String(rule.amount), unit: rule.unit, direction: rule.direction, legalBasis: rule.legalBasis, labelEn: rule.labelEn, labelRu: rule.labelRu, active: "on" } }));
+    expect(ruleHtml).toContain("after the ruling");
+    expect(render(h(HolidayForm, { year: 2026 }), "ru")).toContain("Рабочий день в выходные");
+    expect(render(h(AcceptInvitationForm, { token: "t".repeat(43), email: "x@example.test" }))).toContain("At least 10 characters.");
+    expect(render(h(JoinGroupForm, { token: "t".repeat(43) }), "ru")).toContain("Вступить в группу");
   });
 });
