@@ -312,7 +312,7 @@ describe("the appeals list", () => {
 
 /** Server-side HTML in a locale, as the case page would render it. */
 function render(el: ReactElement, locale: "en" | "ru" = "en"): string {
-  return renderToString(h(NextIntlClientProvider, { locale, messages: loadMessages(locale), timeZone: "Asia/Almaty", now: new Date("2025-03-01T00:00:00Z") }, el));
+  return renderToString(h(NextIntlClientProvider, { locale, messages: loadMessages(locale), timeZone: "Asia/Almaty", now: new Date("2025-03-01T00:00:00Z"), children: el }));
 }
 
 describe("the case page sections", () => {

@@ -16,7 +16,7 @@ import { loadMessages } from "@/lib/i18n/catalogue";
 import { ChangesCard, DeadlinesCard, HearingsCard, StatusCard } from "@/components/dashboard/DashboardView";
 
 function render(el: ReactElement, locale: "en" | "ru" = "en"): string {
-  return renderToString(h(NextIntlClientProvider, { locale, messages: loadMessages(locale), timeZone: "Asia/Almaty" }, el));
+  return renderToString(h(NextIntlClientProvider, { locale, messages: loadMessages(locale), timeZone: "Asia/Almaty", children: el }));
 }
 
 async function makeActor(name: string, roles: [string, Role][]): Promise<Actor> {

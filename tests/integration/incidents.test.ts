@@ -230,7 +230,7 @@ describe("reading incidents", () => {
 });
 
 function render(el: ReactElement, locale: "en" | "ru" = "en"): string {
-  return renderToString(h(NextIntlClientProvider, { locale, messages: loadMessages(locale), timeZone: "Asia/Almaty" }, el));
+  return renderToString(h(NextIntlClientProvider, { locale, messages: loadMessages(locale), timeZone: "Asia/Almaty", children: el }));
 }
 
 describe("incident pages", () => {

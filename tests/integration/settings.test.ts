@@ -41,7 +41,7 @@ import { HolidayForm } from "@/components/settings/HolidayForm";
 import { AcceptInvitationForm, JoinGroupForm } from "@/components/settings/InvitationForms";
 
 function render(el: ReactElement, locale: "en" | "ru" = "en"): string {
-  return renderToString(h(NextIntlClientProvider, { locale, messages: loadMessages(locale), timeZone: "Asia/Almaty" }, el));
+  return renderToString(h(NextIntlClientProvider, { locale, messages: loadMessages(locale), timeZone: "Asia/Almaty", children: el }));
 }
 
 type Entries = Record<string, string | string[]>;
