@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { groupIds, type Actor } from "../auth/access";
 import { addDays, todayIso } from "../domain/dates";
-import { nextDeadline } from "../domain/deadlines";
+import { nextDeadline, type DeadlineRuleData } from "../domain/deadlines";
 import { refusedSomething } from "../domain/status";
 import type { AppealKind, Procedure } from "../domain/vocabulary";
 import { loadClock } from "./rules";
@@ -26,13 +26,28 @@ export interface DeadlineItem {
   anchor: string;
 }
 
+/** An upper bound, in calendar days, on how long any active rule can run. */
+export function longestRuleDays(rules: readonly DeadlineRuleData[]): number {
+  let days = 0;
+  for (const r of rules) {
+    const n = r.unit === "months" ? r.amount * 31 : r.unit === "working_days" ? r.amount * 3 + 30 : r.amount;
+    days = Math.max(days, n);
+  }
+  return days + 31;
+}
+
 /** Everything the member's dashboard shows, for all their groups at once. */
 export async function getDashboard(actor: Actor, today = todayIso()) {
   const groups = groupIds(actor);
   const since = addDays(today, -OVERDUE_WINDOW_DAYS);
   const inGroups = { groupId: { in: groups } };
 
-  const [awaiting, ruledOrAnswered, hearings, statusRows, changes, clock] = await Promise.all([
+  const clock = await loadClock();
+  // Only cases whose clock could still be running: an answer or a ruling recent enough that
+  // the longest rule has not run out before the overdue window. Keeps a large group's
+  // dashboard from reading its whole history.
+  const horizon = addDays(since, -longestRuleDays(clock.rules));
+  const [awaiting, ruledOrAnswered, hearings, statusRows, changes] = await Promise.all([
     db.application.findMany({
       where: { ...inGroups, status: "awaiting_answer", answerDueOn: { gte: since } },
       orderBy: { answerDueOn: "asc" },
@@ -40,7 +55,11 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
       select: { id: true, title: true, answerDueOn: true, group: { select: { name: true } } },
     }),
     db.application.findMany({
-      where: { ...inGroups, status: { in: ["answered", "closed"] } },
+      where: {
+        ...inGroups,
+        status: { in: ["answered", "closed"] },
+        OR: [{ answers: { some: { receivedOn: { gte: horizon } } } }, { appealStages: { some: { ruling: { decidedOn: { gte: horizon } } } } }],
+      },
       select: {
         id: true,
         title: true,
@@ -79,7 +98,6 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
       take: 15,
       select: { id: true, at: true, userName: true, entity: true, entityId: true, caseId: true, action: true },
     }),
-    loadClock(),
   ]);
 
   const deadlines: DeadlineItem[] = awaiting.map((a) => ({

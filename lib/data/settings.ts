@@ -80,11 +80,13 @@ export function isAnyAdmin(actor: Actor | null): boolean {
 }
 
 /**
- * The stored answer due dates were computed from the old rules or calendar: derive them
- * again for every case with an exact filing date, in the same transaction as the change.
+ * The stored answer due dates of cases still waiting for an answer were computed from the
+ * old rules or calendar: derive them again, in the same transaction as the change. Cases
+ * already answered keep theirs — the date they were under is history, and there may be
+ * many thousands of them.
  */
-async function recomputeDatedCases(tx: Tx) {
-  const apps = await tx.application.findMany({ where: { filedOn: { not: null }, filedOnPrecision: "day" }, select: { id: true } });
+async function recomputeWaitingCases(tx: Tx) {
+  const apps = await tx.application.findMany({ where: { status: "awaiting_answer", filedOn: { not: null } }, select: { id: true } });
   for (const a of apps) await recomputeCase(tx, a.id);
 }
 
@@ -104,7 +106,7 @@ export async function updateDeadlineRule(actor: Actor, input: DeadlineRuleInput)
       data: { amount: input.amount, unit: input.unit, direction: input.direction, legalBasis: input.legalBasis, labelEn: input.labelEn, labelRu: input.labelRu, active: input.active },
     });
     await logChange(tx, actor, { entity: "DeadlineRule", entityId: before.id, action: "update", before, after });
-    await recomputeDatedCases(tx);
+    await recomputeWaitingCases(tx);
     return after;
   }, LONG_TX);
 }
@@ -126,7 +128,7 @@ export async function addHoliday(actor: Actor, input: AddHolidayInput, country =
     if (await tx.holiday.findUnique({ where: { country_date: { country, date: input.date } } })) throw refusal("holiday_exists");
     const row = await tx.holiday.create({ data: { country, date: input.date, kind: input.kind, name: input.name } });
     await logChange(tx, actor, { entity: "Holiday", entityId: row.id, action: "create", after: row });
-    await recomputeDatedCases(tx);
+    await recomputeWaitingCases(tx);
     return row;
   }, LONG_TX);
 }
@@ -138,7 +140,7 @@ export async function removeHoliday(actor: Actor, id: string) {
     if (!before) throw new NotFoundError();
     await tx.holiday.delete({ where: { id } });
     await logChange(tx, actor, { entity: "Holiday", entityId: id, action: "delete", before });
-    await recomputeDatedCases(tx);
+    await recomputeWaitingCases(tx);
     return before;
   }, LONG_TX);
 }
