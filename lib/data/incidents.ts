@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db, type Tx } from "../db";
 import { can, groupIds, requireRole, visibleWhere, writableGroups, type Actor } from "../auth/access";
 import { NotFoundError } from "../errors";
@@ -202,7 +203,8 @@ export async function incidentFilterOptions(actor: Actor | null) {
 }
 
 /** One incident with its links, personal data trimmed to what the caller may see. */
-export async function getIncident(actor: Actor | null, id: string) {
+// Cached per request: the page and its metadata both read it.
+export const getIncident = cache(async (actor: Actor | null, id: string) => {
   const incident = await db.incident.findFirst({
     where: { id, ...visibleWhere(actor) },
     include: {
@@ -229,7 +231,7 @@ export async function getIncident(actor: Actor | null, id: string) {
     citations,
     canEdit: can(actor, incident.groupId, "editor"),
   };
-}
+});
 
 export type IncidentDetail = Awaited<ReturnType<typeof getIncident>>;
 
