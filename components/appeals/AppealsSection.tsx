@@ -1,5 +1,5 @@
-// The case page's appeals: each stage with its hearings and ruling, and — once the latest
-// stage is ruled against the applicants — the time left for the next step.
+// The case page's appeals: each stage with its hearings and ruling. The time left for the next
+// step is the case page's deadline box, on top.
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Badge, Card, outcomeTone } from "@/components/ui/Card";
@@ -9,15 +9,12 @@ import { SourceLinks } from "@/components/incidents/SourceLinks";
 import { deleteHearingAction } from "@/lib/actions/appeals";
 import type { CaseData } from "@/lib/data/cases";
 import { ConfirmDeleteForm } from "./ConfirmDeleteForm";
-import { NextStep } from "./NextStep";
 
 type Stage = CaseData["appealStages"][number];
 
 export function AppealsSection({ data }: { data: CaseData }) {
   const t = useTranslations("appeals.section");
   const stages = data.appealStages;
-  // The answer clock is the case page's own header; here only the appeal steps.
-  const deadline = data.deadline && data.deadline.nextStep !== "answer" ? data.deadline : null;
   const fileHref = data.canEdit ? `/applications/${data.id}/appeals/new` : null;
   return (
     <Card
@@ -31,7 +28,6 @@ export function AppealsSection({ data }: { data: CaseData }) {
         ) : null
       }
     >
-      {deadline ? <NextStep deadline={deadline} fileHref={fileHref} /> : null}
       {stages.length === 0 ? (
         <p className="text-sm text-stone-600">{t("empty")}</p>
       ) : (

@@ -1,5 +1,6 @@
 // The clock the case is under now, on top of the page, with its working shown: which rule,
 // counted from what, which days were skipped, and the legal basis.
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { DateText } from "@/components/ui/DateText";
 import { Badge } from "@/components/ui/Card";
@@ -7,7 +8,7 @@ import { SkippedDays } from "@/components/applications/SkippedDays";
 import { todayIso } from "@/lib/domain/dates";
 import type { CaseData } from "@/lib/data/cases";
 
-export function DeadlineBox({ deadline, status, today = todayIso() }: { deadline: CaseData["deadline"]; status: string; today?: string }) {
+export function DeadlineBox({ deadline, status, fileHref = null, today = todayIso() }: { deadline: CaseData["deadline"]; status: string; fileHref?: string | null; today?: string }) {
   const t = useTranslations("cases.deadline");
   if (!deadline) {
     return (
@@ -46,6 +47,11 @@ export function DeadlineBox({ deadline, status, today = todayIso() }: { deadline
         <SkippedDays deadline={deadline} />
         {deadline.legalBasis ? ` · ${t("basis")}: ${deadline.legalBasis}` : null}
       </p>
+      {fileHref && !overdue && deadline.nextStep !== "answer" ? (
+        <p className="no-print mt-2">
+          <Link href={fileHref}>{t("recordStep", { step })}</Link>
+        </p>
+      ) : null}
     </section>
   );
 }

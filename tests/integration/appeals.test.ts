@@ -30,6 +30,7 @@ import { createElement as h, type ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
 import { loadMessages } from "@/lib/i18n/catalogue";
+import { DeadlineBox } from "@/components/cases/DeadlineBox";
 import { AppealsSection } from "@/components/appeals/AppealsSection";
 import { AppealStageForm } from "@/components/appeals/AppealStageForm";
 import { RulingForm } from "@/components/appeals/RulingForm";
@@ -329,12 +330,14 @@ describe("the case page sections", () => {
     expect(en).toContain("7599-25-00-4/112");
     expect(en).toContain("Letters from a citizen.");
     expect(en).toContain("Refusal upheld");
-    expect(en).toContain('data-next-deadline="2025-03-26"');
-    expect(en).toContain("1 month counted from the day the ruling was given");
+    // The next deadline is the case page's box on top, with its working shown.
+    const box = render(h(DeadlineBox, { deadline: data.deadline, status: data.status, fileHref: `/applications/${id}/appeals/new` }));
+    expect(box).toContain('data-deadline="2025-03-26"');
+    expect(box).toContain("1 month after the ruling");
     expect(en).toContain(`/appeals/${stage.id}/hearings/new`);
     expect(en).not.toContain(`/appeals/${stage.id}/ruling"`); // ruled: no second ruling link
     const ru = render(h(AppealsSection, { data }), "ru");
-    expect(ru).toContain("1 месяц со дня, когда вынесено решение");
+    expect(render(h(DeadlineBox, { deadline: data.deadline, status: data.status }), "ru")).toContain("1 месяц после решения суда");
 
     const events = render(h(EventsSection, { data }));
     expect(events).toContain("Withdraw it.");
