@@ -18,10 +18,14 @@ export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
     // so its model API is the SQLite client's plus PostgreSQL-only extras such as
     // `mode: "insensitive"` (used only through lib/data/text-search.ts). The app codes
     // against one type; this is the single place where the two generated types meet.
-    return new PgPrismaClient({ adapter }) as unknown as PrismaClient;
+    const client = new PgPrismaClient({ adapter }) as unknown as PrismaClient;
+    providers.set(client, "postgres");
+    return client;
   }
   const adapter = new UnicodeLikeSqlite(new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 10_000 }));
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  providers.set(client, "sqlite");
+  return client;
 }
 
 /**
@@ -79,4 +83,31 @@ function likeMatch(pattern: unknown, value: unknown, escape: unknown): number | 
 
 function escapeRegExp(c: string): string {
   return c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/**
+ * A token that changes whenever anything was written to the database, read at almost no
+ * cost (no table is scanned), so caches of expensive reads (statistics, filter options, list
+ * counts) can key on it: equal tokens mean the data they were computed from is unchanged.
+ *  - SQLite: `total_changes()` counts rows this connection changed (the app has one), and
+ *    `PRAGMA data_version` moves when another process (setup, import, a script) commits.
+ *  - PostgreSQL: the WAL position, which every committed write advances. It also moves for
+ *    other databases on the same server and for maintenance: that only costs a recompute.
+ * A changed token may not mean changed data (a rolled-back write); never the other way round.
+ */
+export async function dataVersion(client: Pick<PrismaClient, "$queryRawUnsafe">): Promise<string> {
+  try {
+    const rows = await client.$queryRawUnsafe<{ v: unknown }[]>(
+      providerOf(client) === "postgres" ? "SELECT pg_current_wal_lsn()::text AS v" : "SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version) AS v",
+    );
+    return String(rows[0]?.v ?? "");
+  } catch {
+    // e.g. a PostgreSQL replica (no WAL of its own): no token, so nothing is served from a cache.
+    return `uncached:${Date.now()}:${Math.random()}`;
+  }
+}
+
+const providers = new WeakMap<object, "sqlite" | "postgres">();
+function providerOf(client: object): "sqlite" | "postgres" {
+  return providers.get(client) ?? (isPostgresUrl(databaseUrl()) ? "postgres" : "sqlite");
 }

@@ -266,7 +266,6 @@ async function main() {
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: base,
       BENCH_PAGES: "1",
-      TRUST_PROXY: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
     stdio: ["ignore", "ignore", "inherit"],

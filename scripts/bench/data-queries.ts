@@ -37,6 +37,8 @@ async function main() {
   const runs = Number(process.env.BENCH_QUERY_RUNS) || 5;
   const { db } = await import("../../lib/db");
   const out: Timing[] = [];
+  const client = await tryImport<{ dataVersion?: (c: unknown) => Promise<string> }>("../../lib/db-client");
+  if (client?.dataVersion) out.push(await time("cache key: dataVersion", () => client.dataVersion!(db), runs));
 
   const stats = await tryImport<Record<string, Fn>>("../../lib/data/stats");
   const statsValidation = await tryImport<{ statsFiltersSchema?: { parse: (x: unknown) => unknown } }>("../../lib/validation/stats");

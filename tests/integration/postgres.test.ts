@@ -4,7 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { isPostgresUrl } from "@/lib/db-url";
+import { isPostgresUrl, sqliteFilePath } from "@/lib/db-url";
+import { createPrismaClient, dataVersion } from "@/lib/db-client";
 import { contains, searchTerm, startsWith } from "@/lib/data/text-search";
 import { toPostgresSchema } from "@/scripts/sync-pg-schema";
 import { listPgMigrations, migratePostgres } from "@/scripts/pg-migrate";
@@ -19,6 +20,30 @@ describe("database selection", () => {
     expect(isPostgresUrl(process.env.DATABASE_URL ?? "")).toBe(onPostgres);
     const rows = await db.$queryRawUnsafe<{ v: string }[]>(onPostgres ? "SELECT version() AS v" : "SELECT sqlite_version() AS v");
     expect(rows[0].v).toMatch(onPostgres ? /PostgreSQL/ : /^3\./);
+  });
+});
+
+describe("the data version token", () => {
+  it("stays put while nothing is written and moves with every write, from this process or another", async () => {
+    const a = await dataVersion(db);
+    await db.group.findMany();
+    expect(await dataVersion(db)).toBe(a);
+    await db.group.create({ data: { slug: "dv-1", name: "Data version" } });
+    const b = await dataVersion(db);
+    expect(b).not.toBe(a);
+    // Another connection (a script, another process) writes.
+    const other = createPrismaClient(process.env.DATABASE_URL);
+    try {
+      await other.group.update({ where: { slug: "dv-1" }, data: { name: "Changed elsewhere" } });
+    } finally {
+      await other.$disconnect();
+    }
+    expect(await dataVersion(db)).not.toBe(b);
+  });
+
+  it("is a plain string whatever the database", async () => {
+    expect(typeof (await dataVersion(db))).toBe("string");
+    expect(sqliteFilePath("file:./x.db")).toMatch(/x\.db$/);
   });
 });
 
