@@ -19,45 +19,54 @@ const show = (v: unknown): string => {
   return s.length > 160 ? `${s.slice(0, 160)}…` : s;
 };
 
+const RECENT = 10;
 const HIDDEN = new Set(["id", "applicationId", "answerId", "groupId", "createdById", "version"]);
 
 export function HistoryList({ history }: { history: CaseData["history"] }) {
   const t = useTranslations("cases.history");
   const f = useFormatter();
   if (history.length === 0) return null;
+  // The newest changes first; a long import history folds away.
+  const recent = history.slice(0, RECENT);
+  const older = history.slice(RECENT);
+  const item = (h: CaseData["history"][number]) => {
+    const before = parse(h.before);
+    const after = parse(h.after);
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !HIDDEN.has(k));
+    const entity = t.has(`entity.${h.entity}`) ? t(`entity.${h.entity}`) : h.entity;
+    return (
+      <li key={h.id} className="border-b border-stone-100 pb-2" data-history={h.action}>
+        <div>
+          <time dateTime={h.at.toISOString()} className="text-stone-600">
+            {f.dateTime(h.at, { dateStyle: "medium", timeStyle: "short" })}
+          </time>{" "}
+          · <span className="font-medium">{h.userName}</span> · {t.has(`action.${h.action}`) ? t(`action.${h.action}`, { entity }) : `${h.action} ${entity}`}
+        </div>
+        {h.action === "update" && keys.length ? (
+          <ul className="mt-1 space-y-0.5 pl-3 text-xs">
+            {keys.map((k) => (
+              <li key={k} className="break-words">
+                <span className="font-mono text-stone-600">{k}</span>: <del className="text-red-800">{show(before[k])}</del> → <ins className="text-green-800 no-underline">{show(after[k])}</ins>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </li>
+    );
+  };
   return (
     <section id="history" aria-labelledby="history-title" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
       <h2 id="history-title" className="mb-1 text-lg font-semibold">
         {t("title")}
       </h2>
       <p className="mb-3 text-xs text-stone-600">{t("hint")}</p>
-      <ol className="space-y-3 text-sm">
-        {history.map((h) => {
-          const before = parse(h.before);
-          const after = parse(h.after);
-          const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !HIDDEN.has(k));
-          const entity = t.has(`entity.${h.entity}`) ? t(`entity.${h.entity}`) : h.entity;
-          return (
-            <li key={h.id} className="border-b border-stone-100 pb-2" data-history={h.action}>
-              <div>
-                <time dateTime={h.at.toISOString()} className="text-stone-600">
-                  {f.dateTime(h.at, { dateStyle: "medium", timeStyle: "short" })}
-                </time>{" "}
-                · <span className="font-medium">{h.userName}</span> · {t.has(`action.${h.action}`) ? t(`action.${h.action}`, { entity }) : `${h.action} ${entity}`}
-              </div>
-              {h.action === "update" && keys.length ? (
-                <ul className="mt-1 space-y-0.5 pl-3 text-xs">
-                  {keys.map((k) => (
-                    <li key={k} className="break-words">
-                      <span className="font-mono text-stone-600">{k}</span>: <del className="text-red-800">{show(before[k])}</del> → <ins className="text-green-800 no-underline">{show(after[k])}</ins>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </li>
-          );
-        })}
-      </ol>
+      <ol className="space-y-3 text-sm">{recent.map(item)}</ol>
+      {older.length ? (
+        <details className="mt-3">
+          <summary className="cursor-pointer text-sm text-brand-700">{t("showOlder", { count: older.length })}</summary>
+          <ol className="mt-3 space-y-3 text-sm">{older.map(item)}</ol>
+        </details>
+      ) : null}
     </section>
   );
 }

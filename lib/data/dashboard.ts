@@ -93,7 +93,8 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
     }),
     db.application.groupBy({ by: ["status"], where: inGroups, _count: { _all: true } }),
     db.changeLog.findMany({
-      where: inGroups,
+      // Citations come by the hundred with an import; the records they support are what members follow.
+      where: { ...inGroups, entity: { not: "Citation" } },
       orderBy: { at: "desc" },
       take: 15,
       select: { id: true, at: true, userName: true, entity: true, entityId: true, caseId: true, action: true },
