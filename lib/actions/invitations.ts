@@ -61,7 +61,7 @@ export async function acceptInvitationAction(_prev: FormState, formData: FormDat
     if (!parsed.success) return invalid(parsed.error);
     if (await getActor()) return { ok: false, message: "signed_in_already" };
     await acceptInvitationNewUser(parsed.data);
-    redirect("/signin?callbackUrl=%2Fdashboard");
+    redirect("/signin?created=1&callbackUrl=%2Fdashboard");
   });
 }
 
