@@ -37,3 +37,21 @@ test("a member signs in and lands on the dashboard", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "Elena Editor" })).toBeVisible();
 });
+
+test("a visitor follows the 2024 march from the list to its ruling and to the sentence it rests on", async ({ page }) => {
+  await page.goto("/applications");
+  await page.getByRole("link", { name: /Women’s March on 8 March 2024/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("8 March 2024");
+  await expect(page.getByText("a threat to public security").first()).toBeVisible();
+  await expect(page.getByText("Refusal upheld").first()).toBeVisible();
+  // Applicants' data and the edit controls are not for visitors.
+  await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  const ruling = page.locator("[data-citations]").filter({ has: page.locator('a[title*="21 April 2023"]') }).first();
+  const link = ruling.getByRole("link").first();
+  const href = await link.getAttribute("href");
+  expect(href).toMatch(/^\/sources\/[a-z0-9-]+#c-/);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`${href!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+  await expect(page.locator(`[id="${href!.split("#")[1]}"]`)).toBeAttached();
+  await expect(page.locator("mark", { hasText: "21 April 2023" }).first()).toBeVisible();
+});
