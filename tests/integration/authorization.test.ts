@@ -9,10 +9,8 @@
 //  - an allowed role gets the page, the response, or the action's success.
 import fs from "node:fs";
 import path from "node:path";
-import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/access";
-import type { Role } from "@/lib/domain/vocabulary";
 import { navigation } from "../support/setup";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -63,330 +61,10 @@ vi.mock("next/headers", () => ({
 
 import { db } from "@/lib/db";
 import { loadReference } from "@/prisma/seed/reference";
-import { initialFormState, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
 import { resetLimits } from "@/lib/rate-limit";
 
-const ROOT = path.resolve(__dirname, "../..");
-type RoleName = "anonymous" | "viewer" | "editor" | "admin" | "outsider" | "loner";
-// "loner": signed in but in no group (e.g. just removed from one).
-const ROLES: RoleName[] = ["anonymous", "viewer", "editor", "admin", "outsider", "loner"];
-
-// ───────────────────────────── fixture: group A with one complete private case
-
-interface Fixture {
-  groupA: string;
-  groupB: string;
-  actors: Record<RoleName, Actor | null>;
-  viewerMembershipId: string;
-  appId: string;
-  partId: string;
-  answerId: string;
-  answerVersion: number;
-  stageId: string; // a complaint without a ruling, with a hearing
-  stageVersion: number;
-  ruledStageId: string; // a court stage with a ruling
-  hearingId: string;
-  eventId: string;
-  incidentId: string;
-  incidentVersion: number;
-  personId: string;
-  shareLinkId: string;
-  shareToken: string;
-  invitationId: string;
-  invitationToken: string;
-  apiTokenId: string;
-  apiToken: string;
-  /** A personal API token for each signed-in role. */
-  tokens: Partial<Record<RoleName, string>>;
-  ruleId: string;
-  holidayId: string;
-  standardId: string;
-  standardFingerprint: string;
-  sourceSlug: string;
-}
-
-let seq = 0;
-const sha256 = (s: string) => crypto.createHash("sha256").update(s, "utf8").digest("hex");
-
-async function makeActor(label: string, roles: [string, Role][]): Promise<Actor> {
-  const n = ++seq;
-  const user = await db.user.create({ data: { email: `${label}-${n}@example.test`, name: `${label} ${n}`, passwordHash: "x" } });
-  const memberships = [];
-  for (const [groupId, role] of roles) {
-    await db.membership.create({ data: { userId: user.id, groupId, role } });
-    const g = await db.group.findUniqueOrThrow({ where: { id: groupId } });
-    memberships.push({ groupId, role, groupName: g.name, groupSlug: g.slug });
-  }
-  return { userId: user.id, name: user.name, email: user.email, memberships };
-}
-
-async function makeFixture(): Promise<Fixture> {
-  const n = ++seq;
-  const groupA = (await db.group.create({ data: { slug: `authz-a-${n}`, name: `Group A ${n}` } })).id;
-  const groupB = (await db.group.create({ data: { slug: `authz-b-${n}`, name: `Group B ${n}` } })).id;
-  const viewer = await makeActor("viewer", [[groupA, "viewer"]]);
-  const editor = await makeActor("editor", [[groupA, "editor"]]);
-  const admin = await makeActor("admin", [[groupA, "admin"]]);
-  const outsider = await makeActor("outsider", [[groupB, "admin"]]);
-  const loner = await makeActor("loner", []);
-  const viewerMembershipId = (await db.membership.findFirstOrThrow({ where: { userId: viewer.userId } })).id;
-  const authority = await db.authority.upsert({ where: { name_city: { name: "Akimat of Almaty", city: "Almaty" } }, update: {}, create: { name: "Akimat of Almaty", kind: "akimat", city: "Almaty" } });
-  const court = await db.authority.upsert({ where: { name_city: { name: "Administrative court of Almaty", city: "Almaty" } }, update: {}, create: { name: "Administrative court of Almaty", kind: "court", city: "Almaty" } });
-  const person = await db.person.create({ data: { groupId: groupA, fullName: "Private Applicant", idNumber: "990101400123", phone: "+7 700 000 00 00" } });
-  const app = await db.application.create({
-    data: {
-      groupId: groupA,
-      isPublic: false,
-      title: `Private march ${n}`,
-      procedure: "approval",
-      authorityId: authority.id,
-      city: "Almaty",
-      filedOn: "2024-02-20",
-      status: "answered",
-      outcome: "refused",
-      organizers: { create: { groupId: groupA } },
-      applicants: { create: { personId: person.id } },
-      parts: { create: { form: "march", route: "Abay Ave", eventDate: "2024-03-08", outcome: "refused" } },
-    },
-    include: { parts: true },
-  });
-  const ground = await db.refusalGround.findUniqueOrThrow({ where: { code: "works" } });
-  const answer = await db.answer.create({
-    data: {
-      applicationId: app.id,
-      receivedOn: "2024-02-26",
-      statedReason: "Repair works on the route.",
-      outcome: "refused",
-      partOutcomes: { create: { partId: app.parts[0].id, outcome: "refused" } },
-      grounds: { create: { groundId: ground.id, words: "repair works" } },
-      evidence: { create: { stance: "contests", description: "We walked the route: no works." } },
-    },
-  });
-  const stage = await db.appealStage.create({ data: { applicationId: app.id, kind: "complaint", filedOn: "2024-03-01", bodyName: "City akimat" } });
-  const hearing = await db.hearing.create({ data: { appealStageId: stage.id, heldOn: "2024-03-20" } });
-  const ruled = await db.appealStage.create({ data: { applicationId: app.id, kind: "first_instance", filedOn: "2024-04-01", bodyId: court.id, ruling: { create: { decidedOn: "2024-04-20", outcome: "upheld" } } } });
-  const event = await db.event.create({ data: { applicationId: app.id, kind: "pressure_withdraw", occurredOn: "2024-02-27", description: "Called in." } });
-  const incident = await db.incident.create({ data: { groupId: groupA, kind: "fine", title: "A fine", occurredOn: "2024-03-09", amount: 100000, currency: "KZT", applications: { create: { applicationId: app.id } } } });
-  const shareToken = crypto.randomBytes(32).toString("base64url");
-  const { hashShareToken } = await import("@/lib/data/share-links");
-  const link = await db.shareLink.create({
-    data: { applicationId: app.id, groupId: groupA, tokenHash: hashShareToken(shareToken), sections: "parts,answers", createdById: admin.userId, expiresAt: new Date(Date.now() + 7 * 86_400_000) },
-  });
-  const invitationToken = crypto.randomBytes(32).toString("base64url");
-  const invitation = await db.invitation.create({
-    data: { groupId: groupA, email: `invitee-${n}@example.test`, role: "viewer", tokenHash: sha256(invitationToken), createdById: admin.userId, expiresAt: new Date(Date.now() + 7 * 86_400_000) },
-  });
-  const apiToken = `apt_${crypto.randomBytes(24).toString("base64url")}`;
-  const { hashToken: hashApiToken } = await import("@/lib/data/api-tokens");
-  const token = await db.apiToken.create({ data: { userId: admin.userId, name: "script", tokenHash: hashApiToken(apiToken) } });
-  const tokens: Partial<Record<RoleName, string>> = { admin: apiToken };
-  for (const [role, actor] of [["viewer", viewer], ["editor", editor], ["outsider", outsider]] as const) {
-    tokens[role] = `apt_${crypto.randomBytes(24).toString("base64url")}`;
-    await db.apiToken.create({ data: { userId: actor.userId, name: "script", tokenHash: hashApiToken(tokens[role]!) } });
-  }
-  const rule = await db.deadlineRule.findFirstOrThrow({ orderBy: { code: "asc" } });
-  const holiday = await db.holiday.create({ data: { date: new Date(Date.UTC(2090, 0, 1) + n * 86_400_000).toISOString().slice(0, 10), country: "KZ", kind: "holiday", name: `Test day ${n}` } });
-  const standard = await db.legalStandard.findFirstOrThrow({ orderBy: { code: "asc" } });
-  const { standardFingerprint } = await import("@/lib/data/case-file");
-  const source = await db.source.create({ data: { groupId: groupA, slug: `authz-src-${n}`, title: "Private notes", text: "Quoted." } });
-  return {
-    groupA,
-    groupB,
-    actors: { anonymous: null, viewer, editor, admin, outsider, loner },
-    viewerMembershipId,
-    appId: app.id,
-    partId: app.parts[0].id,
-    answerId: answer.id,
-    answerVersion: answer.version,
-    stageId: stage.id,
-    stageVersion: stage.version,
-    ruledStageId: ruled.id,
-    hearingId: hearing.id,
-    eventId: event.id,
-    incidentId: incident.id,
-    incidentVersion: incident.version,
-    personId: person.id,
-    shareLinkId: link.id,
-    shareToken,
-    invitationId: invitation.id,
-    invitationToken,
-    apiTokenId: token.id,
-    apiToken,
-    tokens,
-    ruleId: rule.id,
-    holidayId: holiday.id,
-    standardId: standard.id,
-    standardFingerprint: standardFingerprint(standard),
-    sourceSlug: source.slug,
-  };
-}
-
-/** Every row of every table: "nothing was written" means this is unchanged. */
-async function snapshot(): Promise<string> {
-  const { Prisma } = await import("@/lib/generated/sqlite/client");
-  const parts: string[] = [];
-  for (const model of Object.values(Prisma.ModelName)) {
-    const delegate = (db as unknown as Record<string, { findMany(a?: object): Promise<unknown[]> }>)[model.charAt(0).toLowerCase() + model.slice(1)];
-    const rows = await delegate.findMany();
-    parts.push(`${model}:${JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v)).length}:${sha256(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v)))}`);
-  }
-  return parts.join("\n");
-}
-
-// ───────────────────────────── who may do what
-
-/** Allowed roles for each access level (group A owns every record). */
-const LEVELS = {
-  anyone: ["anonymous", "viewer", "editor", "admin", "outsider", "loner"],
-  signedIn: ["viewer", "editor", "admin", "outsider", "loner"],
-  /** About one's own groups: a member of any group. */
-  memberSomewhere: ["viewer", "editor", "admin", "outsider"],
-  /** Creating in one's own group: an editor or admin anywhere. */
-  editorSomewhere: ["editor", "admin", "outsider"],
-  /** Shared reference data (rules, holidays, standards): an admin of any group. */
-  adminSomewhere: ["admin", "outsider"],
-  memberOfA: ["viewer", "editor", "admin"],
-  editorOfA: ["editor", "admin"],
-  adminOfA: ["admin"],
-  /** An invitation link: the person holding it, signed in (join) or not (new account). */
-  newcomer: ["anonymous"],
-} satisfies Record<string, RoleName[]>;
-type Level = keyof typeof LEVELS;
-
-// ───────────────────────────── server actions
-
-type Entries = Record<string, string | string[]>;
-function form(entries: Entries): FormData {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(entries)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
-  return fd;
-}
-
-const appFields = (fx: Fixture): Entries => ({
-  organizerIds: [fx.groupA],
-  title: "Women's march",
-  authorityId: "",
-  city: "Almaty",
-  purpose: "",
-  filedOn: "2025-02-20",
-  filedOnPrecision: "day",
-  registrationNumber: "",
-  notes: "",
-  "parts.0.id": fx.partId,
-  "parts.0.form": "march",
-  "parts.0.route": "Abay Ave",
-  "parts.0.eventDate": "2025-03-08",
-  "parts.0.eventDatePrecision": "day",
-});
-const answerFields = (fx: Fixture): Entries => ({
-  receivedOn: "2024-02-26",
-  receivedOnPrecision: "day",
-  statedReason: "Repair works.",
-  "outcomes.0.partId": fx.partId,
-  "outcomes.0.outcome": "refused",
-  "grounds[]": ["works"],
-});
-const stageFields = { kind: "complaint", filedOn: "2024-03-02", filedOnPrecision: "day", bodyName: "Regional akimat" };
-const incidentFields = (fx: Fixture): Entries => ({ kind: "threat", title: "A threat", occurredOn: "2024-03-10", occurredOnPrecision: "day", "applications[]": [fx.appId] });
-
-interface ActionSpec {
-  level: Level;
-  entries: (fx: Fixture) => Entries;
-  /** The allowed role whose success is checked, when the least-privileged one cannot succeed. */
-  succeedsAs?: RoleName;
-}
-
-/** file → export → who may call it and a valid input (valid, so only the role can stop it). */
-const ACTIONS: Record<string, Record<string, ActionSpec>> = {
-  "applications.ts": {
-    createApplicationAction: { level: "editorOfA", entries: (fx) => ({ groupId: fx.groupA, ...appFields(fx) }) },
-    updateApplicationAction: { level: "editorOfA", entries: (fx) => ({ id: fx.appId, version: "1", ...appFields(fx) }) },
-    setApplicationPublicAction: { level: "editorOfA", entries: (fx) => ({ id: fx.appId, isPublic: "on" }) },
-    deleteApplicationAction: { level: "adminOfA", entries: (fx) => ({ id: fx.appId, confirm: "on" }) },
-  },
-  "answers.ts": {
-    recordAnswerAction: { level: "editorOfA", entries: (fx) => ({ applicationId: fx.appId, ...answerFields(fx) }) },
-    updateAnswerAction: { level: "editorOfA", entries: (fx) => ({ id: fx.answerId, version: String(fx.answerVersion), ...answerFields(fx) }) },
-  },
-  "appeals.ts": {
-    fileAppealAction: { level: "editorOfA", entries: (fx) => ({ applicationId: fx.appId, ...stageFields }) },
-    updateAppealAction: { level: "editorOfA", entries: (fx) => ({ id: fx.stageId, version: String(fx.stageVersion), ...stageFields }) },
-    deleteAppealAction: { level: "editorOfA", entries: (fx) => ({ id: fx.stageId }) },
-    addHearingAction: { level: "editorOfA", entries: (fx) => ({ stageId: fx.stageId, heldOn: "2024-03-25", heldOnPrecision: "day" }) },
-    deleteHearingAction: { level: "editorOfA", entries: (fx) => ({ id: fx.hearingId }) },
-    recordRulingAction: { level: "editorOfA", entries: (fx) => ({ stageId: fx.stageId, decidedOn: "2024-03-30", decidedOnPrecision: "day", outcome: "upheld" }) },
-    deleteRulingAction: { level: "editorOfA", entries: (fx) => ({ id: fx.ruledStageId }) },
-  },
-  "events.ts": {
-    addEventAction: { level: "editorOfA", entries: (fx) => ({ applicationId: fx.appId, kind: "meeting_officials", occurredOn: "2024-02-28", occurredOnPrecision: "day" }) },
-    updateEventAction: { level: "editorOfA", entries: (fx) => ({ id: fx.eventId, kind: "meeting_officials", occurredOn: "2024-02-28", occurredOnPrecision: "day" }) },
-    deleteEventAction: { level: "editorOfA", entries: (fx) => ({ id: fx.eventId }) },
-  },
-  "incidents.ts": {
-    createIncidentAction: { level: "editorOfA", entries: (fx) => ({ groupId: fx.groupA, ...incidentFields(fx) }) },
-    updateIncidentAction: { level: "editorOfA", entries: (fx) => ({ id: fx.incidentId, version: String(fx.incidentVersion), ...incidentFields(fx) }) },
-    deleteIncidentAction: { level: "editorOfA", entries: (fx) => ({ id: fx.incidentId }) },
-  },
-  "share-links.ts": {
-    createShareLinkAction: { level: "editorOfA", entries: (fx) => ({ applicationId: fx.appId, expiresInDays: "7", "sections[]": ["parts", "answers"] }) },
-    revokeShareLinkAction: { level: "editorOfA", entries: (fx) => ({ linkId: fx.shareLinkId }) },
-  },
-  "invitations.ts": {
-    inviteMemberAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, email: `new-${fx.appId}@example.test`, role: "editor" }) },
-    revokeInvitationAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, invitationId: fx.invitationId }) },
-    acceptInvitationAction: { level: "newcomer", entries: (fx) => ({ token: fx.invitationToken, name: "New Member", password: "a long enough passphrase" }) },
-    // Group A's own members are members already: the outsider is who joins.
-    joinGroupAction: { level: "signedIn", entries: (fx) => ({ token: fx.invitationToken }), succeedsAs: "outsider" },
-  },
-  "settings.ts": {
-    changeRoleAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, membershipId: fx.viewerMembershipId, role: "editor" }) },
-    removeMemberAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, membershipId: fx.viewerMembershipId }) },
-    updateDeadlineRuleAction: {
-      level: "adminSomewhere",
-      entries: (fx) => ({ id: fx.ruleId, amount: "5", unit: "working_days", direction: "before", legalBasis: "Law 333-VI", labelEn: "Rule", labelRu: "Правило", active: "on" }),
-    },
-    addHolidayAction: { level: "adminSomewhere", entries: () => ({ date: new Date(Date.UTC(2080, 0, 1) + ++seq * 86_400_000).toISOString().slice(0, 10), kind: "holiday", name: "A holiday" }) },
-    removeHolidayAction: { level: "adminSomewhere", entries: (fx) => ({ id: fx.holidayId }) },
-  },
-  "standards.ts": {
-    updateStandardAction: {
-      level: "adminSomewhere",
-      entries: (fx) => ({ id: fx.standardId, fingerprint: fx.standardFingerprint, titleEn: "ICCPR Art. 21", titleRu: "МПГПП ст. 21", bodyEn: "Text.", bodyRu: "Текст.", groundCodes: "works" }),
-    },
-  },
-  "api-tokens.ts": {
-    createApiTokenAction: { level: "signedIn", entries: () => ({ name: "my script" }) },
-    // Only the owner (group A's admin here) may revoke a token.
-    revokeApiTokenAction: { level: "adminOfA", entries: (fx) => ({ id: fx.apiTokenId }) },
-  },
-  "locale.ts": {
-    setLocaleAction: { level: "anyone", entries: () => ({}) },
-  },
-};
-
-const AUTH_ERRORS = ["unauthenticated", "forbidden", "not_found", "signed_in_already"];
-
-function useServerFiles(): string[] {
-  const dir = path.join(ROOT, "lib/actions");
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith(".ts"))
-    .filter((f) => /^\s*["']use server["']/.test(fs.readFileSync(path.join(dir, f), "utf8").replace(/^(\s*\/\/.*\n)*/, "")))
-    .sort();
-}
-
-type ActionResult = { kind: "state"; state: FormState | void } | { kind: "redirect"; to: string } | { kind: "error"; error: unknown };
-
-async function callAction(fn: (...a: unknown[]) => Promise<FormState | void>, file: string, entries: Entries): Promise<ActionResult> {
-  try {
-    if (file === "locale.ts") return { kind: "state", state: await fn("ru") };
-    return { kind: "state", state: await fn(initialFormState, form(entries)) };
-  } catch (e) {
-    const digest = (e as { digest?: string }).digest;
-    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) return { kind: "redirect", to: digest.split(";")[2] };
-    return { kind: "error", error: e };
-  }
-}
+import { ROOT, ROLES, LEVELS, ACTIONS, AUTH_ERRORS, makeFixture, snapshot, useServerFiles, callAction, type RoleName, type Level, type Fixture } from "../support/action-table";
 
 beforeAll(async () => {
   await loadReference(db);
@@ -648,4 +326,43 @@ describe("pages and route handlers × roles", () => {
       }
     });
   }
+});
+
+describe("every response is hardened (proxy.ts)", () => {
+  it("sets a nonce CSP that forbids framing, and the other security headers, on pages, API and assets", async () => {
+    const { NextRequest } = await import("next/server");
+    const { proxy } = await import("@/proxy");
+    const nonces = new Set<string>();
+    for (const p of ["/", "/applications", "/api/v1/stats", "/_next/static/chunks/app.js", "/s/some-token"]) {
+      const res = proxy(new NextRequest(`http://localhost${p}`));
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp, p).toContain("frame-ancestors 'none'");
+      expect(csp, p).not.toContain("unsafe-eval");
+      expect(res.headers.get("x-content-type-options"), p).toBe("nosniff");
+      expect(res.headers.get("referrer-policy"), p).toBe("no-referrer");
+      expect(res.headers.get("x-frame-options"), p).toBe("DENY");
+      expect(res.headers.get("strict-transport-security"), `${p} over plain HTTP`).toBeNull();
+      if (!p.startsWith("/api/")) {
+        const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+        expect(nonce, p).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+        nonces.add(nonce!);
+        expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+        // Next.js reads the nonce from the request's CSP to put it on its own scripts.
+        expect(res.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
+      } else {
+        expect(csp).toContain("default-src 'none'");
+      }
+    }
+    expect(nonces.size, "a fresh nonce per request").toBe(4);
+  });
+
+  it("adds HSTS and upgrade-insecure-requests over HTTPS, also behind a TLS proxy", async () => {
+    const { NextRequest } = await import("next/server");
+    const { proxy } = await import("@/proxy");
+    for (const req of [new NextRequest("https://tracker.example/"), new NextRequest("http://127.0.0.1:3000/", { headers: { "x-forwarded-proto": "https" } })]) {
+      const res = proxy(req);
+      expect(res.headers.get("strict-transport-security")).toMatch(/max-age=\d{8,}/);
+      expect(res.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+    }
+  });
 });
