@@ -13,7 +13,7 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   if (isPostgresUrl(url)) {
-    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
+    const adapter = new NulSafePg(new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE) || 10 }));
     // The PostgreSQL client is generated from the very same models (scripts/sync-pg-schema.ts),
     // so its model API is the SQLite client's plus PostgreSQL-only extras such as
     // `mode: "insensitive"` (used only through lib/data/text-search.ts). The app codes
@@ -26,6 +26,51 @@ export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   const client = new PrismaClient({ adapter });
   providers.set(client, "sqlite");
   return client;
+}
+
+/**
+ * PostgreSQL refuses the NUL character in text ("invalid byte sequence for encoding UTF8:
+ * 0x00"), so a form field or query parameter carrying one would fail as an unexpected error
+ * (SQLite stores it). NUL means nothing in this app's text: it is dropped from every string
+ * parameter on its way to PostgreSQL, so such input is stored without it, or matches nothing.
+ */
+class NulSafePg implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = "postgres" as const;
+  readonly adapterName: string;
+  constructor(private readonly inner: PrismaPg) {
+    this.adapterName = inner.adapterName;
+  }
+  async connect(): Promise<SqlDriverAdapter> {
+    return withoutNul(await this.inner.connect());
+  }
+  async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    return withoutNul(await this.inner.connectToShadowDb());
+  }
+}
+
+type Queryable = { queryRaw: (q: SqlQuery) => Promise<unknown>; executeRaw: (q: SqlQuery) => Promise<unknown> };
+type SqlQuery = { sql: string; args: unknown[] };
+
+function stripNul(v: unknown): unknown {
+  if (typeof v === "string") return v.includes("\u0000") ? v.replaceAll("\u0000", "") : v;
+  if (Array.isArray(v)) return v.map(stripNul);
+  return v;
+}
+
+function cleanQueries<T extends object>(target: T): T {
+  const q = target as unknown as Queryable;
+  const queryRaw = q.queryRaw.bind(target);
+  const executeRaw = q.executeRaw.bind(target);
+  q.queryRaw = (query) => queryRaw({ ...query, args: query.args.map(stripNul) });
+  q.executeRaw = (query) => executeRaw({ ...query, args: query.args.map(stripNul) });
+  return target;
+}
+
+function withoutNul(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  cleanQueries(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (...a: Parameters<SqlDriverAdapter["startTransaction"]>) => cleanQueries(await startTransaction(...a));
+  return adapter;
 }
 
 /**

@@ -30,7 +30,13 @@ export function startsWith(q: string): { startsWith: string } {
   return insensitive({ startsWith: escapeLike(q) });
 }
 
-/** Trims, collapses whitespace and caps the length: what a search box should pass on. */
+/**
+ * Trims, collapses whitespace and control characters, caps the length and repairs broken
+ * UTF-16 (a lone surrogate makes Prisma's query serialization fail): what a search box
+ * should pass on.
+ */
 export function searchTerm(raw: unknown, max = 200): string {
-  return typeof raw === "string" ? raw.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim().slice(0, max) : "";
+  if (typeof raw !== "string") return "";
+  const cleaned = raw.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim().slice(0, max);
+  return cleaned.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
