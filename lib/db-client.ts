@@ -156,3 +156,33 @@ const providers = new WeakMap<object, "sqlite" | "postgres">();
 function providerOf(client: object): "sqlite" | "postgres" {
   return providers.get(client) ?? (isPostgresUrl(databaseUrl()) ? "postgres" : "sqlite");
 }
+
+/**
+ * A small cache for expensive reads (statistics, filter options, list counts) that is never
+ * stale: an entry is used only while dataVersion() is what it was when the entry was
+ * computed. Concurrent misses for one key share a single computation, so a burst of visitors
+ * after a write costs one query, not one each. Keys must include everything the result
+ * depends on besides the data (the caller's visibility scope, the filters).
+ */
+export function versionedCache<T>(max = 200) {
+  const entries = new Map<string, { version: string; value: T }>();
+  const pending = new Map<string, { version: string; promise: Promise<T> }>();
+  return async function cached(client: Pick<PrismaClient, "$queryRawUnsafe">, key: string, compute: () => Promise<T>): Promise<T> {
+    const version = await dataVersion(client);
+    const hit = entries.get(key);
+    if (hit && hit.version === version) return hit.value;
+    const inFlight = pending.get(key);
+    if (inFlight && inFlight.version === version) return inFlight.promise;
+    const promise = compute();
+    pending.set(key, { version, promise });
+    try {
+      const value = await promise;
+      entries.delete(key);
+      entries.set(key, { version, value });
+      if (entries.size > max) entries.delete(entries.keys().next().value as string);
+      return value;
+    } finally {
+      if (pending.get(key)?.promise === promise) pending.delete(key);
+    }
+  };
+}

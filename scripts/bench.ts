@@ -187,6 +187,27 @@ async function load(base: string, t: Target, connections: number, seconds: numbe
   };
 }
 
+/**
+ * Waits until the server has worked off requests left over from the previous run (autocannon
+ * stops sending, but what is queued still runs): otherwise a slow page's backlog would be
+ * billed to the next one. Gives up after two minutes and says so.
+ */
+async function drain(base: string): Promise<void> {
+  const end = Date.now() + 120_000;
+  let quiet = 0;
+  while (Date.now() < end && quiet < 3) {
+    const started = performance.now();
+    try {
+      await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(60_000) });
+    } catch {
+      /* busy */
+    }
+    quiet = performance.now() - started < 50 ? quiet + 1 : 0;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  if (quiet < 3) log("warning: the server was still busy after two minutes");
+}
+
 async function sessionCookie(ds: BenchDataset, secret: string): Promise<string> {
   const token = await encode({ token: { sub: ds.user.id, uid: ds.user.id, name: "Bench Organizer", email: ds.user.email }, secret });
   return `next-auth.session-token=${token}`;
@@ -299,7 +320,9 @@ async function main() {
     const results: RunResult[] = [];
     for (const connections of connectionsList) {
       for (const t of targets) {
+        await drain(base);
         await load(base, t, connections, Math.min(3, duration), server.pid!); // warm-up, not recorded
+        await drain(base);
         const r = await load(base, t, connections, duration, server.pid!);
         results.push(r);
         log(`${t.label} @${connections}: ${r.rps.toFixed(1)} req/s, p95 ${r.p95.toFixed(1)} ms`);
