@@ -2,58 +2,17 @@
 // and the evidence that contests it.
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/access";
-import type { Role } from "@/lib/domain/vocabulary";
-import { navigation } from "../support/setup";
+import { session } from "../support/session";
+import { run, twoGroups, type Entries } from "../support/fixtures";
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors");
-  return {
-    getActor: async () => session.actor,
-    requireActor: async () => {
-      if (!session.actor) throw new AppError("unauthenticated");
-      return session.actor;
-    },
-    requirePageActor: async () => session.actor,
-  };
-});
+vi.mock("@/lib/auth/session", () => import("../support/session"));
 
 import { db } from "@/lib/db";
 import { loadReference } from "@/prisma/seed/reference";
-import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { recordAnswerAction, updateAnswerAction } from "@/lib/actions/answers";
 import { createApplication } from "@/lib/data/applications";
 import { getCase } from "@/lib/data/cases";
 import { createApplicationSchema } from "@/lib/validation/applications";
-
-type Entries = Record<string, string | string[]>;
-
-function form(entries: Entries): FormData {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(entries)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
-  return fd;
-}
-
-async function makeActor(name: string, roles: [string, Role][]): Promise<Actor> {
-  const user = await db.user.create({ data: { email: `${name}@example.test`, name, passwordHash: "x" } });
-  const memberships = [];
-  for (const [groupId, role] of roles) {
-    await db.membership.create({ data: { userId: user.id, groupId, role } });
-    const g = await db.group.findUniqueOrThrow({ where: { id: groupId } });
-    memberships.push({ groupId, role, groupName: g.name, groupSlug: g.slug });
-  }
-  return { userId: user.id, name, email: user.email, memberships };
-}
-
-async function run(actor: Actor | null, action: (p: FormState, f: FormData) => Promise<FormState>, entries: Entries) {
-  session.actor = actor;
-  try {
-    return { state: await action(initialFormState, form(entries)), redirect: null as string | null };
-  } catch (e) {
-    if (((e as { digest?: string }).digest ?? "").startsWith("NEXT_REDIRECT")) return { state: null, redirect: navigation.redirects[navigation.redirects.length - 1] };
-    throw e;
-  }
-}
 
 async function counts() {
   const [answers, outcomes, grounds, evidence, changes] = await Promise.all([
@@ -118,11 +77,7 @@ function mixedAnswer(overrides: Entries = {}): Entries {
 
 beforeAll(async () => {
   await loadReference(db);
-  groupA = (await db.group.create({ data: { slug: "groupa", name: "Group A" } })).id;
-  const groupB = (await db.group.create({ data: { slug: "groupb", name: "Group B" } })).id;
-  editorA = await makeActor("editor-a", [[groupA, "editor"]]);
-  viewerA = await makeActor("viewer-a", [[groupA, "viewer"]]);
-  editorB = await makeActor("editor-b", [[groupB, "editor"]]);
+  ({ groupA, editorA, viewerA, editorB } = await twoGroups());
 });
 
 beforeEach(async () => {

@@ -2,23 +2,13 @@
 // anonymous callers and token holders, personal data, errors, tokens and the OpenAPI document.
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/access";
+import { session } from "../support/session";
+import { makeActor, makeGroup } from "../support/fixtures";
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors");
-  return {
-    getActor: async () => session.actor,
-    requireActor: async () => {
-      if (!session.actor) throw new AppError("unauthenticated");
-      return session.actor;
-    },
-    requirePageActor: async () => session.actor,
-  };
-});
+vi.mock("@/lib/auth/session", () => import("../support/session"));
 
 import { db } from "@/lib/db";
 import { loadReference } from "@/prisma/seed/reference";
-import { loadActor } from "@/lib/data/users";
 import { consume, resetLimits } from "@/lib/rate-limit";
 import { createApiToken, hashToken } from "@/lib/data/api-tokens";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/api-tokens";
@@ -48,11 +38,9 @@ let token: string;
 
 beforeAll(async () => {
   await loadReference(db);
-  kazfem = (await db.group.create({ data: { slug: "kazfem", name: "KazFem" } })).id;
-  feminita = (await db.group.create({ data: { slug: "feminita", name: "Feminita" } })).id;
-  const user = await db.user.create({ data: { email: "aigerim@example.org", name: "Aigerim", passwordHash: "x" } });
-  await db.membership.create({ data: { userId: user.id, groupId: feminita, role: "editor" } });
-  memberActor = (await loadActor(user.id))!;
+  kazfem = (await makeGroup("kazfem", "KazFem")).id;
+  feminita = (await makeGroup("feminita", "Feminita")).id;
+  memberActor = await makeActor("Aigerim", [[feminita, "editor"]], { email: "aigerim@example.org" });
   token = (await createApiToken(memberActor, "script")).token;
 
   const akimat = await db.authority.create({ data: { name: "Akimat of Almaty", nameRu: "Акимат Алматы", kind: "akimat", city: "Almaty" } });
@@ -237,8 +225,7 @@ describe("tokens", () => {
     expect(await createApiTokenAction(initialFormState, empty)).toMatchObject({ ok: false, errors: { name: ["required"] } });
 
     // Someone else cannot revoke it.
-    const other = await db.user.create({ data: { email: "other@example.org", name: "Other", passwordHash: "x" } });
-    session.actor = { userId: other.id, name: "Other", email: other.email, memberships: [] };
+    session.actor = await makeActor("Other", [], { email: "other@example.org" });
     const revoke = new FormData();
     revoke.set("id", row.id);
     expect(await revokeApiTokenAction(initialFormState, revoke)).toMatchObject({ ok: false, message: "not_found" });

@@ -2,69 +2,25 @@
 // and the next deadline is computed from the rules and the holiday calendar.
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/access";
-import type { Role } from "@/lib/domain/vocabulary";
-import { navigation } from "../support/setup";
+import { session } from "../support/session";
+import { render as renderIn, run, twoGroups, type Entries } from "../support/fixtures";
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors");
-  return {
-    getActor: async () => session.actor,
-    requireActor: async () => {
-      if (!session.actor) throw new AppError("unauthenticated");
-      return session.actor;
-    },
-    requirePageActor: async () => session.actor,
-  };
-});
+vi.mock("@/lib/auth/session", () => import("../support/session"));
 
 import { db } from "@/lib/db";
 import { loadReference } from "@/prisma/seed/reference";
-import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { addHearingAction, deleteHearingAction, fileAppealAction, recordRulingAction, updateAppealAction } from "@/lib/actions/appeals";
 import { addEventAction } from "@/lib/actions/events";
 import { recomputeCase } from "@/lib/data/case-state";
 import { getCase } from "@/lib/data/cases";
 import { listAppealStages, listAppealBodies } from "@/lib/data/appeals";
 import { createElement as h, type ReactElement } from "react";
-import { renderToString } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
-import { loadMessages } from "@/lib/i18n/catalogue";
 import { DeadlineBox } from "@/components/cases/DeadlineBox";
 import { AppealsSection } from "@/components/appeals/AppealsSection";
 import { AppealStageForm } from "@/components/appeals/AppealStageForm";
 import { RulingForm } from "@/components/appeals/RulingForm";
 import { EventsSection } from "@/components/events/EventsSection";
 import { EventForm } from "@/components/events/EventForm";
-
-type Entries = Record<string, string | string[]>;
-
-function form(entries: Entries): FormData {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(entries)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
-  return fd;
-}
-
-async function makeActor(name: string, roles: [string, Role][]): Promise<Actor> {
-  const user = await db.user.create({ data: { email: `${name}@example.test`, name, passwordHash: "x" } });
-  const memberships = [];
-  for (const [groupId, role] of roles) {
-    await db.membership.create({ data: { userId: user.id, groupId, role } });
-    const g = await db.group.findUniqueOrThrow({ where: { id: groupId } });
-    memberships.push({ groupId, role, groupName: g.name, groupSlug: g.slug });
-  }
-  return { userId: user.id, name, email: user.email, memberships };
-}
-
-async function run(actor: Actor | null, action: (p: FormState, f: FormData) => Promise<FormState>, entries: Entries) {
-  session.actor = actor;
-  try {
-    return { state: await action(initialFormState, form(entries)), redirect: null as string | null };
-  } catch (e) {
-    if (((e as { digest?: string }).digest ?? "").startsWith("NEXT_REDIRECT")) return { state: null, redirect: navigation.redirects[navigation.redirects.length - 1] };
-    throw e;
-  }
-}
 
 let groupA: string;
 let editorA: Actor;
@@ -105,11 +61,7 @@ async function status(id: string) {
 
 beforeAll(async () => {
   await loadReference(db);
-  groupA = (await db.group.create({ data: { slug: "groupa", name: "Group A" } })).id;
-  const groupB = (await db.group.create({ data: { slug: "groupb", name: "Group B" } })).id;
-  editorA = await makeActor("editor-a", [[groupA, "editor"]]);
-  viewerA = await makeActor("viewer-a", [[groupA, "viewer"]]);
-  editorB = await makeActor("editor-b", [[groupB, "editor"]]);
+  ({ groupA, editorA, viewerA, editorB } = await twoGroups());
 });
 
 beforeEach(() => {
@@ -313,7 +265,7 @@ describe("the appeals list", () => {
 
 /** Server-side HTML in a locale, as the case page would render it. */
 function render(el: ReactElement, locale: "en" | "ru" = "en"): string {
-  return renderToString(h(NextIntlClientProvider, { locale, messages: loadMessages(locale), timeZone: "Asia/Almaty", now: new Date("2025-03-01T00:00:00Z"), children: el }));
+  return renderIn(el, locale, { now: new Date("2025-03-01T00:00:00Z") });
 }
 
 describe("the case page sections", () => {

@@ -2,25 +2,13 @@
 // a real SQLite file, with the session mocked.
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/access";
-import type { Role } from "@/lib/domain/vocabulary";
-import { navigation } from "../support/setup";
+import { session } from "../support/session";
+import { makeActor, makeGroup, renderChecked, run, type Entries } from "../support/fixtures";
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors");
-  return {
-    getActor: async () => session.actor,
-    requireActor: async () => {
-      if (!session.actor) throw new AppError("unauthenticated");
-      return session.actor;
-    },
-    requirePageActor: async () => session.actor,
-  };
-});
+vi.mock("@/lib/auth/session", () => import("../support/session"));
 
 import { db } from "@/lib/db";
 import { loadReference } from "@/prisma/seed/reference";
-import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import {
   createApplicationAction,
   deleteApplicationAction,
@@ -34,42 +22,6 @@ import { applicationFiltersSchema } from "@/lib/validation/applications";
 import { NotFoundError } from "@/lib/errors";
 
 // ───────────────────────────── helpers
-
-type Entries = Record<string, string | string[]>;
-
-function form(entries: Entries): FormData {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(entries)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
-  return fd;
-}
-
-async function makeGroup(slug: string) {
-  return db.group.create({ data: { slug, name: slug.toUpperCase() } });
-}
-
-async function makeActor(name: string, roles: [groupId: string, role: Role][]): Promise<Actor> {
-  const user = await db.user.create({ data: { email: `${name}@example.test`, name, passwordHash: "x" } });
-  const memberships = [];
-  for (const [groupId, role] of roles) {
-    await db.membership.create({ data: { userId: user.id, groupId, role } });
-    const g = await db.group.findUniqueOrThrow({ where: { id: groupId } });
-    memberships.push({ groupId, role, groupName: g.name, groupSlug: g.slug });
-  }
-  return { userId: user.id, name, email: user.email, memberships };
-}
-
-/** Runs an action as `actor`; a redirect (success) comes back as { redirect }. */
-async function run(actor: Actor | null, action: (p: FormState, f: FormData) => Promise<FormState>, entries: Entries) {
-  session.actor = actor;
-  try {
-    const state = await action(initialFormState, form(entries));
-    return { state, redirect: null as string | null };
-  } catch (e) {
-    const digest = (e as { digest?: string }).digest ?? "";
-    if (digest.startsWith("NEXT_REDIRECT")) return { state: null, redirect: navigation.redirects[navigation.redirects.length - 1] };
-    throw e;
-  }
-}
 
 async function counts() {
   const [applications, parts, people, applicants, changes, authorities] = await Promise.all([
@@ -574,25 +526,6 @@ describe("listApplications", () => {
 // ───────────────────────────── the pages' pieces render with real data, in both languages
 
 describe("the case page and the forms render", () => {
-  async function render(locale: "en" | "ru", node: React.ReactElement): Promise<string> {
-    const { createElement } = await import("react");
-    const { renderToStaticMarkup } = await import("react-dom/server");
-    const { NextIntlClientProvider } = await import("next-intl");
-    const { loadMessages } = await import("@/lib/i18n/catalogue");
-    const missing: string[] = [];
-    const html = renderToStaticMarkup(
-      createElement(NextIntlClientProvider, {
-        locale,
-        messages: loadMessages(locale),
-        timeZone: "Asia/Almaty",
-        onError: (e: Error) => missing.push(e.message),
-        children: node,
-      }),
-    );
-    expect(missing, `${locale}: ${missing.join("; ")}`).toEqual([]);
-    return html;
-  }
-
   it("shows the header, deadline, parts, answer, timeline, sources and history of a case", async () => {
     const { createElement: h } = await import("react");
     const { CaseHeader } = await import("@/components/cases/CaseHeader");
@@ -625,8 +558,7 @@ describe("the case page and the forms render", () => {
 
     const data = await getCase(editorA, id);
     for (const locale of ["en", "ru"] as const) {
-      const html = await render(
-        locale,
+      const html = renderChecked(
         h("div", null, [
           h(CaseHeader, { key: 1, data }),
           h(DeadlineBox, { key: 2, deadline: data.deadline, status: data.status, today: "2025-02-11" }),
@@ -637,6 +569,7 @@ describe("the case page and the forms render", () => {
           h(SourcesList, { key: 7, citations: data.citations }),
           h(HistoryList, { key: 8, history: data.history }),
         ]),
+        locale,
       );
       expect(html).toContain("8 March march and rally");
       expect(html).toContain("<blockquote");
@@ -654,7 +587,7 @@ describe("the case page and the forms render", () => {
     // An anonymous visitor of the published case: no edit links, no history, no names.
     await run(editorA, setApplicationPublicAction, { id, isPublic: "on" });
     const pub = await getCase(null, id);
-    const html = await render("en", h("div", null, [h(CaseHeader, { key: 1, data: pub }), h(AnswersSection, { key: 2, data: pub }), h(ApplicantsList, { key: 3, data: pub })]));
+    const html = renderChecked(h("div", null, [h(CaseHeader, { key: 1, data: pub }), h(AnswersSection, { key: 2, data: pub }), h(ApplicantsList, { key: 3, data: pub })]), "en");
     expect(html).not.toContain("/edit");
     expect(html).not.toContain("Aigerim");
     expect(html).toContain("The square is booked for a city festival.");
@@ -676,9 +609,9 @@ describe("the case page and the forms render", () => {
     const options = await applicationFormOptions(editorA);
     const clock = toClockData(await loadClock());
     for (const locale of ["en", "ru"] as const) {
-      const html = await render(
-        locale,
+      const html = renderChecked(
         h(ApplicationForm, { mode: "edit", action: updateApplicationAction, options, clock, initial: applicationFromRecord(app), ownerName: "GROUPA", cancelHref: `/applications/${id}` }),
+        locale,
       );
       expect(html).toContain('name="parts.1.form"');
       expect(html).toContain('name="applicants.0.idNumber"');
@@ -688,7 +621,7 @@ describe("the case page and the forms render", () => {
       expect(html).toContain('data-answer-due="2024-03-06"');
     }
     const ctx = await answerFormContext(editorA, id);
-    const html = await render("ru", h(AnswerForm, { mode: "create", action: recordAnswerAction, parts: ctx.app.parts, grounds: ctx.grounds, initial: emptyAnswer(id, ctx.app.parts.map((p) => p.id)), cancelHref: "/" }));
+    const html = renderChecked(h(AnswerForm, { mode: "create", action: recordAnswerAction, parts: ctx.app.parts, grounds: ctx.grounds, initial: emptyAnswer(id, ctx.app.parts.map((p) => p.id)), cancelHref: "/" }), "ru");
     expect(html).toContain('name="outcomes.1.outcome"');
     expect(html).toContain('name="grounds[]"');
     expect(html).toContain('value="no_reason"');

@@ -2,33 +2,14 @@
 // counts by status and recent changes — for their own groups only.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/access";
-import type { Role } from "@/lib/domain/vocabulary";
-import "../support/setup";
+import { makeActor, makeGroup, render } from "../support/fixtures";
 
 import { db } from "@/lib/db";
 import { loadReference } from "@/prisma/seed/reference";
 import { recomputeCase } from "@/lib/data/case-state";
 import { getDashboard } from "@/lib/data/dashboard";
-import { createElement as h, Fragment, type ReactElement } from "react";
-import { renderToString } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
-import { loadMessages } from "@/lib/i18n/catalogue";
+import { createElement as h, Fragment } from "react";
 import { ChangesCard, DeadlinesCard, HearingsCard, StatusCard } from "@/components/dashboard/DashboardView";
-
-function render(el: ReactElement, locale: "en" | "ru" = "en"): string {
-  return renderToString(h(NextIntlClientProvider, { locale, messages: loadMessages(locale), timeZone: "Asia/Almaty", children: el }));
-}
-
-async function makeActor(name: string, roles: [string, Role][]): Promise<Actor> {
-  const user = await db.user.create({ data: { email: `${name}@example.test`, name, passwordHash: "x" } });
-  const memberships = [];
-  for (const [groupId, role] of roles) {
-    await db.membership.create({ data: { userId: user.id, groupId, role } });
-    const g = await db.group.findUniqueOrThrow({ where: { id: groupId } });
-    memberships.push({ groupId, role, groupName: g.name, groupSlug: g.slug });
-  }
-  return { userId: user.id, name, email: user.email, memberships };
-}
 
 const TODAY = "2026-03-10";
 let groupA: string;
@@ -68,8 +49,8 @@ async function makeCase(title: string, spec: CaseSpec): Promise<string> {
 
 beforeAll(async () => {
   await loadReference(db);
-  groupA = (await db.group.create({ data: { slug: "groupa", name: "Group A" } })).id;
-  groupB = (await db.group.create({ data: { slug: "groupb", name: "Group B" } })).id;
+  groupA = (await makeGroup("groupa", "Group A")).id;
+  groupB = (await makeGroup("groupb", "Group B")).id;
   viewerA = await makeActor("viewer-a", [[groupA, "viewer"]]);
 
   ids.dueSoon = await makeCase("Due soon", { filedOn: "2026-03-09" }); // Mon → Thu 12 Mar

@@ -7,18 +7,14 @@ import path from "node:path";
 import Papa from "papaparse";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/access";
+import { session } from "../support/session";
+import { makeActor, makeGroup } from "../support/fixtures";
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/session", () => ({
-  getActor: async () => session.actor,
-  requireActor: async () => session.actor,
-  requirePageActor: async () => session.actor,
-}));
+vi.mock("@/lib/auth/session", () => import("../support/session"));
 
 import { db } from "@/lib/db";
 import { createPrismaClient, type Db } from "@/lib/db-client";
 import { loadReference } from "@/prisma/seed/reference";
-import { loadActor } from "@/lib/data/users";
 import { createApiToken } from "@/lib/data/api-tokens";
 import { verifyPassword } from "@/lib/auth/password";
 import { resetLimits } from "@/lib/rate-limit";
@@ -48,15 +44,12 @@ let doc: ExportDocument;
 
 beforeAll(async () => {
   await loadReference(db);
-  kazfem = await db.group.create({ data: { slug: "kazfem", name: "KazFem", city: "Almaty" } });
-  feminita = await db.group.create({ data: { slug: "feminita", name: "Feminita" } });
-  const user = await db.user.create({ data: { email: "aigerim@example.org", name: "Aigerim", passwordHash: "$2b$12$secret-hash-that-must-not-leave", locale: "ru" } });
-  await db.membership.create({ data: { userId: user.id, groupId: kazfem.id, role: "admin" } });
-  const other = await db.user.create({ data: { email: "dana@example.org", name: "Dana", passwordHash: "$2b$12$another-secret-hash" } });
-  await db.membership.create({ data: { userId: other.id, groupId: feminita.id, role: "viewer" } });
-  member = (await loadActor(user.id))!;
+  kazfem = await makeGroup("kazfem", "KazFem", { city: "Almaty" });
+  feminita = await makeGroup("feminita", "Feminita");
+  member = await makeActor("Aigerim", [[kazfem.id, "admin"]], { email: "aigerim@example.org", passwordHash: "$2b$12$secret-hash-that-must-not-leave", locale: "ru" });
+  await makeActor("Dana", [[feminita.id, "viewer"]], { email: "dana@example.org", passwordHash: "$2b$12$another-secret-hash" });
   await createApiToken(member, "script");
-  await db.invitation.create({ data: { groupId: kazfem.id, email: "new@example.org", role: "viewer", tokenHash: "invitation-hash", createdById: user.id, expiresAt: new Date("2030-01-01") } });
+  await db.invitation.create({ data: { groupId: kazfem.id, email: "new@example.org", role: "viewer", tokenHash: "invitation-hash", createdById: member.userId, expiresAt: new Date("2030-01-01") } });
 
   const akimat = await db.authority.create({ data: { name: "Akimat of Almaty", nameRu: "Акимат Алматы", kind: "akimat", city: "Almaty" } });
   const works = await db.refusalGround.findUniqueOrThrow({ where: { code: "works" } });
@@ -72,7 +65,7 @@ beforeAll(async () => {
       filedOn: "2023-03-20",
       answerDueOn: "2023-03-29",
       notes: 'Quotes "inside", commas, and\na new line',
-      createdById: user.id,
+      createdById: member.userId,
       organizers: { create: [{ groupId: kazfem.id }, { groupId: feminita.id }] },
       applicants: { create: [{ personId: person.id }] },
       parts: { create: [{ form: "march", eventDate: "2024-03-08", expectedParticipants: 300, equipment: "sound", outcome: "refused" }] },
@@ -113,9 +106,9 @@ beforeAll(async () => {
   });
   const source = await db.source.create({ data: { groupId: kazfem.id, isPublic: true, slug: "fld", title: "FLD" } });
   await db.citation.create({ data: { sourceId: source.id, recordType: "Answer", recordId: answer.id, quote: "refused" } });
-  await db.changeLog.create({ data: { userId: user.id, userName: "Aigerim", groupId: kazfem.id, entity: "Application", entityId: app.id, caseId: app.id, action: "create", after: "{}" } });
+  await db.changeLog.create({ data: { userId: member.userId, userName: "Aigerim", groupId: kazfem.id, entity: "Application", entityId: app.id, caseId: app.id, action: "create", after: "{}" } });
   await db.shareLink.create({
-    data: { applicationId: app.id, groupId: kazfem.id, tokenHash: "share-hash", sections: "parts", createdById: user.id, expiresAt: new Date("2030-01-01"), accesses: { create: [{ clientHash: "c", result: "ok" }] } },
+    data: { applicationId: app.id, groupId: kazfem.id, tokenHash: "share-hash", sections: "parts", createdById: member.userId, expiresAt: new Date("2030-01-01"), accesses: { create: [{ clientHash: "c", result: "ok" }] } },
   });
 
   // Feminita's private record: not part of KazFem's download.

@@ -2,64 +2,20 @@
 // visible only as the owner group decides.
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/access";
-import type { Role } from "@/lib/domain/vocabulary";
-import { navigation } from "../support/setup";
+import { session } from "../support/session";
+import { makeActor, makeGroup, render, run, type Entries } from "../support/fixtures";
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors");
-  return {
-    getActor: async () => session.actor,
-    requireActor: async () => {
-      if (!session.actor) throw new AppError("unauthenticated");
-      return session.actor;
-    },
-    requirePageActor: async () => session.actor,
-  };
-});
+vi.mock("@/lib/auth/session", () => import("../support/session"));
 
 import { db } from "@/lib/db";
-import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { createIncidentAction, deleteIncidentAction, updateIncidentAction } from "@/lib/actions/incidents";
 import { getIncident, getIncidentFormOptions, listIncidents } from "@/lib/data/incidents";
 import { getCase } from "@/lib/data/cases";
-import { createElement as h, type ReactElement } from "react";
-import { renderToString } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
-import { loadMessages } from "@/lib/i18n/catalogue";
+import { createElement as h } from "react";
 import { CaseIncidents } from "@/components/incidents/CaseIncidents";
 import { IncidentDetail } from "@/components/incidents/IncidentDetail";
 import { IncidentForm } from "@/components/incidents/IncidentForm";
 import { IncidentFilters } from "@/components/incidents/IncidentFilters";
-
-type Entries = Record<string, string | string[]>;
-
-function form(entries: Entries): FormData {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(entries)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
-  return fd;
-}
-
-async function makeActor(name: string, roles: [string, Role][]): Promise<Actor> {
-  const user = await db.user.create({ data: { email: `${name}@example.test`, name, passwordHash: "x" } });
-  const memberships = [];
-  for (const [groupId, role] of roles) {
-    await db.membership.create({ data: { userId: user.id, groupId, role } });
-    const g = await db.group.findUniqueOrThrow({ where: { id: groupId } });
-    memberships.push({ groupId, role, groupName: g.name, groupSlug: g.slug });
-  }
-  return { userId: user.id, name, email: user.email, memberships };
-}
-
-async function run(actor: Actor | null, action: (p: FormState, f: FormData) => Promise<FormState>, entries: Entries) {
-  session.actor = actor;
-  try {
-    return { state: await action(initialFormState, form(entries)), redirect: null as string | null };
-  } catch (e) {
-    if (((e as { digest?: string }).digest ?? "").startsWith("NEXT_REDIRECT")) return { state: null, redirect: navigation.redirects[navigation.redirects.length - 1] };
-    throw e;
-  }
-}
 
 let groupA: string;
 let groupB: string;
@@ -103,9 +59,9 @@ async function incidentCounts() {
 }
 
 beforeAll(async () => {
-  groupA = (await db.group.create({ data: { slug: "feminita", name: "Feminita" } })).id;
-  groupB = (await db.group.create({ data: { slug: "other", name: "Other group" } })).id;
-  groupC = (await db.group.create({ data: { slug: "kazfem", name: "KazFem" } })).id;
+  groupA = (await makeGroup("feminita", "Feminita")).id;
+  groupB = (await makeGroup("other", "Other group")).id;
+  groupC = (await makeGroup("kazfem", "KazFem")).id;
   editorA = await makeActor("editor-a", [[groupA, "editor"]]);
   viewerA = await makeActor("viewer-a", [[groupA, "viewer"]]);
   editorB = await makeActor("editor-b", [[groupB, "editor"]]);
@@ -228,10 +184,6 @@ describe("reading incidents", () => {
     expect(seenByMember.applications.map((a) => a.id)).toEqual([application]);
   });
 });
-
-function render(el: ReactElement, locale: "en" | "ru" = "en"): string {
-  return renderToString(h(NextIntlClientProvider, { locale, messages: loadMessages(locale), timeZone: "Asia/Almaty", children: el }));
-}
 
 describe("incident pages", () => {
   it("render the case's incidents, the detail, the form and the filters in both languages", async () => {

@@ -4,24 +4,14 @@ import { createHash } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/access";
 import type { Role } from "@/lib/domain/vocabulary";
-import { navigation } from "../support/setup";
+import { session } from "../support/session";
+import { makeActor, makeGroup, render, run } from "../support/fixtures";
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors");
-  return {
-    getActor: async () => session.actor,
-    requireActor: async () => {
-      if (!session.actor) throw new AppError("unauthenticated");
-      return session.actor;
-    },
-    requirePageActor: async () => session.actor,
-  };
-});
+vi.mock("@/lib/auth/session", () => import("../support/session"));
 
 import { db } from "@/lib/db";
 import { loadReference } from "@/prisma/seed/reference";
-import { initialFormState, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
 import { acceptInvitationAction, inviteMemberAction, joinGroupAction, revokeInvitationAction } from "@/lib/actions/invitations";
 import { addHolidayAction, changeRoleAction, removeHolidayAction, removeMemberAction, updateDeadlineRuleAction } from "@/lib/actions/settings";
 import { findInvitation } from "@/lib/data/invitations";
@@ -30,48 +20,12 @@ import { recomputeCase } from "@/lib/data/case-state";
 import { getCase } from "@/lib/data/cases";
 import { resetLimits } from "@/lib/rate-limit";
 import { getMembersPage, listDeadlineRules } from "@/lib/data/settings";
-import { createElement as h, type ReactElement } from "react";
-import { renderToString } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
-import { loadMessages } from "@/lib/i18n/catalogue";
+import { createElement as h } from "react";
 import { MemberRow } from "@/components/settings/MemberRow";
 import { InviteForm } from "@/components/settings/InviteForm";
 import { RuleForm } from "@/components/settings/RuleForm";
 import { HolidayForm } from "@/components/settings/HolidayForm";
 import { AcceptInvitationForm, JoinGroupForm } from "@/components/settings/InvitationForms";
-
-function render(el: ReactElement, locale: "en" | "ru" = "en"): string {
-  return renderToString(h(NextIntlClientProvider, { locale, messages: loadMessages(locale), timeZone: "Asia/Almaty", children: el }));
-}
-
-type Entries = Record<string, string | string[]>;
-
-function form(entries: Entries): FormData {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(entries)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
-  return fd;
-}
-
-async function makeActor(name: string, roles: [string, Role][]): Promise<Actor> {
-  const user = await db.user.create({ data: { email: `${name}@example.test`, name, passwordHash: "x" } });
-  const memberships = [];
-  for (const [groupId, role] of roles) {
-    await db.membership.create({ data: { userId: user.id, groupId, role } });
-    const g = await db.group.findUniqueOrThrow({ where: { id: groupId } });
-    memberships.push({ groupId, role, groupName: g.name, groupSlug: g.slug });
-  }
-  return { userId: user.id, name, email: user.email, memberships };
-}
-
-async function run(actor: Actor | null, action: (p: FormState, f: FormData) => Promise<FormState>, entries: Entries) {
-  session.actor = actor;
-  try {
-    return { state: await action(initialFormState, form(entries)), redirect: null as string | null };
-  } catch (e) {
-    if (((e as { digest?: string }).digest ?? "").startsWith("NEXT_REDIRECT")) return { state: null, redirect: navigation.redirects[navigation.redirects.length - 1] };
-    throw e;
-  }
-}
 
 let groupA: string;
 let groupB: string;
@@ -81,8 +35,8 @@ let adminB: Actor;
 
 beforeAll(async () => {
   await loadReference(db);
-  groupA = (await db.group.create({ data: { slug: "groupa", name: "Group A" } })).id;
-  groupB = (await db.group.create({ data: { slug: "groupb", name: "Group B" } })).id;
+  groupA = (await makeGroup("groupa", "Group A")).id;
+  groupB = (await makeGroup("groupb", "Group B")).id;
   adminA = await makeActor("admin-a", [[groupA, "admin"]]);
   editorA = await makeActor("editor-a", [[groupA, "editor"]]);
   adminB = await makeActor("admin-b", [[groupB, "admin"]]);

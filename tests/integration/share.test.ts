@@ -3,18 +3,12 @@
 import crypto from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/access";
-import { AppError } from "@/lib/errors";
+import { session } from "../support/session";
+import { form, makeActor, makeGroup } from "../support/fixtures";
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null, locale: "en" as "en" | "ru" }));
-vi.mock("@/lib/auth/session", () => ({
-  getActor: async () => session.actor,
-  requireActor: async () => {
-    if (!session.actor) throw new AppError("unauthenticated");
-    return session.actor;
-  },
-  requirePageActor: async () => session.actor,
-}));
-vi.mock("@/lib/i18n/request", () => ({ resolveLocale: async () => session.locale }));
+vi.mock("@/lib/auth/session", () => import("../support/session"));
+// The share pages read the visitor's language from the request; the tests set session.locale.
+vi.mock("@/lib/i18n/request", () => import("../support/session"));
 
 import { db } from "@/lib/db";
 import { loadReference } from "@/prisma/seed/reference";
@@ -44,18 +38,6 @@ let editorB: Actor;
 let groupA: string;
 let caseId: string;
 
-async function makeUser(email: string, name: string, groupId: string, role: string): Promise<Actor> {
-  const user = await db.user.create({ data: { email, name, passwordHash: "x" } });
-  await db.membership.create({ data: { userId: user.id, groupId, role } });
-  return (await loadActor(user.id))!;
-}
-
-function form(values: Record<string, string | string[]>): FormData {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(values)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
-  return fd;
-}
-
 async function share(values: Record<string, string | string[]>, as: Actor = editorA): Promise<FormState> {
   session.actor = as;
   return createShareLinkAction(initialFormState, form({ applicationId: caseId, expiresInDays: "30", ...values }));
@@ -81,12 +63,12 @@ const pdfText = async (res: Response) => extractPdfText(Buffer.from(await res.ar
 
 beforeAll(async () => {
   await loadReference(db);
-  const a = await db.group.create({ data: { slug: "kazfem", name: "KazFem" } });
-  const b = await db.group.create({ data: { slug: "other", name: "Other group" } });
+  const a = await makeGroup("kazfem", "KazFem");
+  const b = await makeGroup("other", "Other group");
   groupA = a.id;
-  editorA = await makeUser("editor@a.test", "Editor A", a.id, "editor");
-  viewerA = await makeUser("viewer@a.test", "Viewer A", a.id, "viewer");
-  editorB = await makeUser("editor@b.test", "Editor B", b.id, "editor");
+  editorA = await makeActor("Editor A", [[a.id, "editor"]], { email: "editor@a.test" });
+  viewerA = await makeActor("Viewer A", [[a.id, "viewer"]], { email: "viewer@a.test" });
+  editorB = await makeActor("Editor B", [[b.id, "editor"]], { email: "editor@b.test" });
 
   const authority = await db.authority.create({ data: { name: "Almaty city akimat", nameRu: "Акимат города Алматы", kind: "akimat", city: "Almaty" } });
   const app = await db.application.create({
@@ -438,7 +420,7 @@ describe("the standards' reference texts", () => {
   }
 
   it("may be edited by a group admin, and the case file prints the new text", async () => {
-    const admin = await makeUser("admin@a.test", "Admin A", groupA, "admin");
+    const admin = await makeActor("Admin A", [[groupA, "admin"]], { email: "admin@a.test" });
     expect(await edit(admin, { bodyEn: "Edited: within sight and sound.", groundCodes: "place_taken, works,place_taken" })).toMatchObject({ ok: true });
     const s = await db.legalStandard.findUniqueOrThrow({ where: { code: "odihr_sight_sound" } });
     expect(s.groundCodes).toBe("place_taken,works");

@@ -8,8 +8,10 @@ import type { Actor } from "@/lib/auth/access";
 import type { StatsFigures } from "@/lib/validation/stats";
 import { statsFiguresSchema } from "@/lib/validation/stats";
 import { GET as csvGET } from "@/app/(public)/stats/csv/[table]/route";
+import { makeActor, makeGroup } from "../support/fixtures";
 
-vi.mock("@/lib/auth/session", () => ({ getActor: async () => null, requireActor: async () => null }));
+// No test signs in (session.actor stays null): the CSV route is called as an anonymous visitor.
+vi.mock("@/lib/auth/session", () => import("../support/session"));
 
 interface PartSpec {
   form: string;
@@ -90,13 +92,11 @@ let member: Actor;
 
 beforeAll(async () => {
   await loadReference(db);
-  kazfem = (await db.group.create({ data: { slug: "kazfem", name: "KazFem" } })).id;
-  feminita = (await db.group.create({ data: { slug: "feminita", name: "Feminita" } })).id;
+  kazfem = (await makeGroup("kazfem", "KazFem")).id;
+  feminita = (await makeGroup("feminita", "Feminita")).id;
   almaty = (await db.authority.create({ data: { name: "Akimat of Almaty", nameRu: "Акимат Алматы", kind: "akimat", city: "Almaty" } })).id;
   shymkent = (await db.authority.create({ data: { name: "Akimat of Shymkent", kind: "akimat", city: "Shymkent" } })).id;
-  const user = await db.user.create({ data: { email: "m@example.org", name: "Member", passwordHash: "x" } });
-  await db.membership.create({ data: { userId: user.id, groupId: feminita, role: "viewer" } });
-  member = { userId: user.id, name: "Member", email: user.email, memberships: [{ groupId: feminita, role: "viewer", groupName: "Feminita", groupSlug: "feminita" }] };
+  member = await makeActor("Member", [[feminita, "viewer"]], { email: "m@example.org" });
 
   // 2021: a march and a rally, both refused by one answer citing two grounds; the stated
   // works were contested by organizers on the day; complaint upheld, then the court overturned.
