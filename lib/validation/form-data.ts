@@ -1,27 +1,44 @@
 // FormData → plain object for zod. "parts.0.form" nests into arrays/objects; a key ending
 // in "[]" (checkbox groups) always yields an array; empty strings stay empty strings.
+// Field names come from whoever sends the request, so they are bounded and can never name
+// an object's prototype.
 export type Plain = { [k: string]: unknown };
 
+/** Rows a form may carry (parts, applicants, evidence …): far above any real form. */
+export const MAX_ROW_INDEX = 999;
+/** Fields read from one submission; the rest are ignored (zod then reports what is missing). */
+export const MAX_FIELDS = 5_000;
+const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
+
+function usableSegments(path: string[]): boolean {
+  return path.every((seg) => seg !== "" && !FORBIDDEN_SEGMENTS.has(seg) && (!/^\d+$/.test(seg) || Number(seg) <= MAX_ROW_INDEX));
+}
+
 export function formToObject(fd: FormData | Iterable<[string, FormDataEntryValue]>): Plain {
-  const out: Plain = {};
+  const out: Plain = Object.create(null);
+  let read = 0;
   for (const [rawKey, value] of fd as Iterable<[string, FormDataEntryValue]>) {
+    if (++read > MAX_FIELDS) break;
     if (rawKey.startsWith("$ACTION")) continue;
     if (typeof value !== "string") continue; // files are handled by the routes that take them
     const isList = rawKey.endsWith("[]");
     const key = isList ? rawKey.slice(0, -2) : rawKey;
     const path = key.split(".");
+    if (!usableSegments(path)) continue;
     let node: Plain | unknown[] = out;
     for (let i = 0; i < path.length - 1; i++) {
       const seg = path[i];
       const nextIsIndex = /^\d+$/.test(path[i + 1]);
       const container = node as Record<string, unknown>;
-      if (container[seg] === undefined) container[seg] = nextIsIndex ? [] : {};
+      const existing = Object.hasOwn(container, seg) ? container[seg] : undefined;
+      if (existing === undefined || typeof existing !== "object" || existing === null) container[seg] = nextIsIndex ? [] : Object.create(null);
       node = container[seg] as Plain | unknown[];
     }
     const last = path[path.length - 1];
     const container = node as Record<string, unknown>;
     if (isList) {
-      const arr = (container[last] as unknown[] | undefined) ?? [];
+      const current = Object.hasOwn(container, last) ? container[last] : undefined;
+      const arr = Array.isArray(current) ? current : [];
       arr.push(value);
       container[last] = arr;
     } else container[last] = value;

@@ -24,3 +24,23 @@ describe("formToObject", () => {
     expect(formToObject(fd)).toEqual({ parts: [{ form: "march" }, { form: "rally" }] });
   });
 });
+
+describe("formToObject with hostile field names", () => {
+  it("ignores prototype segments and absurd row indices, keeps the rest", () => {
+    const fd = new FormData();
+    fd.append("__proto__.isAdmin", "yes");
+    fd.append("parts.constructor.x", "1");
+    fd.append("parts.100000.form", "march");
+    fd.append("parts.0.form", "rally");
+    const o = formToObject(fd);
+    expect(o).toEqual({ parts: [{ form: "rally" }] });
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
+  it("reads at most MAX_FIELDS fields", async () => {
+    const { MAX_FIELDS } = await import("@/lib/validation/form-data");
+    const fd = new FormData();
+    for (let i = 0; i < MAX_FIELDS + 10; i++) fd.append(`f${i}`, "x");
+    expect(Object.keys(formToObject(fd))).toHaveLength(MAX_FIELDS);
+  });
+});
