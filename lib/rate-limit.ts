@@ -9,6 +9,7 @@ function limiter(points: number, durationSeconds: number, blockSeconds: number) 
 function makeLimiters() {
   return {
     signIn: limiter(8, 15 * 60, 15 * 60),
+    signInAccount: limiter(30, 15 * 60, 15 * 60),
     passwordReset: limiter(5, 60 * 60, 60 * 60),
     shareToken: limiter(20, 60, 5 * 60),
     invitation: limiter(30, 60 * 60, 60 * 60),

@@ -5,7 +5,8 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { findUserForSignIn } from "../data/users";
 import { verifyPassword } from "./password";
-import { consumeSignInAttempt } from "../rate-limit";
+import { consume, consumeSignInAttempt } from "../rate-limit";
+import { clientAddress } from "../security/client-address";
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(500) });
 
@@ -20,10 +21,11 @@ export const authOptions: NextAuthOptions = {
       async authorize(raw) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
-        const h = await headers();
-        const client = h.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
-        // Throwing shows the sign-in page a "too many attempts" message, not a wrong-password one.
-        if (!(await consumeSignInAttempt(`${client}|${parsed.data.email}`))) throw new Error("rate_limited");
+        const client = clientAddress(await headers());
+        // Per client and account, and per account alone: a forged X-Forwarded-For can rotate
+        // the first key but not the second. Throwing shows "too many attempts", not a wrong password.
+        const allowed = (await consumeSignInAttempt(`${client}|${parsed.data.email}`)) && (await consume("signInAccount", parsed.data.email));
+        if (!allowed) throw new Error("rate_limited");
         const user = await findUserForSignIn(parsed.data.email);
         const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
         if (!user || !ok) return null;
