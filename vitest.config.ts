@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    // *.pg.test.ts exercise PostgreSQL-only machinery: they run in the PostgreSQL pass only.
+    exclude: process.env.TEST_DATABASE === "postgres" ? ["**/node_modules/**"] : ["**/node_modules/**", "**/*.pg.test.ts"],
     setupFiles: ["tests/support/setup.ts"],
     environment: "node",
     pool: "forks",

@@ -8,7 +8,7 @@ import { isPostgresUrl, sqliteFilePath } from "@/lib/db-url";
 import { createPrismaClient, dataVersion, versionedCache } from "@/lib/db-client";
 import { contains, searchTerm, startsWith } from "@/lib/data/text-search";
 import { toPostgresSchema } from "@/scripts/sync-pg-schema";
-import { listPgMigrations, migratePostgres } from "@/scripts/pg-migrate";
+import { listPgMigrations } from "@/scripts/pg-migrate";
 import { testDatabaseKind } from "../support/db";
 
 const onPostgres = testDatabaseKind() === "postgres";
@@ -109,21 +109,5 @@ describe("the PostgreSQL schema and migrations", () => {
     const last = migrations[migrations.length - 1].name;
     const snapshot = fs.readFileSync(path.resolve("prisma/postgres/migrations", last, "schema.prisma"), "utf8");
     expect(snapshot, "run `npx tsx scripts/sync-pg-schema.ts` with PostgreSQL running").toBe(fs.readFileSync(path.resolve("prisma/postgres/schema.prisma"), "utf8"));
-  });
-
-  it.runIf(onPostgres)("records applied migrations where Prisma would, and applies nothing twice", async () => {
-    const url = process.env.DATABASE_URL!;
-    const again = await migratePostgres(url);
-    expect(again.applied).toEqual([]);
-    const rows = await db.$queryRawUnsafe<{ migration_name: string; checksum: string }[]>(
-      `SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
-    );
-    expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(listPgMigrations().map((m) => [m.name, m.checksum]));
-  });
-
-  it.runIf(onPostgres)("two processes migrating at once do not collide", async () => {
-    const url = process.env.DATABASE_URL!;
-    const results = await Promise.all([migratePostgres(url), migratePostgres(url), migratePostgres(url)]);
-    expect(results.flatMap((r) => r.applied)).toEqual([]);
   });
 });
