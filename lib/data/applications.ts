@@ -1,4 +1,5 @@
 import "server-only";
+import { versionedCache } from "../db-client";
 import { db, type Tx } from "../db";
 import { groupIds, requireRole, visibleWhere, writableGroups, type Actor } from "../auth/access";
 import { ConflictError, NotFoundError } from "../errors";
@@ -347,7 +348,11 @@ const ORDER: Record<ApplicationFilters["sort"], Prisma.ApplicationOrderByWithRel
   title: [{ title: "asc" }, { id: "asc" }],
 };
 
+const listCache = versionedCache<Awaited<ReturnType<typeof computeListApplications>>>();
 export async function listApplications(actor: Actor | null, f: ApplicationFilters) {
+  return listCache(db, `${[...new Set(groupIds(actor))].sort().join(",")}|${JSON.stringify(f)}`, () => computeListApplications(actor, f));
+}
+async function computeListApplications(actor: Actor | null, f: ApplicationFilters) {
   const where = applicationsWhere(actor, f);
   const total = await db.application.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / f.pageSize));
@@ -381,7 +386,11 @@ export async function listApplications(actor: Actor | null, f: ApplicationFilter
 export type ApplicationListItem = Awaited<ReturnType<typeof listApplications>>["items"][number];
 
 /** The values the filters can take, from what the caller can see. */
+const optionsCache = versionedCache<Awaited<ReturnType<typeof computeListFilterOptions>>>();
 export async function listFilterOptions(actor: Actor | null) {
+  return optionsCache(db, [...new Set(groupIds(actor))].sort().join(","), () => computeListFilterOptions(actor));
+}
+async function computeListFilterOptions(actor: Actor | null) {
   const visible = visibleWhere(actor);
   const [dates, cities, authorities, groups, grounds] = await Promise.all([
     db.application.findMany({ where: { ...visible, filedOn: { not: null } }, select: { filedOn: true }, distinct: ["filedOn"] }),

@@ -4,6 +4,7 @@ import "server-only";
 // EXISTS, string comparison of ISO dates, integer arithmetic for day counts.
 import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 import { db, type Db } from "../db";
+import { dataVersion as dbDataVersion, versionedCache } from "../db-client";
 import { groupIds, visibleWhere, type Actor } from "../auth/access";
 import { APPEAL_KINDS, type AppealKind } from "../domain/vocabulary";
 import {
@@ -410,11 +411,7 @@ export function invalidateStats(): void {
 }
 
 async function fingerprint(client: Db): Promise<string> {
-  const [apps, log] = await Promise.all([
-    client.application.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
-    client.changeLog.aggregate({ _count: { _all: true }, _max: { at: true } }),
-  ]);
-  return [dataVersion, apps._count._all, apps._max.updatedAt?.getTime() ?? 0, log._count._all, log._max.at?.getTime() ?? 0].join(":");
+  return `${dataVersion}:${await dbDataVersion(client)}`;
 }
 
 /** Sorted group ids: everyone with the same memberships sees the same figures. */
@@ -436,7 +433,11 @@ export async function getStats(actor: Actor | null, filters: StatsFilters): Prom
 }
 
 /** What the filter controls offer: only values that occur in records the caller may see. */
+const optionsCache = versionedCache<Awaited<ReturnType<typeof computeStatsFilterOptions>>>();
 export async function getStatsFilterOptions(actor: Actor | null) {
+  return optionsCache(db, statsScope(actor).join(","), () => computeStatsFilterOptions(actor));
+}
+async function computeStatsFilterOptions(actor: Actor | null) {
   const where = visibleWhere(actor);
   const [cities, authorities, groups, years] = await Promise.all([
     db.application.groupBy({ by: ["city"], where: { ...where, city: { not: "" } }, orderBy: { city: "asc" } }),
