@@ -13,6 +13,10 @@ export const env = {
   get isProduction() {
     return process.env.NODE_ENV === "production";
   },
+  /** Emails of the server's operators, who alone edit the shared legal reference data when set. */
+  get operatorEmails(): string[] {
+    return (process.env.TRACKER_OPERATORS ?? "").split(",").map((e) => e.trim().toLowerCase()).filter(Boolean);
+  },
   /** Secret mixed into hashes of client addresses (share-link access log). */
   get hashPepper(): string {
     return process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET || "tracker";

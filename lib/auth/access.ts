@@ -45,3 +45,14 @@ export function visibleWhere(actor: Actor | null): { OR: ({ isPublic: boolean } 
 export function writableGroups(actor: Actor | null): Actor["memberships"] {
   return actor?.memberships.filter((m) => roleAtLeast(m.role, "editor")) ?? [];
 }
+
+/**
+ * The deadline rules, holiday calendar and legal standards are shared by every group on a
+ * server. With no operators configured (one coalition's own server) any group admin edits
+ * them; a server hosting many groups names its operators (TRACKER_OPERATORS) and only they do.
+ */
+export function canEditSharedReference(actor: Actor | null, operatorEmails: readonly string[]): boolean {
+  if (!actor) return false;
+  if (operatorEmails.length > 0) return operatorEmails.includes(actor.email.toLowerCase());
+  return actor.memberships.some((m) => m.role === "admin");
+}

@@ -8,7 +8,8 @@ import { db } from "../db";
 import { loadMessages } from "../i18n/catalogue";
 import type { Locale } from "../i18n/config";
 import { SHARE_SECTIONS, isOneOf, type ShareSection } from "../domain/vocabulary";
-import type { Actor } from "../auth/access";
+import { canEditSharedReference, type Actor } from "../auth/access";
+import { env } from "../env";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { logChange } from "./audit";
 import { getCase, type CaseData } from "./cases";
@@ -113,9 +114,9 @@ export async function listLegalStandards(): Promise<(StandardText & { id: string
 
 // ───────────────────────────── the standards' reference texts (shared by every group)
 
-/** Editing the texts every case file prints is for group admins. */
+/** Editing the texts every case file prints: the same rule as the other shared reference data. */
 export function canEditStandards(actor: Actor | null): boolean {
-  return Boolean(actor?.memberships.some((m) => m.role === "admin"));
+  return canEditSharedReference(actor, env.operatorEmails);
 }
 
 /** Identifies the version of a standard the editor started from (the table has no version column). */

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "../db";
-import { can, requireRole, type Actor } from "../auth/access";
+import { can, canEditSharedReference, requireRole, type Actor } from "../auth/access";
+import { env } from "../env";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { isWorkingDay, EMPTY_CALENDAR } from "../domain/working-days";
 import type { Role } from "../domain/vocabulary";
@@ -68,15 +69,15 @@ export async function removeMember(actor: Actor, input: { groupId: string; membe
 // ───────────────────────────── rules as data (global tables)
 
 /**
- * Deadline rules and the holiday calendar are shared by every group. An admin of any group
- * may change them; every change is in the change log with who made it.
+ * Deadline rules and the holiday calendar are shared by every group: who may change them is
+ * canEditSharedReference's rule; every change is in the change log with who made it.
  */
 export function requireAnyAdmin(actor: Actor): void {
-  if (!actor.memberships.some((m) => m.role === "admin")) throw new ForbiddenError();
+  if (!isAnyAdmin(actor)) throw new ForbiddenError();
 }
 
 export function isAnyAdmin(actor: Actor | null): boolean {
-  return Boolean(actor?.memberships.some((m) => m.role === "admin"));
+  return canEditSharedReference(actor, env.operatorEmails);
 }
 
 /**
