@@ -1,7 +1,8 @@
 // The case page's incidents and reprisals linked to this application.
 import Link from "next/link";
+import { IncidentKindBadge } from "@/components/incidents/IncidentKindBadge";
 import { useTranslations } from "next-intl";
-import { Badge, Card } from "@/components/ui/Card";
+import { Card } from "@/components/ui/Card";
 import { DateText } from "@/components/ui/DateText";
 import { secondaryLink } from "@/components/ui/PageHeader";
 import type { CaseData } from "@/lib/data/cases";
@@ -10,7 +11,6 @@ import { SourceLinks } from "./SourceLinks";
 
 export function CaseIncidents({ data }: { data: CaseData }) {
   const t = useTranslations("incidents.case");
-  const tv = useTranslations("vocab.incidentKind");
   return (
     <Card
       id="incidents"
@@ -30,7 +30,7 @@ export function CaseIncidents({ data }: { data: CaseData }) {
           {data.incidents.map((i) => (
             <li key={i.id} className="text-sm">
               <p className="flex flex-wrap items-center gap-2">
-                <Badge tone={i.kind === "attack" || i.kind === "detention" || i.kind === "criminal_case" ? "red" : "amber"}>{tv.has(i.kind) ? tv(i.kind) : i.kind}</Badge>
+                <IncidentKindBadge kind={i.kind} />
                 <Link href={`/incidents/${i.id}`} className="font-medium">
                   {i.title}
                 </Link>

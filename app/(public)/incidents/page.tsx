@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { IncidentKindBadge } from "@/components/incidents/IncidentKindBadge";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { writableGroups } from "@/lib/auth/access";
@@ -25,7 +26,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const filters = Object.fromEntries(KEYS.map((k) => [k, one(k)]).filter(([, v]) => v)) as Record<string, string>;
   const page = Math.max(1, Number.parseInt(one("page"), 10) || 1);
   const actor = await getActor();
-  const [t, tv, list, options] = await Promise.all([getTranslations("incidents.list"), getTranslations("vocab.incidentKind"), listIncidents(actor, { ...filters, page }), incidentFilterOptions(actor)]);
+  const [t, list, options] = await Promise.all([getTranslations("incidents.list"), listIncidents(actor, { ...filters, page }), incidentFilterOptions(actor)]);
   return (
     <div>
       <PageHeader
@@ -41,7 +42,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           {list.rows.map((i) => (
             <li key={i.id} className="p-3 sm:p-4">
               <p className="flex flex-wrap items-center gap-2">
-                <Badge tone={i.kind === "attack" || i.kind === "detention" || i.kind === "criminal_case" ? "red" : "amber"}>{tv.has(i.kind) ? tv(i.kind) : i.kind}</Badge>
+                <IncidentKindBadge kind={i.kind} />
                 <Link href={`/incidents/${i.id}`} className="font-medium">
                   {i.title}
                 </Link>
