@@ -5,6 +5,7 @@ import { Badge, outcomeTone } from "@/components/ui/Card";
 import { DateText } from "@/components/ui/DateText";
 import { buttonLink, secondaryLink } from "@/components/ui/PageHeader";
 import { PublishToggle } from "@/components/applications/PublishToggle";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 import type { CaseData } from "@/lib/data/cases";
 import { CitationLinks } from "./CitationLinks";
 
@@ -50,7 +51,9 @@ export function CaseHeader({ data }: { data: CaseData }) {
                 <Link href={`/applications/${data.id}/answers/new`} className={buttonLink}>
                   {t("recordAnswer")}
                 </Link>
-                <PublishToggle id={data.id} isPublic={data.isPublic} />
+                <ClientMessages namespaces={["applications"]}>
+                  <PublishToggle id={data.id} isPublic={data.isPublic} />
+                </ClientMessages>
               </>
             ) : null}
           </div>

@@ -7,6 +7,7 @@ import { SHARE_SECTIONS } from "@/lib/domain/vocabulary";
 import { SHARE_DEFAULT_DAYS } from "@/lib/validation/share";
 import { Card } from "@/components/ui/Card";
 import { secondaryLink } from "@/components/ui/PageHeader";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { CreateShareLinkForm } from "./CreateShareLinkForm";
 import { ShareLinkItem } from "./ShareLinkItem";
 
@@ -29,7 +30,9 @@ export async function SharePanel({ data }: { data: CaseData }) {
         </a>
       </p>
       <div className="mt-5 border-t border-stone-200 pt-4">
-        <CreateShareLinkForm applicationId={data.id} defaultDays={SHARE_DEFAULT_DAYS} sections={SHARE_SECTIONS.map((s) => ({ value: s, label: vocab(`section.${s}`) }))} />
+        <ClientMessages namespaces={["share"]}>
+          <CreateShareLinkForm applicationId={data.id} defaultDays={SHARE_DEFAULT_DAYS} sections={SHARE_SECTIONS.map((s) => ({ value: s, label: vocab(`section.${s}`) }))} />
+        </ClientMessages>
       </div>
       <div className="mt-6 border-t border-stone-200 pt-4">
         <h3 className="text-base font-semibold">{t("list.heading")}</h3>

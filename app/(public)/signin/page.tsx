@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/SignInForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("auth");
@@ -20,7 +21,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       ) : null}
       <p className="mb-6 text-sm text-stone-600">{t("signInHelp")}</p>
-      <SignInForm callbackUrl={target} />
+      <ClientMessages namespaces={["auth"]}>
+        <SignInForm callbackUrl={target} />
+      </ClientMessages>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { findInvitation } from "@/lib/data/invitations";
 import { AcceptInvitationForm, JoinGroupForm } from "@/components/settings/InvitationForms";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.accept");
@@ -30,7 +31,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <div className="space-y-3">
               <p className="text-sm">{t("signedInAs", { name: actor.name, email: actor.email })}</p>
               {actor.memberships.some((m) => m.groupName === inv.groupName) ? <p className="text-sm text-stone-700">{t("maybeMember")}</p> : null}
-              <JoinGroupForm token={token} />
+              <ClientMessages namespaces={["settings"]}>
+                <JoinGroupForm token={token} />
+              </ClientMessages>
             </div>
           ) : inv.accountExists ? (
             <p className="text-sm">
@@ -39,7 +42,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           ) : (
             <>
               <p className="mb-4 text-sm text-stone-700">{t("newAccount", { email: inv.email })}</p>
-              <AcceptInvitationForm token={token} email={inv.email} />
+              <ClientMessages namespaces={["settings"]}>
+                <AcceptInvitationForm token={token} email={inv.email} />
+              </ClientMessages>
               <p className="mt-4 text-xs text-stone-600">
                 {t("haveAccount")} <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>{t("signInToJoin")}</Link>
               </p>
