@@ -4,8 +4,7 @@
 // pages with forms wrap them in this provider with the feature namespaces those forms use.
 // Sending the whole catalogue made every page ~50 KB heavier and halved the throughput of
 // a bare page (npm run bench).
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages } from "next-intl/server";
+import { NextIntlClientProvider, useLocale, useMessages, useTimeZone } from "next-intl";
 
 /** What the header (language switch, sign-out), error page, buttons and field errors use. */
 export const CLIENT_BASE = ["common", "nav", "errors"] as const;
@@ -19,7 +18,11 @@ export function pickMessages(messages: Record<string, unknown>, namespaces: read
   return picked;
 }
 
-export async function ClientMessages({ namespaces, children }: { namespaces: readonly ClientNamespace[]; children: React.ReactNode }) {
-  const messages = (await getMessages()) as Record<string, unknown>;
-  return <NextIntlClientProvider messages={pickMessages(messages, namespaces)}>{children}</NextIntlClientProvider>;
+export function ClientMessages({ namespaces, children }: { namespaces: readonly ClientNamespace[]; children: React.ReactNode }) {
+  const messages = useMessages() as Record<string, unknown>;
+  return (
+    <NextIntlClientProvider locale={useLocale()} timeZone={useTimeZone()} messages={pickMessages(messages, namespaces)}>
+      {children}
+    </NextIntlClientProvider>
+  );
 }

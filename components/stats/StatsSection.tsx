@@ -1,11 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/Card";
-import { StatsChart } from "./StatsChart";
+import { LazyStatsChart } from "./LazyStatsChart";
 import { StatsTableView } from "./StatsTableView";
 import type { StatsTable } from "./tables";
 
 /** One figure: its chart, the same numbers as a table, and a CSV link with the current filters. */
-export async function StatsSection({ table, query }: { table: StatsTable; query: string }) {
+export async function StatsSection({ table, query, children }: { table: StatsTable; query: string; children?: React.ReactNode }) {
   const [t, locale] = await Promise.all([getTranslations("stats"), getLocale()]);
   const csvHref = `/stats/csv/${table.id}${query ? `?${query}` : ""}`;
   const wide = table.columns.filter((c) => !c.shareOf).length > 4;
@@ -21,9 +21,10 @@ export async function StatsSection({ table, query }: { table: StatsTable; query:
         </a>
       }
     >
+      {children}
       {table.description ? <p className="mb-3 text-sm text-stone-600">{table.description}</p> : null}
       <div className={hasChart && !wide ? "grid gap-4 lg:grid-cols-2" : "grid gap-4"}>
-        {hasChart ? <StatsChart rows={table.rows} spec={table.chart!} label={t("chartLabel", { title: table.title })} locale={locale} /> : null}
+        {hasChart ? <LazyStatsChart rows={table.rows} spec={table.chart!} label={t("chartLabel", { title: table.title })} locale={locale} /> : null}
         <StatsTableView table={table} locale={locale} emptyText={t("empty")} countShareLabel={t("countShare")} />
       </div>
     </Card>

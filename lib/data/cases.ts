@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "../db";
+import { versionedCache } from "../db-client";
 import { can, visibleWhere, type Actor } from "../auth/access";
 import { NotFoundError } from "../errors";
 import { nextDeadline } from "../domain/deadlines";
@@ -32,11 +33,22 @@ const caseInclude = {
 
 /**
  * Everything about one application that the caller may see, or NotFoundError. Another
- * group's private case is indistinguishable from a missing one.
+ * group's private case is indistinguishable from a missing one. Kept until anything is
+ * written (versionedCache), per case and per visibility scope: what a caller sees depends
+ * only on their memberships and roles, so those are the key. Callers must not mutate it.
  */
 export const getCase = cache(async (actor: Actor | null, id: string) => {
+  const scope = (actor?.memberships ?? []).map((m) => `${m.groupId}:${m.role}`).sort().join(",");
+  const found = await caseCache(db, `${scope}|${id}`, () => computeCase(actor, id));
+  if (!found) throw new NotFoundError();
+  return found;
+});
+
+const caseCache = versionedCache<Awaited<ReturnType<typeof computeCase>>>(200);
+
+async function computeCase(actor: Actor | null, id: string) {
   const app = await db.application.findFirst({ where: { id, ...visibleWhere(actor) }, include: caseInclude });
-  if (!app) throw new NotFoundError();
+  if (!app) return null;
   const isMember = can(actor, app.groupId, "viewer");
   const incidents = app.incidents.map((l) => l.incident).filter((i) => i.isPublic || can(actor, i.groupId, "viewer"));
 
@@ -91,6 +103,6 @@ export const getCase = cache(async (actor: Actor | null, id: string) => {
     canEdit: can(actor, app.groupId, "editor"),
     canAdmin: can(actor, app.groupId, "admin"),
   };
-});
+}
 
 export type CaseData = Awaited<ReturnType<typeof getCase>>;

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { versionedCache } from "../db-client";
 import type { Actor } from "../auth/access";
 import { isOneOf, ROLES } from "../domain/vocabulary";
 
@@ -7,8 +8,16 @@ export function findUserForSignIn(email: string) {
   return db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, name: true, email: true, passwordHash: true } });
 }
 
-/** The signed-in user with their memberships, read fresh so a role change applies at once. */
+/**
+ * The signed-in user with their memberships, never stale so a role change or removal applies
+ * at once: kept only until anything is written (versionedCache).
+ */
 export async function loadActor(userId: string): Promise<Actor | null> {
+  return actorCache(db, userId, () => computeActor(userId));
+}
+const actorCache = versionedCache<Actor | null>(500);
+
+async function computeActor(userId: string): Promise<Actor | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { id: true, name: true, email: true, memberships: { select: { groupId: true, role: true, group: { select: { name: true, slug: true } } } } },

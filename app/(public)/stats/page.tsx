@@ -5,6 +5,8 @@ import { StatsFilters } from "@/components/stats/StatsFilters";
 import { StatsSection } from "@/components/stats/StatsSection";
 import { StatsSummary } from "@/components/stats/StatsSummary";
 import { buildStatsTables } from "@/components/stats/tables";
+import { BreakdownNav } from "@/components/stats/BreakdownNav";
+import { groundsTableFor, isStatsDimension, STATS_DIMENSIONS } from "@/lib/domain/stats";
 import { getActor } from "@/lib/auth/session";
 import { getStats, getStatsFilterOptions } from "@/lib/data/stats";
 import { parseStatsFilters } from "@/lib/validation/stats";
@@ -15,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function StatsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { filters, values, errors } = parseStatsFilters(await searchParams);
+  const params = await searchParams;
+  const { filters, values, errors } = parseStatsFilters(params);
+  // The grounds are broken down by one dimension at a time (?by=city): five wide cross-tables
+  // at once made the page heavy on a phone and slow to serve. Each has its CSV link.
+  const by = typeof params.by === "string" && isStatsDimension(params.by) ? params.by : STATS_DIMENSIONS[0];
   const actor = await getActor();
   const [figures, options, t, vocab, locale] = await Promise.all([
     getStats(actor, filters),
@@ -24,7 +30,8 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     getTranslations("vocab"),
     getLocale(),
   ]);
-  const tables = buildStatsTables(figures, { locale, t, vocab });
+  const breakdownId = groundsTableFor(by);
+  const tables = buildStatsTables(figures, { locale, t, vocab }).filter((table) => !table.id.startsWith("grounds-by-") || table.id === breakdownId);
   const query = new URLSearchParams(values as Record<string, string>).toString();
   const groups = actor?.memberships.map((m) => m.groupName).join(", ");
   return (
@@ -34,7 +41,9 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
       <StatsSummary figures={figures} />
       <div className="mt-6 grid gap-6">
         {tables.map((table) => (
-          <StatsSection key={table.id} table={table} query={query} />
+          <StatsSection key={table.id} table={table} query={query}>
+            {table.id === breakdownId ? <BreakdownNav current={by} query={query} /> : null}
+          </StatsSection>
         ))}
       </div>
       <details className="mt-6 rounded-lg border border-stone-200 bg-white p-4 text-sm text-stone-700">
