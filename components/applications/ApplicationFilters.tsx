@@ -1,3 +1,4 @@
+"use client";
 // The list's filters: a plain GET form, so every filtered view is a URL to bookmark or share.
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";

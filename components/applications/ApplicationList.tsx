@@ -1,3 +1,4 @@
+"use client";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Badge, outcomeTone } from "@/components/ui/Card";
@@ -15,7 +16,7 @@ export function ApplicationList({ items }: { items: ApplicationListItem[] }) {
       {items.map((a) => {
         const forms = [...new Set(a.parts.map((p) => p.form))];
         return (
-          <li key={a.id} className="rounded-lg border border-stone-200 bg-white p-3 shadow-sm sm:p-4" data-application={a.id}>
+          <li key={a.id} className="list-card" data-application={a.id}>
             <div className="flex flex-wrap items-start justify-between gap-2">
               <h2 className="text-base font-semibold">
                 <Link href={`/applications/${a.id}`}>{a.title}</Link>

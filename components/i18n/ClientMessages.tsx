@@ -9,12 +9,22 @@ import { NextIntlClientProvider, useLocale, useMessages, useTimeZone } from "nex
 /** What the header (language switch, sign-out), error page, buttons and field errors use. */
 export const CLIENT_BASE = ["common", "nav", "errors"] as const;
 
-/** The namespaces a feature's client forms read (a nested provider replaces, not merges). */
-export type ClientNamespace = "applications" | "answers" | "appeals" | "events" | "incidents" | "settings" | "tokens" | "casefile" | "share" | "auth" | "vocab";
+type Feature = "applications" | "answers" | "appeals" | "events" | "incidents" | "settings" | "tokens" | "casefile" | "share" | "auth" | "vocab";
+/** A feature's namespace, or a part of it ("applications.list"); a nested provider replaces, not merges. */
+export type ClientNamespace = Feature | `${Feature}.${string}`;
 
+/** The named namespaces (dotted paths pick a part) plus CLIENT_BASE, in the catalogue's shape. */
 export function pickMessages(messages: Record<string, unknown>, namespaces: readonly string[]): Record<string, unknown> {
   const picked: Record<string, unknown> = {};
-  for (const ns of [...CLIENT_BASE, ...namespaces]) if (ns in messages) picked[ns] = messages[ns];
+  for (const ns of [...CLIENT_BASE, ...namespaces]) {
+    const path = ns.split(".");
+    let from: unknown = messages;
+    for (const key of path) from = from && typeof from === "object" ? (from as Record<string, unknown>)[key] : undefined;
+    if (from === undefined) continue;
+    let into = picked;
+    for (const key of path.slice(0, -1)) into = (into[key] ??= {}) as Record<string, unknown>;
+    into[path[path.length - 1]] = from;
+  }
   return picked;
 }
 

@@ -1,6 +1,6 @@
 export function Card({ title, actions, children, id, className = "" }: { title?: React.ReactNode; actions?: React.ReactNode; children: React.ReactNode; id?: string; className?: string }) {
   return (
-    <section id={id} aria-labelledby={title && id ? `${id}-title` : undefined} className={`rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5 ${className}`}>
+    <section id={id} aria-labelledby={title && id ? `${id}-title` : undefined} className={className ? `card ${className}` : "card"}>
       {title || actions ? (
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           {title ? (
@@ -17,15 +17,8 @@ export function Card({ title, actions, children, id, className = "" }: { title?:
 }
 
 export function Badge({ children, tone = "stone" }: { children: React.ReactNode; tone?: "stone" | "green" | "red" | "amber" | "blue" | "brand" }) {
-  const tones = {
-    stone: "bg-stone-100 text-stone-800",
-    green: "bg-green-100 text-green-900",
-    red: "bg-red-100 text-red-900",
-    amber: "bg-amber-100 text-amber-900",
-    blue: "bg-sky-100 text-sky-900",
-    brand: "bg-brand-100 text-brand-800",
-  }[tone];
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${tones}`}>{children}</span>;
+  // Tones are classes in app/globals.css (.badge-*).
+  return <span className={`badge badge-${tone}`}>{children}</span>;
 }
 
 export function outcomeTone(outcome: string): "green" | "red" | "amber" | "blue" | "stone" {

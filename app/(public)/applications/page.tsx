@@ -8,6 +8,7 @@ import { filtersToParams, readApplicationFilters } from "@/lib/validation/applic
 import { ApplicationFilters } from "@/components/applications/ApplicationFilters";
 import { ApplicationList } from "@/components/applications/ApplicationList";
 import { PageHeader, buttonLink } from "@/components/ui/PageHeader";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { Pagination } from "@/components/ui/Pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,11 +40,13 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           {t("deleted")}
         </p>
       ) : null}
+      <ClientMessages namespaces={["applications.list", "vocab"]}>
       <ApplicationFilters filters={filters} options={options} showVisibility={Boolean(actor?.memberships.length)} />
       <p className="mb-2 text-sm text-stone-600" aria-live="polite">
         {t("count", { count: result.total })}
       </p>
       <ApplicationList items={result.items} />
+      </ClientMessages>
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={filtersToParams(filters)} basePath="/applications" />
     </div>
   );
