@@ -9,10 +9,11 @@
 //  4. Loads each page with autocannon over loopback at 10 and 50 concurrent connections:
 //     requests/second, p50 and p95 latency, errors, peak RSS of the server's process tree —
 //     and the same for a bare page (app/bench/bare) served by the same build in the same run;
-//     every page's throughput is reported as a ratio to the bare page's.
+//     every page's throughput is reported as a ratio to the bare page's, measured in slices
+//     that alternate with the page's own (the machine's speed drifts over minutes).
 // Options: --apps N (largest size, default 100000) --sizes a,b,c --duration S (default 10)
 //   --connections 10,50 --skip-build --fresh --port P --only bare,list,case,stats,api-stats,list-member
-//   --skip-queries --json PATH
+//   --skip-queries --json PATH --rounds R (alternating page/bare slices per page, default 2)
 // Only loopback addresses are ever loaded; every run is bounded in time.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -145,7 +146,18 @@ interface RunResult {
   minRatio?: number;
 }
 
-async function load(base: string, t: Target, connections: number, seconds: number, serverPid: number): Promise<RunResult> {
+/** One timed slice of load on one page. */
+interface Slice {
+  ok: number;
+  seconds: number;
+  latencies: number[];
+  errors: number;
+  non2xx: number;
+  requests: number;
+  peak: number;
+}
+
+async function load(base: string, t: Target, connections: number, seconds: number, serverPid: number): Promise<Slice> {
   const latencies: number[] = [];
   let peak = treeRss(serverPid);
   const sampler = setInterval(() => (peak = Math.max(peak, treeRss(serverPid))), 200);
@@ -170,19 +182,25 @@ async function load(base: string, t: Target, connections: number, seconds: numbe
   const elapsed = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, treeRss(serverPid));
-  latencies.sort((a, b) => a - b);
+  return { ok: result["2xx"], seconds: elapsed, latencies, errors: result.errors + result.timeouts, non2xx: result.non2xx, requests: result.requests.total, peak };
+}
+
+/** Slices of one page at one concurrency, as one row. */
+function summarize(t: Target, connections: number, slices: Slice[]): RunResult {
+  const latencies = slices.flatMap((x) => x.latencies).sort((a, b) => a - b);
+  const sum = (f: (x: Slice) => number) => slices.reduce((a, x) => a + f(x), 0);
   return {
     target: t.key,
     label: t.label,
     connections,
-    rps: result["2xx"] / Math.max(elapsed, 0.001),
+    rps: sum((x) => x.ok) / Math.max(sum((x) => x.seconds), 0.001),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    requests: result.requests.total,
-    peakRssMb: peak / 1024 / 1024,
+    errors: sum((x) => x.errors),
+    non2xx: sum((x) => x.non2xx),
+    requests: sum((x) => x.requests),
+    peakRssMb: Math.max(...slices.map((x) => x.peak)) / 1024 / 1024,
     minRatio: t.minRatio,
   };
 }
@@ -317,18 +335,37 @@ async function main() {
       log(`${t.label}: ${res.status}, ${(body.length / 1024).toFixed(0)} KiB, first request ${ms.toFixed(0)} ms`);
     }
 
+    // On a shared machine the speed available drifts by tens of percent over minutes, so each
+    // page is measured in slices that alternate with slices of the bare page, and its ratio is
+    // taken against the bare slices of the same window: page, bare, page, bare… (--rounds).
+    const rounds = Math.max(1, Number(opt("rounds") ?? 2));
+    const slice = Math.max(2, duration / rounds);
+    const bareTarget = targets.find((t) => t.key === "bare");
     const results: RunResult[] = [];
     for (const connections of connectionsList) {
-      for (const t of targets) {
+      const allBare: Slice[] = [];
+      const pageRows: RunResult[] = [];
+      for (const t of targets.filter((x) => x !== bareTarget || targets.length === 1)) {
         await drain(base);
         await load(base, t, connections, Math.min(3, duration), server.pid!); // warm-up, not recorded
-        await drain(base);
-        const r = await load(base, t, connections, duration, server.pid!);
-        results.push(r);
-        log(`${t.label} @${connections}: ${r.rps.toFixed(1)} req/s, p95 ${r.p95.toFixed(1)} ms`);
+        const mine: Slice[] = [];
+        const bares: Slice[] = [];
+        for (let r = 0; r < rounds; r++) {
+          await drain(base);
+          mine.push(await load(base, t, connections, slice, server.pid!));
+          if (bareTarget && t !== bareTarget) {
+            await drain(base);
+            bares.push(await load(base, bareTarget, connections, slice, server.pid!));
+          }
+        }
+        const row = summarize(t, connections, mine);
+        if (bares.length) row.ratio = row.rps / summarize(bareTarget!, connections, bares).rps;
+        allBare.push(...bares);
+        pageRows.push(row);
+        log(`${t.label} @${connections}: ${row.rps.toFixed(1)} req/s, p95 ${row.p95.toFixed(1)} ms${row.ratio === undefined ? "" : `, ${row.ratio.toFixed(2)}× the bare page in the same window`}`);
       }
-      const bare = results.find((r) => r.target === "bare" && r.connections === connections);
-      for (const r of results.filter((x) => x.connections === connections)) if (bare && r.target !== "bare") r.ratio = r.rps / bare.rps;
+      if (bareTarget && allBare.length) results.push(summarize(bareTarget, connections, allBare));
+      results.push(...pageRows);
     }
 
     console.log(`\nHTTP over loopback, production build, ${maxApps.toLocaleString("en")} applications, ${duration} s per run:`);

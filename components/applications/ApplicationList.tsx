@@ -5,7 +5,14 @@ import { Badge, outcomeTone } from "@/components/ui/Card";
 import { DateText } from "@/components/ui/DateText";
 import type { ApplicationListItem } from "@/lib/data/applications";
 
-export function ApplicationList({ items }: { items: ApplicationListItem[] }) {
+/** What a row shows: the page passes only this across to the browser. */
+export type ApplicationRow = Pick<ApplicationListItem, "id" | "title" | "status" | "outcome" | "isPublic" | "city" | "filedOn" | "filedOnPrecision" | "filedBefore" | "requestCount"> & {
+  forms: string[];
+  authority: { name: string; nameRu: string | null } | null;
+  organizers: string[];
+};
+
+export function ApplicationList({ items }: { items: ApplicationRow[] }) {
   const t = useTranslations("applications.list");
   const tv = useTranslations("vocab");
   const tc = useTranslations("common");
@@ -14,7 +21,6 @@ export function ApplicationList({ items }: { items: ApplicationListItem[] }) {
   return (
     <ul className="space-y-3" aria-label={t("results")}>
       {items.map((a) => {
-        const forms = [...new Set(a.parts.map((p) => p.form))];
         return (
           <li key={a.id} className="list-card" data-application={a.id}>
             <div className="flex flex-wrap items-start justify-between gap-2">
@@ -28,7 +34,7 @@ export function ApplicationList({ items }: { items: ApplicationListItem[] }) {
               </div>
             </div>
             <p className="mt-1 text-sm text-stone-700">
-              {forms.map((f) => (tv.has(`form.${f}`) ? tv(`form.${f}`) : f)).join(" + ")}
+              {a.forms.map((f) => (tv.has(`form.${f}`) ? tv(`form.${f}`) : f)).join(" + ")}
               {a.city ? ` · ${a.city}` : ""}
               {a.authority ? ` · ${ru && a.authority.nameRu ? a.authority.nameRu : a.authority.name}` : ""}
             </p>
@@ -43,7 +49,7 @@ export function ApplicationList({ items }: { items: ApplicationListItem[] }) {
                 ) : null}
               </span>
               {a.requestCount > 1 ? <strong className="text-stone-800">{t("requests", { count: a.requestCount })}</strong> : null}
-              {a.organizers.length ? <span>{a.organizers.map((o) => o.group.name).join(", ")}</span> : null}
+              {a.organizers.length ? <span>{a.organizers.join(", ")}</span> : null}
             </p>
           </li>
         );

@@ -123,7 +123,7 @@ export function AnswersSection({ data }: { data: CaseData }) {
   const t = useTranslations("cases.answer");
   const tv = useTranslations("vocab");
   return (
-    <section id="answers" aria-labelledby="answers-title" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
+    <section id="answers" aria-labelledby="answers-title" className="card">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h2 id="answers-title" className="text-lg font-semibold">
           {tv("section.answers")}

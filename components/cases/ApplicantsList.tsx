@@ -8,7 +8,7 @@ export function ApplicantsList({ data }: { data: CaseData }) {
   const tc = useTranslations("common");
   if (data.applicants.length === 0) return null;
   return (
-    <section id="applicants" aria-labelledby="applicants-title" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
+    <section id="applicants" aria-labelledby="applicants-title" className="card">
       <h2 id="applicants-title" className="mb-2 text-lg font-semibold">
         {t("title")}
       </h2>

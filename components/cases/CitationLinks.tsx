@@ -36,7 +36,7 @@ export function SourcesList({ citations }: { citations: Citation[] }) {
     bySource.set(c.source.id, entry);
   }
   return (
-    <section id="sources" aria-labelledby="sources-title" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
+    <section id="sources" aria-labelledby="sources-title" className="card">
       <h2 id="sources-title" className="mb-3 text-lg font-semibold">
         {t("title")}
       </h2>

@@ -55,7 +55,7 @@ export function HistoryList({ history }: { history: CaseData["history"] }) {
     );
   };
   return (
-    <section id="history" aria-labelledby="history-title" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
+    <section id="history" aria-labelledby="history-title" className="card">
       <h2 id="history-title" className="mb-1 text-lg font-semibold">
         {t("title")}
       </h2>

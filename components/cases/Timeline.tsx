@@ -29,7 +29,7 @@ export function Timeline({ data }: { data: CaseData }) {
   };
   const entries = buildTimeline(data);
   return (
-    <section id="timeline" aria-labelledby="timeline-title" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
+    <section id="timeline" aria-labelledby="timeline-title" className="card">
       <h2 id="timeline-title" className="mb-3 text-lg font-semibold">
         {t("title")}
       </h2>

@@ -45,7 +45,23 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
       <p className="mb-2 text-sm text-stone-600" aria-live="polite">
         {t("count", { count: result.total })}
       </p>
-      <ApplicationList items={result.items} />
+      <ApplicationList
+          items={result.items.map((a) => ({
+            id: a.id,
+            title: a.title,
+            status: a.status,
+            outcome: a.outcome,
+            isPublic: a.isPublic,
+            city: a.city,
+            filedOn: a.filedOn,
+            filedOnPrecision: a.filedOnPrecision,
+            filedBefore: a.filedBefore,
+            requestCount: a.requestCount,
+            forms: [...new Set(a.parts.map((p) => p.form))],
+            authority: a.authority,
+            organizers: a.organizers.map((o) => o.group.name),
+          }))}
+        />
       </ClientMessages>
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={filtersToParams(filters)} basePath="/applications" />
     </div>

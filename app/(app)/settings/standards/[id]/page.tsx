@@ -29,7 +29,7 @@ export default async function EditStandardPage({ params }: { params: Promise<{ i
   return (
     <>
       <PageHeader title={standard.titleEn} subtitle={<Link href="/settings/standards">← {common("back")}</Link>} />
-      <div className="max-w-3xl rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
+      <div className="card max-w-3xl">
         <StandardForm
           knownCodes={codes}
           standard={{
