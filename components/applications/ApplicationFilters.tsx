@@ -2,8 +2,8 @@
 // The list's filters: a plain GET form, so every filtered view is a URL to bookmark or share.
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { APPLICATION_OUTCOMES, ASSEMBLY_FORMS, STATUSES } from "@/lib/domain/vocabulary";
-import { APPLICATION_SORTS, type ApplicationFilters as Filters } from "@/lib/validation/applications";
+import { APPLICATION_OUTCOMES, APPLICATION_SORTS, ASSEMBLY_FORMS, STATUSES } from "@/lib/domain/vocabulary";
+import type { ApplicationFilters as Filters } from "@/lib/validation/applications";
 import type { FilterOptions } from "@/lib/data/applications";
 import { FilterSelect, filterControl } from "@/components/ui/FilterSelect";
 

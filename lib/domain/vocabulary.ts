@@ -102,3 +102,6 @@ export type ShareSection = (typeof SHARE_SECTIONS)[number];
 export function isOneOf<T extends string>(list: readonly T[], v: unknown): v is T {
   return typeof v === "string" && (list as readonly string[]).includes(v);
 }
+
+/** The orders the applications list can be sorted in (lib/validation/applications reads ?sort=). */
+export const APPLICATION_SORTS = ["filed", "filed_asc", "updated", "title"] as const;

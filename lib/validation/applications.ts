@@ -2,7 +2,7 @@
 // (shared with the open-data API). Messages are catalogue keys.
 import { z } from "zod";
 import { AppError } from "../errors";
-import { APPLICATION_OUTCOMES, ASSEMBLY_FORMS, AUTHORITY_KINDS, EQUIPMENT, STATUSES } from "../domain/vocabulary";
+import { APPLICATION_OUTCOMES, APPLICATION_SORTS, ASSEMBLY_FORMS, AUTHORITY_KINDS, EQUIPMENT, STATUSES } from "../domain/vocabulary";
 import { checkbox, choice, id, line, optionalDate, optionalInt, precision, requiredLine, text, time, version } from "./common";
 
 /**
@@ -119,7 +119,7 @@ export const deleteApplicationSchema = z.object({
 
 // ───────────────────────────── the list's filters (page and open-data API)
 
-export const APPLICATION_SORTS = ["filed", "filed_asc", "updated", "title"] as const;
+export { APPLICATION_SORTS };
 export const DEFAULT_PAGE_SIZE = 25;
 
 /** URLSearchParams, a Next.js searchParams object, or a plain object → { key: first value }. */
