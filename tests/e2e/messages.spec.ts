@@ -4,6 +4,7 @@
 // fails on any console error, page error, or raw key in the text.
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
+import { logApplication } from "./support/applications";
 
 const RAW_KEY = /\b(?:common|nav|errors|applications|answers|appeals|events|incidents|settings|tokens|casefile|share|auth|vocab|stats|cases|dashboard)\.[a-z][A-Za-z]*(?:\.[A-Za-z_]+)*\b/;
 
@@ -33,14 +34,7 @@ test("every page with a form has its strings, in English and Russian", async ({ 
   await signIn(page, "admin");
 
   // A case of the admin's own group, so its edit forms can be opened.
-  await page.goto("/applications/new");
-  await page.getByLabel("Title").fill("Rally for the message check");
-  const first = page.locator("fieldset", { has: page.getByText("Form 1", { exact: true }) });
-  await first.getByLabel("Form of assembly").selectOption("rally");
-  await first.getByLabel("Place").fill("Republic Square");
-  await page.getByRole("button", { name: "Save application" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Rally for the message check");
-  const caseUrl = new URL(page.url()).pathname;
+  const caseUrl = await logApplication(page, { title: "Rally for the message check", form: "rally", place: "Republic Square" });
 
   const pages = [
     "/dashboard",

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { extractPdfText } from "../../lib/pdf/extract-text";
 import { signIn } from "./support/auth";
+import { logApplication } from "./support/applications";
 
 test("a monitor filters the statistics, links the view, and downloads a table as CSV", async ({ page }) => {
   await page.goto("/stats");
@@ -39,15 +40,10 @@ test("a monitor filters the statistics, links the view, and downloads a table as
 test("share a case with a lawyer without personal data, then revoke the link", async ({ page, browser }) => {
   const applicant = `Aigerim Sharetest ${Date.now()}`;
   await signIn(page, "editor");
-  await page.goto("/applications/new");
-  await page.getByLabel("Title").fill("Picket for the share test");
-  const first = page.locator("fieldset", { has: page.getByText("Form 1", { exact: true }) });
-  await first.getByLabel("Form of assembly").selectOption("picket");
-  await first.getByLabel("Place").fill("Near the akimat");
-  await page.getByRole("button", { name: "Add an applicant" }).click();
-  await page.getByLabel("Full name").first().fill(applicant);
-  await page.getByRole("button", { name: "Save application" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Picket for the share test");
+  await logApplication(page, { title: "Picket for the share test", form: "picket", place: "Near the akimat" }, async () => {
+    await page.getByRole("button", { name: "Add an applicant" }).click();
+    await page.getByLabel("Full name").first().fill(applicant);
+  });
   await expect(page.getByText(applicant)).toBeVisible();
 
   // Personal data is left out unless ticked.
