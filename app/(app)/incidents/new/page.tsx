@@ -6,7 +6,7 @@ import { createIncidentAction } from "@/lib/actions/incidents";
 import { getIncidentFormOptions, incidentGroupsFor } from "@/lib/data/incidents";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IncidentForm } from "@/components/incidents/IncidentForm";
-import { Forbidden } from "@/components/appeals/Forbidden";
+import { Forbidden } from "@/components/ui/Forbidden";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("incidents.pages");

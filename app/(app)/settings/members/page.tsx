@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { Badge, Card } from "@/components/ui/Card";
 import { ConfirmDeleteForm } from "@/components/appeals/ConfirmDeleteForm";
 import { loadForPage } from "@/components/appeals/guard";
-import { Forbidden } from "@/components/appeals/Forbidden";
+import { Forbidden } from "@/components/ui/Forbidden";
 import { InviteForm } from "@/components/settings/InviteForm";
 import { MemberRow } from "@/components/settings/MemberRow";
 

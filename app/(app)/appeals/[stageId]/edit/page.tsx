@@ -7,7 +7,7 @@ import { getStageForEdit, listAppealBodies } from "@/lib/data/appeals";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { AppealStageForm } from "@/components/appeals/AppealStageForm";
 import { ConfirmDeleteForm } from "@/components/appeals/ConfirmDeleteForm";
-import { Forbidden } from "@/components/appeals/Forbidden";
+import { Forbidden } from "@/components/ui/Forbidden";
 import { loadForPage } from "@/components/appeals/guard";
 
 export async function generateMetadata(): Promise<Metadata> {

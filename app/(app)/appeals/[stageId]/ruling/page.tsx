@@ -7,7 +7,7 @@ import { getStageForEdit } from "@/lib/data/appeals";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { RulingForm } from "@/components/appeals/RulingForm";
 import { StageSummary } from "@/components/appeals/StageSummary";
-import { Forbidden } from "@/components/appeals/Forbidden";
+import { Forbidden } from "@/components/ui/Forbidden";
 import { loadForPage } from "@/components/appeals/guard";
 
 export async function generateMetadata(): Promise<Metadata> {

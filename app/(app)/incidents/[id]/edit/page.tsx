@@ -6,7 +6,7 @@ import { getIncidentForEdit, getIncidentFormOptions } from "@/lib/data/incidents
 import { PageHeader } from "@/components/ui/PageHeader";
 import { IncidentForm } from "@/components/incidents/IncidentForm";
 import { ConfirmDeleteForm } from "@/components/appeals/ConfirmDeleteForm";
-import { Forbidden } from "@/components/appeals/Forbidden";
+import { Forbidden } from "@/components/ui/Forbidden";
 import { loadForPage } from "@/components/appeals/guard";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/lib/auth/session";
 import { isAnyAdmin, listDeadlineRules } from "@/lib/data/settings";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Forbidden } from "@/components/appeals/Forbidden";
+import { Forbidden } from "@/components/ui/Forbidden";
 import { RuleForm } from "@/components/settings/RuleForm";
 
 export async function generateMetadata(): Promise<Metadata> {

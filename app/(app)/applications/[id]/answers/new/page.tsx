@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/lib/auth/session";
 import { recordAnswerAction } from "@/lib/actions/answers";
 import { AnswerPage } from "@/components/answers/AnswerPage";
-import { Forbidden } from "@/components/answers/Forbidden";
+import { Forbidden } from "@/components/ui/Forbidden";
 import { loadAnswerContext } from "@/components/answers/load";
 import { emptyAnswer } from "@/components/answers/values";
 

@@ -6,7 +6,7 @@ import { fileAppealAction } from "@/lib/actions/appeals";
 import { getAppealFormContext, listAppealBodies } from "@/lib/data/appeals";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { AppealStageForm } from "@/components/appeals/AppealStageForm";
-import { Forbidden } from "@/components/appeals/Forbidden";
+import { Forbidden } from "@/components/ui/Forbidden";
 import { loadForPage } from "@/components/appeals/guard";
 
 export async function generateMetadata(): Promise<Metadata> {

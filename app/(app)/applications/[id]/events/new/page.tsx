@@ -6,7 +6,7 @@ import { addEventAction } from "@/lib/actions/events";
 import { getEventFormContext } from "@/lib/data/events";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { EventForm } from "@/components/events/EventForm";
-import { Forbidden } from "@/components/appeals/Forbidden";
+import { Forbidden } from "@/components/ui/Forbidden";
 import { loadForPage } from "@/components/appeals/guard";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -8,7 +8,7 @@ import { getEventForEdit } from "@/lib/data/events";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { EventForm } from "@/components/events/EventForm";
 import { ConfirmDeleteForm } from "@/components/appeals/ConfirmDeleteForm";
-import { Forbidden } from "@/components/appeals/Forbidden";
+import { Forbidden } from "@/components/ui/Forbidden";
 import { loadForPage } from "@/components/appeals/guard";
 
 export async function generateMetadata(): Promise<Metadata> {
