@@ -52,7 +52,7 @@ describe("the conflict panels", () => {
       authorityArguments: "The place was taken",
       notes: "",
     };
-    const html = renderChecked(h(StageConflict, { current, bodies: [{ id: "b1", name: "Specialized inter-district administrative court of Almaty" }] }), "en");
+    const html = renderChecked(h(StageConflict, { current, bodies: [{ id: "b1", name: "Specialized inter-district administrative court of Almaty", nameRu: "", kind: "court", city: "Almaty" }] }), "en");
     const t = text(html);
     expect(t).toContain("|Specialized inter-district administrative court of Almaty|");
     expect(t).toContain("|The place was taken|");
