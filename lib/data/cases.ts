@@ -4,9 +4,7 @@ import { db } from "../db";
 import { versionedCache } from "../db-client";
 import { can, visibleWhere, type Actor } from "../auth/access";
 import { NotFoundError } from "../errors";
-import { nextDeadline } from "../domain/deadlines";
-import { refusedSomething } from "../domain/status";
-import type { AppealKind, Procedure } from "../domain/vocabulary";
+import { caseClockInput, nextDeadline } from "../domain/deadlines";
 import { loadClock } from "./rules";
 
 const caseInclude = {
@@ -75,19 +73,8 @@ async function computeCase(actor: Actor | null, id: string) {
     loadClock(),
   ]);
 
-  const last = app.answers[app.answers.length - 1];
   const deadline = nextDeadline(
-    {
-      procedure: app.procedure as Procedure,
-      filedOn: app.filedOnPrecision === "day" ? app.filedOn : null,
-      answer: last ? { receivedOn: last.receivedOnPrecision === "day" ? last.receivedOn : null, refusedSomething: refusedSomething(last.partOutcomes) } : null,
-      stages: app.appealStages.map((s) => ({
-        kind: s.kind as AppealKind,
-        filedOn: s.filedOn,
-        ruling: s.ruling ? { decidedOn: s.ruling.decidedOnPrecision === "day" ? s.ruling.decidedOn : null, outcome: s.ruling.outcome } : null,
-      })),
-      closed: app.events.some((e) => e.kind === "withdrawn"),
-    },
+    caseClockInput(app, app.answers[app.answers.length - 1], app.events.some((e) => e.kind === "withdrawn")),
     clock.rules,
     clock.calendar,
   );

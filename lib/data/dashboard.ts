@@ -2,9 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { groupIds, type Actor } from "../auth/access";
 import { addDays, todayIso } from "../domain/dates";
-import { nextDeadline, type DeadlineRuleData } from "../domain/deadlines";
-import { refusedSomething } from "../domain/status";
-import type { AppealKind, Procedure } from "../domain/vocabulary";
+import { caseClockInput, nextDeadline, type DeadlineRuleData } from "../domain/deadlines";
 import { loadClock } from "./rules";
 
 /**
@@ -114,19 +112,9 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
   }));
   // The same clock the case page shows (lib/domain/deadlines nextDeadline), so the two agree.
   for (const a of ruledOrAnswered) {
-    const last = a.answers[0];
+    // Answers come newest first; the query keeps only "withdrawn" events.
     const d = nextDeadline(
-      {
-        procedure: a.procedure as Procedure,
-        filedOn: a.filedOnPrecision === "day" ? a.filedOn : null,
-        answer: last ? { receivedOn: last.receivedOnPrecision === "day" ? last.receivedOn : null, refusedSomething: refusedSomething(last.partOutcomes) } : null,
-        stages: a.appealStages.map((s) => ({
-          kind: s.kind as AppealKind,
-          filedOn: s.filedOn,
-          ruling: s.ruling ? { decidedOn: s.ruling.decidedOnPrecision === "day" ? s.ruling.decidedOn : null, outcome: s.ruling.outcome } : null,
-        })),
-        closed: a.events.length > 0,
-      },
+      caseClockInput(a, a.answers[0], a.events.length > 0),
       clock.rules,
       clock.calendar,
     );

@@ -2,6 +2,7 @@
 // function decides which rules a case is under now. Both explain their working.
 import { addDays, addMonths } from "./dates";
 import { nextWorkingDayOnOrAfter, shiftWorkingDays, workingDaysBetween, type WorkCalendar } from "./working-days";
+import { refusedSomething } from "./status";
 import type { AppealKind, Procedure } from "./vocabulary";
 
 export interface DeadlineRuleData {
@@ -116,6 +117,32 @@ export interface CaseClockInput {
   /** Appeal stages in filing order. */
   stages: { kind: AppealKind; filedOn: string | null; ruling: { decidedOn: string | null; outcome: string } | null }[];
   closed: boolean;
+}
+
+/** A case as stored, in the shape the clock reads (the case page and the dashboard share it). */
+export interface StoredCase {
+  procedure: string;
+  filedOn: string | null;
+  filedOnPrecision: string;
+  appealStages: readonly { kind: string; filedOn: string | null; ruling: { decidedOn: string | null; decidedOnPrecision: string; outcome: string } | null }[];
+}
+
+/**
+ * What nextDeadline needs from a stored case: only dates known to the day start a clock; the
+ * latest answer decides whether anything was refused; a withdrawn case has no next step.
+ */
+export function caseClockInput(c: StoredCase, latestAnswer: { receivedOn: string | null; receivedOnPrecision: string; partOutcomes: readonly { outcome: string }[] } | undefined, withdrawn: boolean): CaseClockInput {
+  return {
+    procedure: c.procedure as Procedure,
+    filedOn: c.filedOnPrecision === "day" ? c.filedOn : null,
+    answer: latestAnswer ? { receivedOn: latestAnswer.receivedOnPrecision === "day" ? latestAnswer.receivedOn : null, refusedSomething: refusedSomething(latestAnswer.partOutcomes) } : null,
+    stages: c.appealStages.map((s) => ({
+      kind: s.kind as AppealKind,
+      filedOn: s.filedOn,
+      ruling: s.ruling ? { decidedOn: s.ruling.decidedOnPrecision === "day" ? s.ruling.decidedOn : null, outcome: s.ruling.outcome } : null,
+    })),
+    closed: withdrawn,
+  };
 }
 
 const NEXT_STAGE: Partial<Record<AppealKind, { code: string; kind: AppealKind }>> = {
