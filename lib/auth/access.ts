@@ -36,6 +36,16 @@ export function groupIds(actor: Actor | null): string[] {
   return actor?.memberships.map((m) => m.groupId) ?? [];
 }
 
+/** A cache key for what the actor may read: their groups, sorted (public records are everyone's). */
+export function visibilityKey(actor: Actor | null): string {
+  return [...new Set(groupIds(actor))].sort().join(",");
+}
+
+/** A cache key for what the actor may read and do: each group with the role held there. */
+export function accessKey(actor: Actor | null): string {
+  return (actor?.memberships ?? []).map((m) => `${m.groupId}:${m.role}`).sort().join(",");
+}
+
 /** Prisma `where` for owned records the actor may read: public ones and their groups' own. */
 export function visibleWhere(actor: Actor | null): { OR: ({ isPublic: boolean } | { groupId: { in: string[] } })[] } {
   return { OR: [{ isPublic: true }, { groupId: { in: groupIds(actor) } }] };

@@ -1,7 +1,7 @@
 import "server-only";
 import { versionedCache } from "../db-client";
 import { db, type Tx } from "../db";
-import { groupIds, requireRole, visibleWhere, writableGroups, type Actor } from "../auth/access";
+import { groupIds, requireRole, visibilityKey, visibleWhere, writableGroups, type Actor } from "../auth/access";
 import { ConflictError, NotFoundError } from "../errors";
 import { procedureFor, type AssemblyForm } from "../domain/vocabulary";
 import type { Prisma } from "../generated/sqlite/client";
@@ -350,7 +350,7 @@ const ORDER: Record<ApplicationFilters["sort"], Prisma.ApplicationOrderByWithRel
 
 const listCache = versionedCache<Awaited<ReturnType<typeof computeListApplications>>>();
 export async function listApplications(actor: Actor | null, f: ApplicationFilters) {
-  return listCache(db, `${[...new Set(groupIds(actor))].sort().join(",")}|${JSON.stringify(f)}`, () => computeListApplications(actor, f));
+  return listCache(db, `${visibilityKey(actor)}|${JSON.stringify(f)}`, () => computeListApplications(actor, f));
 }
 async function computeListApplications(actor: Actor | null, f: ApplicationFilters) {
   const where = applicationsWhere(actor, f);
@@ -388,7 +388,7 @@ export type ApplicationListItem = Awaited<ReturnType<typeof listApplications>>["
 /** The values the filters can take, from what the caller can see. */
 const optionsCache = versionedCache<Awaited<ReturnType<typeof computeListFilterOptions>>>();
 export async function listFilterOptions(actor: Actor | null) {
-  return optionsCache(db, [...new Set(groupIds(actor))].sort().join(","), () => computeListFilterOptions(actor));
+  return optionsCache(db, visibilityKey(actor), () => computeListFilterOptions(actor));
 }
 async function computeListFilterOptions(actor: Actor | null) {
   const visible = visibleWhere(actor);

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "../db";
 import { versionedCache } from "../db-client";
-import { can, visibleWhere, type Actor } from "../auth/access";
+import { accessKey, can, visibleWhere, type Actor } from "../auth/access";
 import { NotFoundError } from "../errors";
 import { caseClockInput, nextDeadline } from "../domain/deadlines";
 import { loadClock } from "./rules";
@@ -36,8 +36,7 @@ const caseInclude = {
  * only on their memberships and roles, so those are the key. Callers must not mutate it.
  */
 export const getCase = cache(async (actor: Actor | null, id: string) => {
-  const scope = (actor?.memberships ?? []).map((m) => `${m.groupId}:${m.role}`).sort().join(",");
-  const found = await caseCache(db, `${scope}|${id}`, () => computeCase(actor, id));
+  const found = await caseCache(db, `${accessKey(actor)}|${id}`, () => computeCase(actor, id));
   if (!found) throw new NotFoundError();
   return found;
 });
