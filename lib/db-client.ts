@@ -19,14 +19,11 @@ export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
     // so its model API is the SQLite client's plus PostgreSQL-only extras such as
     // `mode: "insensitive"` (used only through lib/data/text-search.ts). The app codes
     // against one type; this is the single place where the two generated types meet.
-    const client = new PgPrismaClient({ adapter }) as unknown as PrismaClient;
-    providers.set(client, "postgres");
-    return client;
+    return new PgPrismaClient({ adapter }) as unknown as PrismaClient;
   }
-  const adapter = new UnicodeLikeSqlite(new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 10_000 }));
-  const client = new PrismaClient({ adapter });
-  providers.set(client, "sqlite");
-  sqliteFiles.set(client, sqliteFilePath(url));
+  const file = sqliteFilePath(url);
+  const client = new PrismaClient({ adapter: new UnicodeLikeSqlite(new PrismaBetterSQLite3({ url: file, timeout: 10_000 })) });
+  sqliteFiles.set(client, file);
   return client;
 }
 
@@ -149,12 +146,11 @@ export async function dataVersion(client: Pick<PrismaClient, "$queryRawUnsafe">)
   try {
     const watcher = sqliteWatcher(client);
     if (watcher) return `s${watcher.get()}`;
-    const rows = await client.$queryRawUnsafe<{ v: unknown }[]>(
-      providerOf(client) === "postgres" ? "SELECT pg_current_wal_lsn()::text AS v" : "SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version) AS v",
-    );
+    const rows = await client.$queryRawUnsafe<{ v: unknown }[]>("SELECT pg_current_wal_lsn()::text AS v");
     return String(rows[0]?.v ?? "");
   } catch {
-    // e.g. a PostgreSQL replica (no WAL of its own): no token, so nothing is served from a cache.
+    // A PostgreSQL replica (no WAL of its own), or an SQLite client this module did not make:
+    // no token, so nothing is served from a cache.
     return `uncached:${Date.now()}:${Math.random()}`;
   }
 }
@@ -173,11 +169,6 @@ function sqliteWatcher(client: object): { get: () => unknown } | null {
     watchers.set(file, watcher);
   }
   return watcher;
-}
-
-const providers = new WeakMap<object, "sqlite" | "postgres">();
-function providerOf(client: object): "sqlite" | "postgres" {
-  return providers.get(client) ?? (isPostgresUrl(databaseUrl()) ? "postgres" : "sqlite");
 }
 
 /**
