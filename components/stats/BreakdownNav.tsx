@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { STATS_DIMENSIONS, type StatsDimension } from "@/lib/domain/stats";
+import { groundsTableFor, STATS_DIMENSIONS, type StatsDimension } from "@/lib/domain/stats";
 
 /** Links that switch the grounds breakdown (?by=…), keeping the filters. */
 export function BreakdownNav({ current, query }: { current: StatsDimension; query: string }) {
@@ -7,7 +7,7 @@ export function BreakdownNav({ current, query }: { current: StatsDimension; quer
   const href = (by: StatsDimension) => {
     const params = new URLSearchParams(query);
     params.set("by", by);
-    return `/stats?${params.toString()}#stats-${`grounds-by-${by}`}`;
+    return `/stats?${params.toString()}#stats-${groundsTableFor(by)}`;
   };
   return (
     <nav aria-label={t("breakdown.label")} className="mb-3 text-sm">
