@@ -83,7 +83,8 @@ function groundsBy(figures: StatsFigures, dim: StatsDimension, l: Labels): Stats
   };
 }
 
-export function buildStatsTables(figures: StatsFigures, l: Labels): StatsTable[] {
+/** Every table, in page order; `breakdowns` limits the grounds-by-dimension tables built. */
+export function buildStatsTables(figures: StatsFigures, l: Labels, breakdowns: readonly StatsDimension[] = STATS_DIMENSIONS): StatsTable[] {
   const { t, vocab } = l;
   const grounds: StatsTable = {
     id: "grounds",
@@ -245,7 +246,7 @@ export function buildStatsTables(figures: StatsFigures, l: Labels): StatsTable[]
     rows: figures.pretext.reusedReasons.map((r) => ({ text: r.text, years: r.years.join(", "), answers: r.answers })),
   };
 
-  return [grounds, ...STATS_DIMENSIONS.map((d) => groundsBy(figures, d, l)), outcomes, appeals, stages, timing, pretext, alternatives, reused];
+  return [grounds, ...breakdowns.map((d) => groundsBy(figures, d, l)), outcomes, appeals, stages, timing, pretext, alternatives, reused];
 }
 
 /** A chart's height in pixels: a bar per row when horizontal. */

@@ -3,10 +3,10 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { writableGroups } from "@/lib/auth/access";
-import { listApplications, listFilterOptions } from "@/lib/data/applications";
+import { listApplications, listFilterOptions, type ApplicationListItem } from "@/lib/data/applications";
 import { filtersToParams, readApplicationFilters } from "@/lib/validation/applications";
 import { ApplicationFilters } from "@/components/applications/ApplicationFilters";
-import { ApplicationList } from "@/components/applications/ApplicationList";
+import { ApplicationList, type ApplicationRow } from "@/components/applications/ApplicationList";
 import { PageHeader, buttonLink } from "@/components/ui/PageHeader";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { Pagination } from "@/components/ui/Pagination";
@@ -14,6 +14,25 @@ import { Pagination } from "@/components/ui/Pagination";
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("applications.list");
   return { title: t("title") };
+}
+
+/** Only what a row shows crosses to the browser. */
+function toRow(a: ApplicationListItem): ApplicationRow {
+  return {
+    id: a.id,
+    title: a.title,
+    status: a.status,
+    outcome: a.outcome,
+    isPublic: a.isPublic,
+    city: a.city,
+    filedOn: a.filedOn,
+    filedOnPrecision: a.filedOnPrecision,
+    filedBefore: a.filedBefore,
+    requestCount: a.requestCount,
+    forms: [...new Set(a.parts.map((p) => p.form))],
+    authority: a.authority,
+    organizers: a.organizers.map((o) => o.group.name),
+  };
 }
 
 export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -41,27 +60,11 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         </p>
       ) : null}
       <ClientMessages namespaces={["applications.list", "vocab"]}>
-      <ApplicationFilters filters={filters} options={options} showVisibility={Boolean(actor?.memberships.length)} />
-      <p className="mb-2 text-sm text-stone-600" aria-live="polite">
-        {t("count", { count: result.total })}
-      </p>
-      <ApplicationList
-          items={result.items.map((a) => ({
-            id: a.id,
-            title: a.title,
-            status: a.status,
-            outcome: a.outcome,
-            isPublic: a.isPublic,
-            city: a.city,
-            filedOn: a.filedOn,
-            filedOnPrecision: a.filedOnPrecision,
-            filedBefore: a.filedBefore,
-            requestCount: a.requestCount,
-            forms: [...new Set(a.parts.map((p) => p.form))],
-            authority: a.authority,
-            organizers: a.organizers.map((o) => o.group.name),
-          }))}
-        />
+        <ApplicationFilters filters={filters} options={options} showVisibility={Boolean(actor?.memberships.length)} />
+        <p className="mb-2 text-sm text-stone-600" aria-live="polite">
+          {t("count", { count: result.total })}
+        </p>
+        <ApplicationList items={result.items.map(toRow)} />
       </ClientMessages>
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={filtersToParams(filters)} basePath="/applications" />
     </div>

@@ -31,7 +31,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     getLocale(),
   ]);
   const breakdownId = groundsTableFor(by);
-  const tables = buildStatsTables(figures, { locale, t, vocab }).filter((table) => !table.id.startsWith("grounds-by-") || table.id === breakdownId);
+  const tables = buildStatsTables(figures, { locale, t, vocab }, [by]);
   const query = new URLSearchParams(values as Record<string, string>).toString();
   const groups = actor?.memberships.map((m) => m.groupName).join(", ");
   return (
