@@ -1,14 +1,9 @@
 // The one HTML view of a case file, as a string: a share link is served by a route handler
 // (so that an invalid link can answer 410, which an App Router page cannot), and React's
 // HTML renderer is not available there. The members' print page shows the same string.
-// Every value is escaped here; nothing else writes case data into HTML.
+// Every value is escaped here (lib/html); nothing else writes case data into HTML.
 import type { Block, CaseFile, Entry, Section } from "@/lib/data/case-file";
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
-}
+import { escapeHtml } from "@/lib/html";
 
 const URL_ONLY = /^https?:\/\/[^\s"'<>]+$/i;
 

@@ -5,7 +5,8 @@ import { createTranslator } from "use-intl/core";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import type { Locale } from "@/lib/i18n/config";
 import type { CaseFile } from "@/lib/data/case-file";
-import { CASE_FILE_CSS, escapeHtml, renderCaseFileHtml } from "@/components/case-file/render-html";
+import { CASE_FILE_CSS, renderCaseFileHtml } from "@/components/case-file/render-html";
+import { escapeHtml } from "@/lib/html";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 

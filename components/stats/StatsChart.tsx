@@ -3,11 +3,12 @@
 // carries the same figures.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { chartHeight, type Cell, type ChartSpec } from "./tables";
+import { numberFormat } from "@/lib/i18n/formatters";
 
 const PALETTE = ["#7c2d12", "#b45309", "#0f766e", "#1d4ed8", "#7e22ce", "#be123c", "#4d7c0f", "#0369a1", "#a16207", "#57534e", "#9f1239", "#334155"];
 
 export function StatsChart({ rows, spec, label, locale }: { rows: Record<string, Cell>[]; spec: ChartSpec; label: string; locale: string }) {
-  const fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const fmt = numberFormat(locale, { maximumFractionDigits: 1 });
   const suffix = spec.unit === "share" ? "%" : "";
   const height = chartHeight(spec, rows.length);
   return (

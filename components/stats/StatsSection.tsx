@@ -1,8 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/Card";
 import { LazyStatsChart } from "./LazyStatsChart";
-import { StatsTableView } from "./StatsTableView";
-import type { StatsTable } from "./tables";
+import { cachedStatsTableHtml } from "./table-html";
+import { chartRows, type StatsTable } from "./tables";
 
 /** One figure: its chart, the same numbers as a table, and a CSV link with the current filters. */
 export async function StatsSection({ table, query, children }: { table: StatsTable; query: string; children?: React.ReactNode }) {
@@ -24,8 +24,9 @@ export async function StatsSection({ table, query, children }: { table: StatsTab
       {children}
       {table.description ? <p className="mb-3 text-sm text-stone-600">{table.description}</p> : null}
       <div className={hasChart && !wide ? "grid gap-4 lg:grid-cols-2" : "grid gap-4"}>
-        {hasChart ? <LazyStatsChart rows={table.rows} spec={table.chart!} label={t("chartLabel", { title: table.title })} locale={locale} /> : null}
-        <StatsTableView table={table} locale={locale} emptyText={t("empty")} countShareLabel={t("countShare")} />
+        {hasChart ? <LazyStatsChart rows={chartRows(table)} spec={table.chart!} label={t("chartLabel", { title: table.title })} locale={locale} /> : null}
+        {/* Escaped markup written once per cached table (table-html.ts), not a React tree of its cells. */}
+        <div className="overflow-x-auto" dangerouslySetInnerHTML={{ __html: cachedStatsTableHtml(table, locale, { empty: t("empty"), countShare: t("countShare") }) }} />
       </div>
     </Card>
   );

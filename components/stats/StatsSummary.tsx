@@ -1,11 +1,12 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { percent } from "@/lib/domain/stats";
 import type { StatsFigures } from "@/lib/validation/stats";
+import { numberFormat } from "@/lib/i18n/formatters";
 
 /** The headline numbers above the detailed figures. */
 export async function StatsSummary({ figures }: { figures: StatsFigures }) {
   const [t, locale] = await Promise.all([getTranslations("stats"), getLocale()]);
-  const nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const nf = numberFormat(locale, { maximumFractionDigits: 1 });
   const items = [
     { label: t("summary.refusals"), value: nf.format(figures.refusals.total) },
     { label: t("summary.appealed"), value: percent(figures.appeals.total.appealedShare, locale) },

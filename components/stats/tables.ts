@@ -259,3 +259,36 @@ export function tableToCsvRows(table: StatsTable): { fields: string[]; data: Cel
   const rows = table.total ? [...table.rows, table.total] : table.rows;
   return { fields: table.columns.map((c) => (c.kind === "share" ? `${c.label}, %` : c.label)), data: rows.map((r) => table.columns.map((c) => r[c.key] ?? null)) };
 }
+
+const built = new WeakMap<StatsFigures, Map<string, StatsTable[]>>();
+
+/**
+ * buildStatsTables, kept beside the figures object it was built from. getStats hands every
+ * request the same cached figures object until something is written (then a new object, and
+ * these go with the old one), so the page labels and shapes the tables once per language and
+ * breakdown instead of on every request. Callers must not mutate the tables.
+ */
+export function statsTablesFor(figures: StatsFigures, l: Labels, breakdowns: readonly StatsDimension[]): StatsTable[] {
+  const key = `${l.locale}|${breakdowns.join(",")}`;
+  let byKey = built.get(figures);
+  if (!byKey) built.set(figures, (byKey = new Map()));
+  let tables = byKey.get(key);
+  if (!tables) {
+    tables = buildStatsTables(figures, l, breakdowns);
+    byKey.set(key, tables);
+  }
+  return tables;
+}
+
+const plotted = new WeakMap<StatsTable, Record<string, Cell>[]>();
+
+/** The cells a table's chart draws (its category and series), once per table: what the browser is sent for it. */
+export function chartRows(table: StatsTable): Record<string, Cell>[] {
+  let rows = plotted.get(table);
+  if (!rows) {
+    const keys = table.chart ? [table.chart.category, ...table.chart.series.map((s) => s.key)] : [];
+    rows = table.rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k] ?? null])));
+    plotted.set(table, rows);
+  }
+  return rows;
+}

@@ -1,5 +1,6 @@
 // Pure helpers for the refusal statistics: what counts as a refusal, shares, weighted
 // medians, and the dimensions and tables the figures are broken down into.
+import { numberFormat } from "../i18n/formatters";
 import { APPEAL_KINDS, PART_OUTCOMES, type AppealKind } from "./vocabulary";
 
 /**
@@ -56,7 +57,7 @@ export function share(part: number, whole: number): number | null {
 /** "42.9%" style, one decimal; "—" for no share. */
 export function percent(s: number | null, locale = "en"): string {
   if (s === null) return "—";
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(s * 100)}%`;
+  return `${numberFormat(locale, { maximumFractionDigits: 1 }).format(s * 100)}%`;
 }
 
 /**

@@ -46,6 +46,9 @@ test("every page with a form has its strings, in English and Russian", async ({ 
     `${caseUrl}/appeals/new`,
     `${caseUrl}/events/new`,
     `${caseUrl}/case-file`,
+    // Documented history: answers, grounds, an appeal, sources, all rendered in the browser too.
+    "/applications/hist-app-2023-03-20-march-2024",
+    "/applications/hist-app-2021-11-16-march-rally",
     "/appeals",
     "/incidents",
     "/incidents/new",

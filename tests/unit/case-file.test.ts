@@ -3,7 +3,8 @@
 // and that the HTML and PDF renderings carry the same text.
 import { describe, expect, it } from "vitest";
 import { buildCaseFile, parseSections, redactPersonal, type CaseFileScope, type CaseFileSource, type StandardText } from "@/lib/data/case-file";
-import { escapeHtml, renderCaseFileHtml } from "@/components/case-file/render-html";
+import { renderCaseFileHtml } from "@/components/case-file/render-html";
+import { escapeHtml } from "@/lib/html";
 import { renderCaseFilePdf } from "@/lib/pdf/case-file";
 import { extractPdfText } from "@/lib/pdf/extract-text";
 import { SHARE_SECTIONS } from "@/lib/domain/vocabulary";

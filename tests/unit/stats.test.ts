@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { appealRank, compareKeys, normaliseReason, percent, share, weightedMedian } from "@/lib/domain/stats";
 import { cleanParams, filtersToParams, parseStatsFilters, statsFiltersSchema, type StatsFigures } from "@/lib/validation/stats";
-import { buildStatsTables, tableToCsvRows } from "@/components/stats/tables";
+import { buildStatsTables, chartRows, statsTablesFor, tableToCsvRows } from "@/components/stats/tables";
 
 describe("share and percent", () => {
   it("rounds to four places and has no share of nothing", () => {
@@ -124,6 +124,33 @@ describe("tables", () => {
     const byForm = tables.find((t) => t.id === "grounds-by-form")!;
     // Only the grounds that occur in this breakdown get columns.
     expect(byForm.rows).toEqual([{ label: "vocab:form.march", refusals: 4, works: 1, works_share: 25 }]);
+  });
+
+  it("builds a page's tables once per figures object, language and breakdown", () => {
+    const first = statsTablesFor(figures, labels, ["form"]);
+    expect(first.map((t) => t.id)).toEqual(["grounds", "grounds-by-form", "outcomes", "appeals", "appeal-stages", "timing", "pretext", "alternatives", "reused-reasons"]);
+    expect(statsTablesFor(figures, labels, ["form"])).toBe(first);
+    // Another language or breakdown is labelled for itself.
+    const ru = statsTablesFor(figures, { ...labels, locale: "ru", vocab: (k: string) => `словарь:${k}` }, ["form"]);
+    expect(ru).not.toBe(first);
+    expect(ru.find((t) => t.id === "grounds-by-form")!.rows[0].label).toBe("словарь:form.march");
+    expect(statsTablesFor(figures, labels, ["year"]).map((t) => t.id)).toContain("grounds-by-year");
+    // After a write getStats returns a new figures object: its tables are built from it, not reused.
+    const withValues = { ...labels, t: (k: string, v?: Record<string, string | number>) => (v ? `${k} ${JSON.stringify(v)}` : k) };
+    const current = { ...figures };
+    const before = statsTablesFor(current, withValues, ["form"]);
+    const after = { ...current, refusals: { ...current.refusals, total: 5 } };
+    const rebuilt = statsTablesFor(after, withValues, ["form"]);
+    expect(rebuilt).not.toBe(before);
+    expect(before.find((t) => t.id === "grounds")!.description).toBe('table.groundsNote {"total":4}');
+    expect(rebuilt.find((t) => t.id === "grounds")!.description).toBe('table.groundsNote {"total":5}');
+  });
+
+  it("sends a chart only the cells it draws", () => {
+    const byYear = buildStatsTables(figures, labels).find((t) => t.id === "grounds-by-year")!;
+    expect(byYear.rows[0]).toHaveProperty("works_share");
+    expect(chartRows(byYear)).toEqual([{ label: "2021", works: 1, unclassified: 3 }]);
+    expect(chartRows(byYear)).toBe(chartRows(byYear));
   });
 
   it("writes CSV rows with shares in percent and the total last", () => {

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { StatsFilters } from "@/components/stats/StatsFilters";
 import { StatsSection } from "@/components/stats/StatsSection";
 import { StatsSummary } from "@/components/stats/StatsSummary";
-import { buildStatsTables } from "@/components/stats/tables";
+import { statsTablesFor } from "@/components/stats/tables";
 import { BreakdownNav } from "@/components/stats/BreakdownNav";
 import { groundsTableFor, isStatsDimension, STATS_DIMENSIONS } from "@/lib/domain/stats";
 import { getActor } from "@/lib/auth/session";
@@ -31,7 +31,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     getLocale(),
   ]);
   const breakdownId = groundsTableFor(by);
-  const tables = buildStatsTables(figures, { locale, t, vocab }, [by]);
+  const tables = statsTablesFor(figures, { locale, t, vocab }, [by]);
   const query = new URLSearchParams(values as Record<string, string>).toString();
   const groups = actor?.memberships.map((m) => m.groupName).join(", ");
   return (
