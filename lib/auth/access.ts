@@ -36,9 +36,14 @@ export function groupIds(actor: Actor | null): string[] {
   return actor?.memberships.map((m) => m.groupId) ?? [];
 }
 
+/** The actor's groups, each once and sorted: everyone with the same memberships reads the same records. */
+export function visibleGroupIds(actor: Actor | null): string[] {
+  return [...new Set(groupIds(actor))].sort();
+}
+
 /** A cache key for what the actor may read: their groups, sorted (public records are everyone's). */
 export function visibilityKey(actor: Actor | null): string {
-  return [...new Set(groupIds(actor))].sort().join(",");
+  return visibleGroupIds(actor).join(",");
 }
 
 /** A cache key for what the actor may read and do: each group with the role held there. */

@@ -5,7 +5,7 @@ import "server-only";
 import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 import { db, type Db } from "../db";
 import { dataVersion as dbDataVersion, versionedCache } from "../db-client";
-import { groupIds, visibleWhere, type Actor } from "../auth/access";
+import { visibilityKey, visibleGroupIds, visibleWhere, type Actor } from "../auth/access";
 import { APPEAL_KINDS, type AppealKind } from "../domain/vocabulary";
 import {
   appealRank,
@@ -414,14 +414,9 @@ async function fingerprint(client: Db): Promise<string> {
   return `${dataVersion}:${await dbDataVersion(client)}`;
 }
 
-/** Sorted group ids: everyone with the same memberships sees the same figures. */
-export function statsScope(actor: Actor | null): string[] {
-  return [...new Set(groupIds(actor))].sort();
-}
-
 export async function getStats(actor: Actor | null, filters: StatsFilters): Promise<StatsFigures> {
-  const scope = statsScope(actor);
-  const cacheKey = `${scope.join(",")}|${new URLSearchParams(filtersToParams(filters)).toString()}`;
+  const scope = visibleGroupIds(actor);
+  const cacheKey = `${visibilityKey(actor)}|${new URLSearchParams(filtersToParams(filters)).toString()}`;
   const fp = await fingerprint(db);
   const hit = cache.get(cacheKey);
   if (hit && hit.fingerprint === fp) return hit.figures;
@@ -435,7 +430,7 @@ export async function getStats(actor: Actor | null, filters: StatsFilters): Prom
 /** What the filter controls offer: only values that occur in records the caller may see. */
 const optionsCache = versionedCache<Awaited<ReturnType<typeof computeStatsFilterOptions>>>();
 export async function getStatsFilterOptions(actor: Actor | null) {
-  return optionsCache(db, statsScope(actor).join(","), () => computeStatsFilterOptions(actor));
+  return optionsCache(db, visibilityKey(actor), () => computeStatsFilterOptions(actor));
 }
 async function computeStatsFilterOptions(actor: Actor | null) {
   const where = visibleWhere(actor);

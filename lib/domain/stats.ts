@@ -22,9 +22,6 @@ export const PLACE_OR_WORKS = ["place_taken", "works"] as const;
 
 export const STATS_DIMENSIONS = ["year", "city", "authority", "form", "group"] as const;
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
-export function isStatsDimension(v: unknown): v is StatsDimension {
-  return typeof v === "string" && (STATS_DIMENSIONS as readonly string[]).includes(v);
-}
 
 /** Every table the statistics page shows; each has a CSV download under /stats/csv/<id>. */
 export const STATS_TABLES = [

@@ -23,6 +23,7 @@ const compiled = _createCache();
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
+  // A variable, not a literal in the return: `_cache` is not in next-intl's config type.
   const config = { locale, messages: loadMessages(locale), timeZone: "Asia/Almaty", _cache: compiled };
   return config;
 });

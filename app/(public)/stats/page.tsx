@@ -6,7 +6,8 @@ import { StatsSection } from "@/components/stats/StatsSection";
 import { StatsSummary } from "@/components/stats/StatsSummary";
 import { statsTablesFor } from "@/components/stats/tables";
 import { BreakdownNav } from "@/components/stats/BreakdownNav";
-import { groundsTableFor, isStatsDimension, STATS_DIMENSIONS } from "@/lib/domain/stats";
+import { groundsTableFor, STATS_DIMENSIONS } from "@/lib/domain/stats";
+import { isOneOf } from "@/lib/domain/vocabulary";
 import { getActor } from "@/lib/auth/session";
 import { getStats, getStatsFilterOptions } from "@/lib/data/stats";
 import { parseStatsFilters } from "@/lib/validation/stats";
@@ -21,7 +22,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const { filters, values, errors } = parseStatsFilters(params);
   // The grounds are broken down by one dimension at a time (?by=city): five wide cross-tables
   // at once made the page heavy on a phone and slow to serve. Each has its CSV link.
-  const by = typeof params.by === "string" && isStatsDimension(params.by) ? params.by : STATS_DIMENSIONS[0];
+  const by = isOneOf(STATS_DIMENSIONS, params.by) ? params.by : STATS_DIMENSIONS[0];
   const actor = await getActor();
   const [figures, options, t, vocab, locale] = await Promise.all([
     getStats(actor, filters),
