@@ -20,7 +20,7 @@ type Row = Record<string, unknown>;
  * rows so that two exports of the same data are byte-identical.
  */
 export const ENTITIES = [
-  { name: "users", model: "user", key: ["id"], columns: ["id", "email", "name", "locale", "createdAt"] },
+  { name: "users", model: "user", key: ["id"], columns: ["id", "email", "name", "locale", "isOperator", "createdAt"] },
   { name: "groups", model: "group", key: ["id"], columns: ["id", "slug", "name", "description", "city", "createdAt"] },
   { name: "memberships", model: "membership", key: ["id"], columns: ["id", "userId", "groupId", "role", "createdAt"] },
   { name: "authorities", model: "authority", key: ["id"], columns: ["id", "name", "nameRu", "kind", "city", "country", "createdAt"] },
@@ -53,6 +53,7 @@ export const ENTITIES = [
       "registrationNumber",
       "requestCount",
       "notes",
+      "publicNote",
       "status",
       "outcome",
       "answerDueOn",
@@ -62,7 +63,7 @@ export const ENTITIES = [
       "updatedAt",
     ],
   },
-  { name: "applicationGroups", model: "applicationGroup", key: ["applicationId", "groupId"], columns: ["applicationId", "groupId"] },
+  { name: "applicationGroups", model: "applicationGroup", key: ["applicationId", "groupId"], columns: ["applicationId", "groupId", "status", "requestedById", "requestedAt"] },
   { name: "applicants", model: "applicant", key: ["id"], columns: ["id", "applicationId", "personId", "role"] },
   {
     name: "parts",
@@ -100,8 +101,8 @@ export const ENTITIES = [
     key: ["id"],
     columns: ["id", "applicationId", "kind", "filedOn", "filedOnPrecision", "bodyId", "bodyName", "caseNumber", "authorityArguments", "notes", "version", "createdAt"],
   },
-  { name: "hearings", model: "hearing", key: ["id"], columns: ["id", "appealStageId", "heldOn", "heldOnPrecision", "time", "authorityArguments", "applicantArguments", "notes", "createdAt"] },
-  { name: "rulings", model: "ruling", key: ["id"], columns: ["id", "appealStageId", "decidedOn", "decidedOnPrecision", "outcome", "summary", "text", "createdAt"] },
+  { name: "hearings", model: "hearing", key: ["id"], columns: ["id", "appealStageId", "heldOn", "heldOnPrecision", "time", "authorityArguments", "applicantArguments", "notes", "version", "createdAt"] },
+  { name: "rulings", model: "ruling", key: ["id"], columns: ["id", "appealStageId", "decidedOn", "decidedOnPrecision", "outcome", "summary", "text", "version", "createdAt"] },
   { name: "events", model: "event", key: ["id"], columns: ["id", "applicationId", "kind", "occurredOn", "occurredOnPrecision", "description", "statedReason", "participants", "createdAt"] },
   {
     name: "incidents",
@@ -228,10 +229,13 @@ async function groupWhere(client: Client, groupId: string): Promise<Where> {
   };
 }
 
+/** Credentials and sign-in state never leave the server. */
+const USER_SECRETS = { passwordHash: true, sessionVersion: true, failedSignIns: true, lastFailedSignInAt: true } as const;
+
 /** One entity's rows, in export order. */
 export async function exportEntity(client: Client, name: EntityName, where?: unknown): Promise<Row[]> {
   const e = ENTITIES.find((x) => x.name === name)!;
-  const rows = await delegate(client, e.model).findMany({ where, ...(e.model === "user" ? { omit: { passwordHash: true } } : {}) });
+  const rows = await delegate(client, e.model).findMany({ where, ...(e.model === "user" ? { omit: USER_SECRETS } : {}) });
   return rows.map(plain).sort(compareRows(e.key));
 }
 
