@@ -1,6 +1,9 @@
-// npm run user:create -- --email a@b.kz --name "Aigerim" --group "8MarchKZ" --role admin
+// npm run user:create -- --email a@b.kz --name "Aigerim" --group "8MarchKZ" --role admin [--operator]
 // The password is read from standard input (piped) or asked for without echo. There is no
 // default password anywhere.
+// Operators alone edit the deadline rules, holiday calendar and legal standards every group
+// shares. While a server has none (no user marked, TRACKER_OPERATORS unset), the first admin
+// created here becomes one, so a fresh install is never left without; --operator makes more.
 import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -8,6 +11,7 @@ import { createPrismaClient } from "../lib/db-client";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../lib/auth/password";
 import { ROLES } from "../lib/domain/vocabulary";
 import { slugify } from "../lib/domain/slug";
+import { env } from "../lib/env";
 
 const args = z.object({
   email: z.string().trim().toLowerCase().email(),
@@ -43,11 +47,12 @@ async function readPassword(): Promise<string> {
 
 async function main() {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, name: { type: "string" }, group: { type: "string" }, role: { type: "string" } },
+    options: { email: { type: "string" }, name: { type: "string" }, group: { type: "string" }, role: { type: "string" }, operator: { type: "boolean" } },
   });
-  const parsed = args.safeParse(values);
+  const { operator: operatorFlag, ...rest } = values;
+  const parsed = args.safeParse(rest);
   if (!parsed.success) {
-    console.error("usage: npm run user:create -- --email EMAIL --name NAME --group GROUP [--role admin|editor|viewer]");
+    console.error("usage: npm run user:create -- --email EMAIL --name NAME --group GROUP [--role admin|editor|viewer] [--operator]");
     for (const i of parsed.error.issues) console.error(`  --${i.path.join(".")}: ${i.message}`);
     process.exit(2);
   }
@@ -63,7 +68,10 @@ async function main() {
     const existing = await db.group.findFirst({ where: { OR: [{ slug }, { name: group }] } });
     const g = existing ?? (await db.group.create({ data: { name: group, slug } }));
     const passwordHash = await hashPassword(password);
-    const user = await db.user.upsert({ where: { email }, update: { name, passwordHash }, create: { email, name, passwordHash } });
+    const noOperatorYet = env.operatorEmails.length === 0 && (await db.user.count({ where: { isOperator: true } })) === 0;
+    const makeOperator = operatorFlag === true || (role === "admin" && noOperatorYet);
+    const operator = makeOperator ? { isOperator: true } : {};
+    const user = await db.user.upsert({ where: { email }, update: { name, passwordHash, ...operator }, create: { email, name, passwordHash, ...operator } });
     await db.membership.upsert({
       where: { userId_groupId: { userId: user.id, groupId: g.id } },
       update: { role },
@@ -72,7 +80,13 @@ async function main() {
     await db.changeLog.create({
       data: { userId: null, userName: "user:create", groupId: g.id, entity: "Membership", entityId: user.id, action: "create", after: JSON.stringify({ email, role, group: g.name }) },
     });
+    if (makeOperator) {
+      await db.changeLog.create({
+        data: { userId: null, userName: "user:create", groupId: null, entity: "User", entityId: user.id, action: "update", after: JSON.stringify({ isOperator: true }) },
+      });
+    }
     console.log(`${email} is ${role} of ${g.name}${existing ? "" : " (new group)"}`);
+    if (makeOperator) console.log(`${email} is an operator: edits the deadline rules, holiday calendar and legal standards shared by every group`);
   } finally {
     await db.$disconnect();
   }

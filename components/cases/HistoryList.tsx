@@ -1,7 +1,17 @@
 // For members: every change to the record — who, when, what, before → after. Personal data
 // was redacted before it was logged.
 import { useFormatter, useTranslations } from "next-intl";
-import type { CaseData } from "@/lib/data/cases";
+
+/** One change-log row as the history shows it (a case's, or the shared reference data's). */
+export interface HistoryRow {
+  id: string;
+  at: Date;
+  userName: string;
+  entity: string;
+  action: string;
+  before: string;
+  after: string;
+}
 
 function parse(s: string): Record<string, unknown> {
   if (!s) return {};
@@ -22,14 +32,14 @@ const show = (v: unknown): string => {
 const RECENT = 10;
 const HIDDEN = new Set(["id", "applicationId", "answerId", "groupId", "createdById", "version"]);
 
-export function HistoryList({ history }: { history: CaseData["history"] }) {
+export function HistoryList({ history, id = "history", title, hint }: { history: readonly HistoryRow[]; id?: string; title?: string; hint?: string }) {
   const t = useTranslations("cases.history");
   const f = useFormatter();
   if (history.length === 0) return null;
   // The newest changes first; a long import history folds away.
   const recent = history.slice(0, RECENT);
   const older = history.slice(RECENT);
-  const item = (h: CaseData["history"][number]) => {
+  const item = (h: HistoryRow) => {
     const before = parse(h.before);
     const after = parse(h.after);
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !HIDDEN.has(k));
@@ -55,11 +65,11 @@ export function HistoryList({ history }: { history: CaseData["history"] }) {
     );
   };
   return (
-    <section id="history" aria-labelledby="history-title" className="card">
-      <h2 id="history-title" className="mb-1 text-lg font-semibold">
-        {t("title")}
+    <section id={id} aria-labelledby={`${id}-title`} className="card">
+      <h2 id={`${id}-title`} className="mb-1 text-lg font-semibold">
+        {title ?? t("title")}
       </h2>
-      <p className="mb-3 text-xs text-stone-600">{t("hint")}</p>
+      <p className="mb-3 text-xs text-stone-600">{hint ?? t("hint")}</p>
       <ol className="space-y-3 text-sm">{recent.map(item)}</ol>
       {older.length ? (
         <details className="mt-3">

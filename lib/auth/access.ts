@@ -6,6 +6,8 @@ export interface Actor {
   userId: string;
   name: string;
   email: string;
+  /** An operator of this server: edits the shared legal reference data (User.isOperator). */
+  isOperator: boolean;
   memberships: { groupId: string; role: Role; groupName: string; groupSlug: string }[];
 }
 
@@ -63,11 +65,11 @@ export function writableGroups(actor: Actor | null): Actor["memberships"] {
 
 /**
  * The deadline rules, holiday calendar and legal standards are shared by every group on a
- * server. With no operators configured (one coalition's own server) any group admin edits
- * them; a server hosting many groups names its operators (TRACKER_OPERATORS) and only they do.
+ * server, so a group's admin must not change them for everyone: only the server's operators
+ * do — users marked as operators (the first admin `user:create` makes, or `--operator`) and
+ * the emails in TRACKER_OPERATORS.
  */
 export function canEditSharedReference(actor: Actor | null, operatorEmails: readonly string[]): boolean {
   if (!actor) return false;
-  if (operatorEmails.length > 0) return operatorEmails.includes(actor.email.toLowerCase());
-  return actor.memberships.some((m) => m.role === "admin");
+  return actor.isOperator === true || operatorEmails.includes(actor.email.toLowerCase());
 }

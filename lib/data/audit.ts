@@ -17,13 +17,13 @@ export function redact(record: Record<string, unknown> | null | undefined): Reco
 }
 
 /** Only the fields that differ, so the history reads as "before → after". */
-export function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+export function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null, keep: readonly string[] = []) {
   if (!before || !after) return { before, after };
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (k === "version") continue;
-    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
+    if (keep.includes(k) || JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
       b[k] = before[k];
       a[k] = after[k];
     }
@@ -39,10 +39,12 @@ export interface ChangeInput {
   action: "create" | "update" | "delete";
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+  /** Fields kept even when unchanged, to name what the entry is about (the rule's code). */
+  keep?: readonly string[];
 }
 
 export async function logChange(tx: Tx, actor: Pick<Actor, "userId" | "name"> | null, c: ChangeInput): Promise<void> {
-  const d = diff(redact(c.before), redact(c.after));
+  const d = diff(redact(c.before), redact(c.after), c.keep);
   await tx.changeLog.create({
     data: {
       userId: actor?.userId ?? null,

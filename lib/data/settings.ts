@@ -69,27 +69,70 @@ export async function removeMember(actor: Actor, input: { groupId: string; membe
 // ───────────────────────────── rules as data (global tables)
 
 /**
- * Deadline rules and the holiday calendar are shared by every group: who may change them is
- * canEditSharedReference's rule; every change is in the change log with who made it.
+ * Deadline rules, the holiday calendar and the legal standards are shared by every group:
+ * only the server's operators change them (canEditSharedReference); every change is in the
+ * change log with who made it, which every group reads (listReferenceChanges).
  */
-export function requireAnyAdmin(actor: Actor): void {
-  if (!isAnyAdmin(actor)) throw new ForbiddenError();
+export function requireOperator(actor: Actor): void {
+  if (!isOperator(actor)) throw new ForbiddenError();
 }
 
-export function isAnyAdmin(actor: Actor | null): boolean {
+export function isOperator(actor: Actor | null): boolean {
   return canEditSharedReference(actor, env.operatorEmails);
+}
+
+/** What a change to the shared reference data was, as each recomputed case's history names it. */
+export interface ReferenceChange {
+  entity: "DeadlineRule" | "Holiday";
+  entityId: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  keep?: readonly string[];
 }
 
 /**
  * The stored answer due dates of cases still waiting for an answer were computed from the
  * old rules or calendar: derive them again, in the same transaction as the change. Cases
  * already answered keep theirs — the date they were under is history, and there may be
- * many thousands of them.
+ * many thousands of them. A case whose due date moved gets an entry in its own history
+ * naming the change, so its group learns why.
  */
-async function recomputeWaitingCases(tx: Tx) {
-  const apps = await tx.application.findMany({ where: { status: "awaiting_answer", filedOn: { not: null } }, select: { id: true } });
-  for (const a of apps) await recomputeCase(tx, a.id);
+async function recomputeWaitingCases(tx: Tx, actor: Actor, change: ReferenceChange) {
+  const apps = await tx.application.findMany({ where: { status: "awaiting_answer", filedOn: { not: null } }, select: { id: true, groupId: true, answerDueOn: true } });
+  for (const a of apps) {
+    await recomputeCase(tx, a.id);
+    const after = await tx.application.findUnique({ where: { id: a.id }, select: { answerDueOn: true } });
+    if (!after || after.answerDueOn === a.answerDueOn) continue;
+    await logChange(tx, actor, {
+      entity: change.entity,
+      entityId: change.entityId,
+      caseId: a.id,
+      groupId: a.groupId,
+      // The case's deadline was updated, whatever happened to the rule or the calendar.
+      action: "update",
+      before: { ...change.before, answerDueOn: a.answerDueOn },
+      after: { ...change.after, answerDueOn: after.answerDueOn },
+      keep: change.keep,
+    });
+  }
 }
+
+/** The entities whose change log every group reads. */
+export const SHARED_REFERENCE_ENTITIES = ["DeadlineRule", "Holiday", "LegalStandard"] as const;
+
+/**
+ * The change log of the shared reference data, newest first: the rows logged without a group
+ * (the per-case copies carry their case's group and stay in that case's history).
+ */
+export function listReferenceChanges(entities: readonly (typeof SHARED_REFERENCE_ENTITIES)[number][] = SHARED_REFERENCE_ENTITIES, take = 50) {
+  return db.changeLog.findMany({
+    where: { groupId: null, caseId: null, entity: { in: [...entities] } },
+    orderBy: { at: "desc" },
+    take,
+    select: { id: true, at: true, userName: true, entity: true, entityId: true, action: true, before: true, after: true },
+  });
+}
+export type ReferenceChangeRow = Awaited<ReturnType<typeof listReferenceChanges>>[number];
 
 const LONG_TX = { timeout: 120_000 };
 
@@ -98,7 +141,7 @@ export function listDeadlineRules() {
 }
 
 export async function updateDeadlineRule(actor: Actor, input: DeadlineRuleInput) {
-  requireAnyAdmin(actor);
+  requireOperator(actor);
   return db.$transaction(async (tx) => {
     const before = await tx.deadlineRule.findUnique({ where: { id: input.id } });
     if (!before) throw new NotFoundError();
@@ -107,7 +150,8 @@ export async function updateDeadlineRule(actor: Actor, input: DeadlineRuleInput)
       data: { amount: input.amount, unit: input.unit, direction: input.direction, legalBasis: input.legalBasis, labelEn: input.labelEn, labelRu: input.labelRu, active: input.active },
     });
     await logChange(tx, actor, { entity: "DeadlineRule", entityId: before.id, action: "update", before, after });
-    await recomputeWaitingCases(tx);
+    const period = (r: typeof before) => ({ rule: r.code, amount: r.amount, unit: r.unit, direction: r.direction, active: r.active });
+    await recomputeWaitingCases(tx, actor, { entity: "DeadlineRule", entityId: before.id, before: period(before), after: period(after), keep: ["rule"] });
     return after;
   }, LONG_TX);
 }
@@ -122,26 +166,26 @@ export function listHolidays(year: number, country = "KZ") {
 }
 
 export async function addHoliday(actor: Actor, input: AddHolidayInput, country = "KZ") {
-  requireAnyAdmin(actor);
+  requireOperator(actor);
   // A working day moved onto a weekend only means something on a Saturday or Sunday.
   if (input.kind === "working_day" && isWorkingDay(input.date, EMPTY_CALENDAR)) throw refusal("not_weekend");
   return db.$transaction(async (tx) => {
     if (await tx.holiday.findUnique({ where: { country_date: { country, date: input.date } } })) throw refusal("holiday_exists");
     const row = await tx.holiday.create({ data: { country, date: input.date, kind: input.kind, name: input.name } });
     await logChange(tx, actor, { entity: "Holiday", entityId: row.id, action: "create", after: row });
-    await recomputeWaitingCases(tx);
+    await recomputeWaitingCases(tx, actor, { entity: "Holiday", entityId: row.id, before: { holiday: null }, after: { holiday: `${row.date} ${row.name}` } });
     return row;
   }, LONG_TX);
 }
 
 export async function removeHoliday(actor: Actor, id: string) {
-  requireAnyAdmin(actor);
+  requireOperator(actor);
   return db.$transaction(async (tx) => {
     const before = await tx.holiday.findUnique({ where: { id } });
     if (!before) throw new NotFoundError();
     await tx.holiday.delete({ where: { id } });
     await logChange(tx, actor, { entity: "Holiday", entityId: id, action: "delete", before });
-    await recomputeWaitingCases(tx);
+    await recomputeWaitingCases(tx, actor, { entity: "Holiday", entityId: id, before: { holiday: `${before.date} ${before.name}` }, after: { holiday: null } });
     return before;
   }, LONG_TX);
 }

@@ -234,6 +234,7 @@ export async function loadSharedCaseFile(link: { applicationId: string; groupId:
     userId: "share-link",
     name: "share link",
     email: "",
+    isOperator: false,
     memberships: [{ groupId: link.groupId, role: "viewer", groupName: "", groupSlug: "" }],
   };
   const [data, standards] = await Promise.all([getCase(reader, link.applicationId), listLegalStandards()]);

@@ -20,13 +20,14 @@ const actorCache = versionedCache<Actor | null>(500);
 async function computeActor(userId: string): Promise<Actor | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, name: true, email: true, memberships: { select: { groupId: true, role: true, group: { select: { name: true, slug: true } } } } },
+    select: { id: true, name: true, email: true, isOperator: true, memberships: { select: { groupId: true, role: true, group: { select: { name: true, slug: true } } } } },
   });
   if (!user) return null;
   return {
     userId: user.id,
     name: user.name,
     email: user.email,
+    isOperator: user.isOperator,
     memberships: user.memberships
       .filter((m) => isOneOf(ROLES, m.role))
       .map((m) => ({ groupId: m.groupId, role: m.role as Actor["memberships"][number]["role"], groupName: m.group.name, groupSlug: m.group.slug })),

@@ -1,5 +1,6 @@
 // Every page, route handler and server action × every role: anonymous, viewer, editor and
-// admin of group A (which owns a complete, private case), and an admin of another group B.
+// admin of group A (which owns a complete, private case), an admin of another group B, and an
+// operator of the server (a viewer of group B) who alone edits the shared reference data.
 //
 // The route files and the "use server" exports are enumerated from the file system, so a new
 // page, route or action that is not in the tables below fails this suite until someone states
@@ -252,10 +253,10 @@ const PAGES: Record<string, RouteSpec> = {
   "app/(app)/settings/tokens/page.tsx": { level: "signedIn" },
   "app/(app)/settings/export/page.tsx": { level: "signedIn" },
   "app/(app)/settings/rules/page.tsx": { level: "signedIn" },
-  "app/(app)/settings/rules/[id]/page.tsx": { level: "adminSomewhere", params: (fx) => ({ id: fx.ruleId }) },
+  "app/(app)/settings/rules/[id]/page.tsx": { level: "operator", params: (fx) => ({ id: fx.ruleId }) },
   "app/(app)/settings/holidays/page.tsx": { level: "signedIn" },
   "app/(app)/settings/standards/page.tsx": { level: "signedIn" },
-  "app/(app)/settings/standards/[id]/page.tsx": { level: "adminSomewhere", params: (fx) => ({ id: fx.standardId }), notice: /\.onlyAdmins$/ },
+  "app/(app)/settings/standards/[id]/page.tsx": { level: "operator", params: (fx) => ({ id: fx.standardId }), notice: /\.onlyOperators$/ },
 };
 
 const ROUTES: Record<string, RouteSpec> = {
@@ -304,7 +305,7 @@ function routeFiles(): { pages: string[]; routes: string[] } {
 /** What a denied role must see: no content, and no hint that another group's record exists. */
 function checkDenied(what: string, role: RoleName, level: Level, got: Outcome) {
   expect(got, `${what} as ${role} got the content`).not.toBe("ok");
-  if ((role === "outsider" || role === "loner") && level.endsWith("OfA")) expect(got, `${what} as ${role} must look missing`).toBe("notfound");
+  if ((role === "outsider" || role === "loner" || role === "operator") && level.endsWith("OfA")) expect(got, `${what} as ${role} must look missing`).toBe("notfound");
 }
 
 describe("pages and route handlers × roles", () => {

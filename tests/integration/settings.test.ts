@@ -19,7 +19,8 @@ import { verifyPassword } from "@/lib/auth/password";
 import { recomputeCase } from "@/lib/data/case-state";
 import { getCase } from "@/lib/data/cases";
 import { resetLimits } from "@/lib/rate-limit";
-import { getMembersPage, listDeadlineRules } from "@/lib/data/settings";
+import { getMembersPage, isOperator, listDeadlineRules, listReferenceChanges } from "@/lib/data/settings";
+import { HistoryList } from "@/components/cases/HistoryList";
 import { createElement as h } from "react";
 import { MemberRow } from "@/components/settings/MemberRow";
 import { InviteForm } from "@/components/settings/InviteForm";
@@ -32,6 +33,7 @@ let groupB: string;
 let adminA: Actor;
 let editorA: Actor;
 let adminB: Actor;
+let operator: Actor;
 
 beforeAll(async () => {
   await loadReference(db);
@@ -40,6 +42,7 @@ beforeAll(async () => {
   adminA = await makeActor("admin-a", [[groupA, "admin"]]);
   editorA = await makeActor("editor-a", [[groupA, "editor"]]);
   adminB = await makeActor("admin-b", [[groupB, "admin"]]);
+  operator = await makeActor("operator", [[groupB, "viewer"]], { isOperator: true });
 });
 
 beforeEach(() => {
@@ -171,44 +174,99 @@ describe("deadline rules and the holiday calendar", () => {
     const rule = await db.deadlineRule.findUniqueOrThrow({ where: { code: "notification_answer" } });
     const entries = { id: rule.id, amount: "5", unit: "working_days", direction: "after", legalBasis: "Law No. 333-VI, Art. 12 (as amended)", labelEn: rule.labelEn, labelRu: rule.labelRu, active: "on" };
     expect((await run(editorA, updateDeadlineRuleAction, entries)).state).toMatchObject({ ok: false, message: "forbidden" });
-    expect((await run(adminA, updateDeadlineRuleAction, { ...entries, amount: "-1" })).state).toMatchObject({ ok: false, errors: { amount: ["invalid_number"] } });
-    expect((await run(adminB, updateDeadlineRuleAction, entries)).state).toMatchObject({ ok: true });
+    expect((await run(operator, updateDeadlineRuleAction, { ...entries, amount: "-1" })).state).toMatchObject({ ok: false, errors: { amount: ["invalid_number"] } });
+    expect((await run(operator, updateDeadlineRuleAction, entries)).state).toMatchObject({ ok: true });
 
     // 5 working days from Monday 2 March: 3, 4, 5, 6, then Sunday 8 March (a holiday on a
     // weekend, moved to Monday 9) is passed over → Tuesday 10 March.
     const data = await getCase(adminA, id);
     expect(data.deadline).toMatchObject({ dueOn: "2026-03-10", amount: 5, legalBasis: "Law No. 333-VI, Art. 12 (as amended)" });
     expect((await db.application.findUniqueOrThrow({ where: { id } })).answerDueOn).toBe("2026-03-10");
-    const log = await db.changeLog.findFirstOrThrow({ where: { entity: "DeadlineRule", entityId: rule.id } });
+    const log = await db.changeLog.findFirstOrThrow({ where: { entity: "DeadlineRule", entityId: rule.id, caseId: null } });
     expect(JSON.parse(log.before)).toMatchObject({ amount: 3 });
     expect(JSON.parse(log.after)).toMatchObject({ amount: 5 });
-    expect(log.userId).toBe(adminB.userId);
+    expect(log.userId).toBe(operator.userId);
+    expect(log.groupId).toBeNull();
 
     // Put it back for the tests below.
-    await run(adminA, updateDeadlineRuleAction, { ...entries, amount: "3", legalBasis: rule.legalBasis });
+    await run(operator, updateDeadlineRuleAction, { ...entries, amount: "3", legalBasis: rule.legalBasis });
     expect((await db.application.findUniqueOrThrow({ where: { id } })).answerDueOn).toBe("2026-03-05");
   });
 
   it("adds and removes a holiday; the deadlines follow", async () => {
     const id = await awaitingCase("2026-04-06"); // Monday → Thursday 9 April
     expect((await db.application.findUniqueOrThrow({ where: { id } })).answerDueOn).toBe("2026-04-09");
-    const added = await run(adminA, addHolidayAction, { date: "2026-04-08", kind: "holiday", name: "Extra day off" });
+    const added = await run(operator, addHolidayAction, { date: "2026-04-08", kind: "holiday", name: "Extra day off" });
     expect(added.state).toMatchObject({ ok: true });
     expect((await db.application.findUniqueOrThrow({ where: { id } })).answerDueOn).toBe("2026-04-10");
-    expect((await run(adminA, addHolidayAction, { date: "2026-04-08", kind: "holiday", name: "Twice" })).state).toMatchObject({ ok: false, message: "holiday_exists" });
-    expect((await run(adminA, addHolidayAction, { date: "2026-04-08", kind: "working_day", name: "Not a weekend" })).state).toMatchObject({ ok: false, message: "not_weekend" });
+    expect((await run(operator, addHolidayAction, { date: "2026-04-08", kind: "holiday", name: "Twice" })).state).toMatchObject({ ok: false, message: "holiday_exists" });
+    expect((await run(operator, addHolidayAction, { date: "2026-04-08", kind: "working_day", name: "Not a weekend" })).state).toMatchObject({ ok: false, message: "not_weekend" });
     expect((await run(editorA, addHolidayAction, { date: "2026-04-07", kind: "holiday", name: "No" })).state).toMatchObject({ ok: false, message: "forbidden" });
 
     const row = await db.holiday.findFirstOrThrow({ where: { date: "2026-04-08" } });
-    expect((await run(adminA, removeHolidayAction, { id: row.id })).state).toMatchObject({ ok: true });
+    expect((await run(operator, removeHolidayAction, { id: row.id })).state).toMatchObject({ ok: true });
     expect((await db.application.findUniqueOrThrow({ where: { id } })).answerDueOn).toBe("2026-04-09");
-    expect(await db.changeLog.count({ where: { entity: "Holiday", entityId: row.id } })).toBe(2);
+    expect(await db.changeLog.count({ where: { entity: "Holiday", entityId: row.id, caseId: null } })).toBe(2);
 
     // A Saturday made a working day counts towards the deadline.
     const id2 = await awaitingCase("2026-04-16"); // Thursday → Fri 17, Mon 20, Tue 21
     expect((await db.application.findUniqueOrThrow({ where: { id: id2 } })).answerDueOn).toBe("2026-04-21");
-    await run(adminA, addHolidayAction, { date: "2026-04-18", kind: "working_day", name: "Working Saturday" });
+    await run(operator, addHolidayAction, { date: "2026-04-18", kind: "working_day", name: "Working Saturday" });
     expect((await db.application.findUniqueOrThrow({ where: { id: id2 } })).answerDueOn).toBe("2026-04-20");
+  });
+});
+
+describe("shared reference data: operators only, every change in the open", () => {
+  async function awaitingCase(filedOn: string, groupId = groupA) {
+    const app = await db.application.create({
+      data: { groupId, title: "Picket for the record", procedure: "notification", filedOn, parts: { create: [{ form: "picket" }] } },
+    });
+    await db.$transaction((tx) => recomputeCase(tx, app.id));
+    return app.id;
+  }
+  const ruleEntries = (rule: { id: string; labelEn: string; labelRu: string; legalBasis: string }, amount: string) => ({
+    id: rule.id, amount, unit: "working_days", direction: "after", legalBasis: rule.legalBasis, labelEn: rule.labelEn, labelRu: rule.labelRu, active: "on",
+  });
+
+  it("a group's admin cannot change a rule, a holiday or a standard: nothing is stored", async () => {
+    const rule = await db.deadlineRule.findUniqueOrThrow({ where: { code: "notification_answer" } });
+    const logsBefore = await db.changeLog.count();
+    for (const admin of [adminA, adminB]) {
+      expect((await run(admin, updateDeadlineRuleAction, ruleEntries(rule, "9"))).state).toMatchObject({ ok: false, message: "forbidden" });
+      expect((await run(admin, addHolidayAction, { date: "2026-05-13", kind: "holiday", name: "Admin's day off" })).state).toMatchObject({ ok: false, message: "forbidden" });
+    }
+    expect(await db.deadlineRule.findUniqueOrThrow({ where: { id: rule.id } })).toEqual(rule);
+    expect(await db.holiday.findFirst({ where: { date: "2026-05-13" } })).toBeNull();
+    expect(await db.changeLog.count()).toBe(logsBefore);
+    // The pages show them read-only: no link to the edit form for a group admin.
+    expect(isOperator(adminA)).toBe(false);
+    expect(isOperator(operator)).toBe(true);
+  });
+
+  it("an operator's change writes into each affected case's history, and every group sees the change log", async () => {
+    const rule = await db.deadlineRule.findUniqueOrThrow({ where: { code: "notification_answer" } });
+    const caseA = await awaitingCase("2026-03-02"); // due Thursday 5 March
+    const caseB = await awaitingCase("2026-03-02", groupB);
+    expect((await run(operator, updateDeadlineRuleAction, ruleEntries(rule, "4"))).state).toMatchObject({ ok: true });
+    try {
+      for (const [caseId, groupId] of [[caseA, groupA], [caseB, groupB]]) {
+        const entry = await db.changeLog.findFirstOrThrow({ where: { caseId, entity: "DeadlineRule" } });
+        expect(entry).toMatchObject({ action: "update", entityId: rule.id, groupId, userId: operator.userId });
+        expect(JSON.parse(entry.before)).toMatchObject({ rule: "notification_answer", amount: 3, answerDueOn: "2026-03-05" });
+        expect(JSON.parse(entry.after)).toMatchObject({ rule: "notification_answer", amount: 4, answerDueOn: "2026-03-06" });
+      }
+      // The case's own history shows it to its members.
+      const history = (await getCase(adminA, caseA)).history;
+      expect(history.some((h) => h.entity === "DeadlineRule")).toBe(true);
+
+      const shared = await listReferenceChanges();
+      expect(shared[0]).toMatchObject({ entity: "DeadlineRule", entityId: rule.id, userName: "operator" });
+      const html = render(h(HistoryList, { history: shared, id: "reference-changes", title: "Changes to shared reference data" }));
+      expect(html).toContain("Changes to shared reference data");
+      expect(html).toContain("changed deadline rule");
+    } finally {
+      await run(operator, updateDeadlineRuleAction, ruleEntries(rule, "3"));
+    }
   });
 });
 

@@ -419,8 +419,8 @@ describe("the standards' reference texts", () => {
     return updateStandardAction(initialFormState, form(values));
   }
 
-  it("may be edited by a group admin, and the case file prints the new text", async () => {
-    const admin = await makeActor("Admin A", [[groupA, "admin"]], { email: "admin@a.test" });
+  it("may be edited by an operator, and the case file prints the new text", async () => {
+    const admin = await makeActor("Operator", [[groupA, "viewer"]], { email: "admin@a.test", isOperator: true });
     expect(await edit(admin, { bodyEn: "Edited: within sight and sound.", groundCodes: "place_taken, works,place_taken" })).toMatchObject({ ok: true });
     const s = await db.legalStandard.findUniqueOrThrow({ where: { code: "odihr_sight_sound" } });
     expect(s.groundCodes).toBe("place_taken,works");
@@ -429,7 +429,9 @@ describe("the standards' reference texts", () => {
     expect(await (await get(token)).text()).toContain("Edited: within sight and sound.");
   });
 
-  it("is refused to editors, rejects unknown grounds and reports a newer save", async () => {
+  it("is refused to editors and to a group's admin, rejects unknown grounds and reports a newer save", async () => {
+    const groupAdmin = await makeActor("Admin A", [[groupA, "admin"]]);
+    expect(await edit(groupAdmin, { bodyEn: "x" })).toMatchObject({ ok: false, message: "forbidden" });
     const admin = (await loadActor((await db.user.findUniqueOrThrow({ where: { email: "admin@a.test" } })).id))!;
     expect(await edit(editorA, { bodyEn: "x" })).toMatchObject({ ok: false, message: "forbidden" });
     expect(await edit(admin, { groundCodes: "place_taken,made_up" })).toMatchObject({ ok: false, errors: { groundCodes: ["unknown_ground"] } });

@@ -12,9 +12,10 @@ import { db } from "@/lib/db";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export type RoleName = "anonymous" | "viewer" | "editor" | "admin" | "outsider" | "loner";
-// "loner": signed in but in no group (e.g. just removed from one).
-export const ROLES: RoleName[] = ["anonymous", "viewer", "editor", "admin", "outsider", "loner"];
+export type RoleName = "anonymous" | "viewer" | "editor" | "admin" | "outsider" | "loner" | "operator";
+// "loner": signed in but in no group (e.g. just removed from one). "operator": an operator of
+// the server (User.isOperator) who is only a viewer of group B.
+export const ROLES: RoleName[] = ["anonymous", "viewer", "editor", "admin", "outsider", "loner", "operator"];
 
 // ───────────────────────────── fixture: group A with one complete private case
 
@@ -53,16 +54,16 @@ export interface Fixture {
 let seq = 0;
 const sha256 = (s: string) => crypto.createHash("sha256").update(s, "utf8").digest("hex");
 
-export async function makeActor(label: string, roles: [string, Role][]): Promise<Actor> {
+export async function makeActor(label: string, roles: [string, Role][], isOperator = false): Promise<Actor> {
   const n = ++seq;
-  const user = await db.user.create({ data: { email: `${label}-${n}@example.test`, name: `${label} ${n}`, passwordHash: "x" } });
+  const user = await db.user.create({ data: { email: `${label}-${n}@example.test`, name: `${label} ${n}`, passwordHash: "x", isOperator } });
   const memberships = [];
   for (const [groupId, role] of roles) {
     await db.membership.create({ data: { userId: user.id, groupId, role } });
     const g = await db.group.findUniqueOrThrow({ where: { id: groupId } });
     memberships.push({ groupId, role, groupName: g.name, groupSlug: g.slug });
   }
-  return { userId: user.id, name: user.name, email: user.email, memberships };
+  return { userId: user.id, name: user.name, email: user.email, isOperator, memberships };
 }
 
 export async function makeFixture(): Promise<Fixture> {
@@ -74,6 +75,7 @@ export async function makeFixture(): Promise<Fixture> {
   const admin = await makeActor("admin", [[groupA, "admin"]]);
   const outsider = await makeActor("outsider", [[groupB, "admin"]]);
   const loner = await makeActor("loner", []);
+  const operator = await makeActor("operator", [[groupB, "viewer"]], true);
   const viewerMembershipId = (await db.membership.findFirstOrThrow({ where: { userId: viewer.userId } })).id;
   const authority = await db.authority.upsert({ where: { name_city: { name: "Akimat of Almaty", city: "Almaty" } }, update: {}, create: { name: "Akimat of Almaty", kind: "akimat", city: "Almaty" } });
   const court = await db.authority.upsert({ where: { name_city: { name: "Administrative court of Almaty", city: "Almaty" } }, update: {}, create: { name: "Administrative court of Almaty", kind: "court", city: "Almaty" } });
@@ -137,7 +139,7 @@ export async function makeFixture(): Promise<Fixture> {
   return {
     groupA,
     groupB,
-    actors: { anonymous: null, viewer, editor, admin, outsider, loner },
+    actors: { anonymous: null, viewer, editor, admin, outsider, loner, operator },
     viewerMembershipId,
     appId: app.id,
     partId: app.parts[0].id,
@@ -182,14 +184,14 @@ export async function snapshot(): Promise<string> {
 
 /** Allowed roles for each access level (group A owns every record). */
 export const LEVELS = {
-  anyone: ["anonymous", "viewer", "editor", "admin", "outsider", "loner"],
-  signedIn: ["viewer", "editor", "admin", "outsider", "loner"],
+  anyone: ["anonymous", "viewer", "editor", "admin", "outsider", "loner", "operator"],
+  signedIn: ["viewer", "editor", "admin", "outsider", "loner", "operator"],
   /** About one's own groups: a member of any group. */
-  memberSomewhere: ["viewer", "editor", "admin", "outsider"],
+  memberSomewhere: ["viewer", "editor", "admin", "outsider", "operator"],
   /** Creating in one's own group: an editor or admin anywhere. */
   editorSomewhere: ["editor", "admin", "outsider"],
-  /** Shared reference data (rules, holidays, standards): an admin of any group. */
-  adminSomewhere: ["admin", "outsider"],
+  /** Shared reference data (rules, holidays, standards): the server's operators, not group admins. */
+  operator: ["operator"],
   memberOfA: ["viewer", "editor", "admin"],
   editorOfA: ["editor", "admin"],
   adminOfA: ["admin"],
@@ -287,15 +289,15 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
     changeRoleAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, membershipId: fx.viewerMembershipId, role: "editor" }) },
     removeMemberAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, membershipId: fx.viewerMembershipId }) },
     updateDeadlineRuleAction: {
-      level: "adminSomewhere",
+      level: "operator",
       entries: (fx) => ({ id: fx.ruleId, amount: "5", unit: "working_days", direction: "before", legalBasis: "Law 333-VI", labelEn: "Rule", labelRu: "Правило", active: "on" }),
     },
-    addHolidayAction: { level: "adminSomewhere", entries: () => ({ date: new Date(Date.UTC(2080, 0, 1) + ++seq * 86_400_000).toISOString().slice(0, 10), kind: "holiday", name: "A holiday" }) },
-    removeHolidayAction: { level: "adminSomewhere", entries: (fx) => ({ id: fx.holidayId }) },
+    addHolidayAction: { level: "operator", entries: () => ({ date: new Date(Date.UTC(2080, 0, 1) + ++seq * 86_400_000).toISOString().slice(0, 10), kind: "holiday", name: "A holiday" }) },
+    removeHolidayAction: { level: "operator", entries: (fx) => ({ id: fx.holidayId }) },
   },
   "standards.ts": {
     updateStandardAction: {
-      level: "adminSomewhere",
+      level: "operator",
       entries: (fx) => ({ id: fx.standardId, fingerprint: fx.standardFingerprint, titleEn: "ICCPR Art. 21", titleRu: "МПГПП ст. 21", bodyEn: "Text.", bodyRu: "Текст.", groundCodes: "works" }),
     },
   },

@@ -35,7 +35,7 @@ export async function makeGroup(slug: string, name = slug.toUpperCase(), extra: 
 export async function makeActor(
   name: string,
   roles: [groupId: string, role: Role][],
-  user: { email?: string; passwordHash?: string; locale?: string } = {},
+  user: { email?: string; passwordHash?: string; locale?: string; isOperator?: boolean } = {},
 ): Promise<Actor> {
   const row = await db.user.create({ data: { email: `${name}@example.test`, name, passwordHash: "x", ...user } });
   for (const [groupId, role] of roles) await db.membership.create({ data: { userId: row.id, groupId, role } });

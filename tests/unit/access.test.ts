@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { canEditSharedReference, can, requireRole, visibleWhere, type Actor } from "@/lib/auth/access";
 
-const admin: Actor = { userId: "u1", name: "A", email: "aigul@example.org", memberships: [{ groupId: "g1", role: "admin", groupName: "G1", groupSlug: "g1" }] };
-const editor: Actor = { userId: "u2", name: "E", email: "erlan@example.org", memberships: [{ groupId: "g1", role: "editor", groupName: "G1", groupSlug: "g1" }] };
+const admin: Actor = { userId: "u1", name: "A", email: "aigul@example.org", isOperator: false, memberships: [{ groupId: "g1", role: "admin", groupName: "G1", groupSlug: "g1" }] };
+const editor: Actor = { userId: "u2", name: "E", email: "erlan@example.org", isOperator: false, memberships: [{ groupId: "g1", role: "editor", groupName: "G1", groupSlug: "g1" }] };
 
 describe("who may do what", () => {
   it("ranks roles within a group and knows nothing of other groups", () => {
@@ -18,11 +18,12 @@ describe("who may do what", () => {
     expect(visibleWhere(editor)).toEqual({ OR: [{ isPublic: true }, { groupId: { in: ["g1"] } }] });
   });
 
-  it("lets any group admin edit the shared legal reference data unless the server names its operators", () => {
-    expect(canEditSharedReference(admin, [])).toBe(true);
+  it("lets only the server's operators edit the shared legal reference data, never a group admin as such", () => {
+    expect(canEditSharedReference(admin, [])).toBe(false);
     expect(canEditSharedReference(editor, [])).toBe(false);
     expect(canEditSharedReference(null, [])).toBe(false);
     expect(canEditSharedReference(admin, ["ops@example.org"])).toBe(false);
     expect(canEditSharedReference(editor, ["erlan@example.org"])).toBe(true);
+    expect(canEditSharedReference({ ...editor, isOperator: true }, [])).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/lib/auth/session";
-import { isAnyAdmin } from "@/lib/data/settings";
+import { isOperator } from "@/lib/data/settings";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Badge, Card } from "@/components/ui/Card";
 
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const actor = await requirePageActor("/settings");
   const [t, tr] = await Promise.all([getTranslations("settings.index"), getTranslations("vocab.role")]);
-  const admin = isAnyAdmin(actor);
+  const operator = isOperator(actor);
   return (
     <div className="max-w-3xl space-y-4">
       <PageHeader title={t("title")} subtitle={t("signedInAs", { name: actor.name, email: actor.email })} />
@@ -35,7 +35,7 @@ export default async function SettingsPage() {
         )}
       </Card>
       <Card id="shared" title={t("shared")}>
-        <p className="mb-2 text-sm text-stone-700">{admin ? t("sharedAdmin") : t("sharedReadOnly")}</p>
+        <p className="mb-2 text-sm text-stone-700">{operator ? t("sharedOperator") : t("sharedReadOnly")}</p>
         <ul className="space-y-1 text-sm">
           <li>
             <Link href="/settings/rules">{t("rules")}</Link> — <span className="text-stone-600">{t("rulesText")}</span>

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/lib/auth/session";
-import { holidayYears, isAnyAdmin, listHolidays } from "@/lib/data/settings";
+import { holidayYears, isOperator, listHolidays, listReferenceChanges } from "@/lib/data/settings";
 import { removeHolidayAction } from "@/lib/actions/settings";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Badge, Card } from "@/components/ui/Card";
 import { DateText } from "@/components/ui/DateText";
 import { ConfirmDeleteForm } from "@/components/appeals/ConfirmDeleteForm";
 import { HolidayForm } from "@/components/settings/HolidayForm";
+import { HistoryList } from "@/components/cases/HistoryList";
 import { weekday } from "@/lib/domain/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,12 +23,12 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
   const thisYear = new Date().getUTCFullYear();
   const asked = Number.parseInt(sp.year ?? "", 10);
   const year = Number.isInteger(asked) && asked >= 1990 && asked <= 2100 ? asked : thisYear;
-  const [t, years, days] = await Promise.all([getTranslations("settings.holidays"), holidayYears(), listHolidays(year)]);
-  const admin = isAnyAdmin(actor);
+  const [t, tr, years, days, changes] = await Promise.all([getTranslations("settings.holidays"), getTranslations("settings.reference"), holidayYears(), listHolidays(year), listReferenceChanges(["Holiday"])]);
+  const operator = isOperator(actor);
   const nav = [...new Set([...years, thisYear, year])].sort((a, b) => a - b);
   return (
     <div className="max-w-4xl space-y-4">
-      <PageHeader title={t("title", { year })} subtitle={admin ? t("subtitleAdmin") : t("subtitle")} actions={<Link href="/settings">{t("settings")}</Link>} />
+      <PageHeader title={t("title", { year })} subtitle={operator ? t("subtitleOperator") : t("subtitle")} actions={<Link href="/settings">{t("settings")}</Link>} />
       <nav aria-label={t("years")} className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
         {nav.map((y) =>
           y === year ? (
@@ -39,7 +40,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
           ),
         )}
       </nav>
-      {admin ? (
+      {operator ? (
         <Card id="add" title={t("addTitle")}>
           <HolidayForm year={year} />
         </Card>
@@ -60,7 +61,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
                     <span className="text-xs text-stone-600">{t(`weekday.${wd}`)}</span> {d.name}{" "}
                     <Badge tone={d.kind === "working_day" ? "blue" : "amber"}>{t(`kinds.${d.kind === "working_day" ? "working_day" : "holiday"}`)}</Badge>
                   </span>
-                  {admin ? <ConfirmDeleteForm action={removeHolidayAction} fields={{ id: d.id }} label={t("remove")} confirm={t("removeConfirm", { name: d.name })} ns="settings" /> : null}
+                  {operator ? <ConfirmDeleteForm action={removeHolidayAction} fields={{ id: d.id }} label={t("remove")} confirm={t("removeConfirm", { name: d.name })} ns="settings" /> : null}
                 </li>
               );
             })}
@@ -68,6 +69,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
         )}
       </Card>
       <p className="text-xs text-stone-600">{t("logged")}</p>
+      <HistoryList history={changes} id="reference-changes" title={tr("title")} hint={tr("hint")} />
     </div>
   );
 }

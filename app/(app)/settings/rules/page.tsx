@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/lib/auth/session";
-import { isAnyAdmin, listDeadlineRules } from "@/lib/data/settings";
+import { isOperator, listDeadlineRules, listReferenceChanges } from "@/lib/data/settings";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Badge } from "@/components/ui/Card";
+import { HistoryList } from "@/components/cases/HistoryList";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.rules");
@@ -13,11 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RulesPage() {
   const actor = await requirePageActor("/settings/rules");
-  const [t, locale, rules] = await Promise.all([getTranslations("settings.rules"), getLocale(), listDeadlineRules()]);
-  const admin = isAnyAdmin(actor);
+  const [t, tr, locale, rules, changes] = await Promise.all([getTranslations("settings.rules"), getTranslations("settings.reference"), getLocale(), listDeadlineRules(), listReferenceChanges(["DeadlineRule"])]);
+  const operator = isOperator(actor);
   return (
     <div className="max-w-5xl">
-      <PageHeader title={t("title")} subtitle={admin ? t("subtitleAdmin") : t("subtitle")} actions={<Link href="/settings">{t("settings")}</Link>} />
+      <PageHeader title={t("title")} subtitle={operator ? t("subtitleOperator") : t("subtitle")} actions={<Link href="/settings">{t("settings")}</Link>} />
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t("title")}</caption>
@@ -44,13 +45,16 @@ export default async function RulesPage() {
                   })}
                 </td>
                 <td className="px-3 py-2">{r.legalBasis || "—"}</td>
-                <td className="px-3 py-2 text-right">{admin ? <Link href={`/settings/rules/${r.id}`}>{t("edit")}</Link> : null}</td>
+                <td className="px-3 py-2 text-right">{operator ? <Link href={`/settings/rules/${r.id}`}>{t("edit")}</Link> : null}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <p className="mt-3 text-xs text-stone-600">{t("logged")}</p>
+      <div className="mt-4">
+        <HistoryList history={changes} id="reference-changes" title={tr("title")} hint={tr("hint")} />
+      </div>
     </div>
   );
 }

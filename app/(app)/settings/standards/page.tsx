@@ -5,6 +5,8 @@ import { requirePageActor } from "@/lib/auth/session";
 import { canEditStandards, listLegalStandards } from "@/lib/data/case-file";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { HistoryList } from "@/components/cases/HistoryList";
+import { listReferenceChanges } from "@/lib/data/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("casefile.admin");
@@ -14,12 +16,19 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The reference texts every case file prints beside the stated grounds. */
 export default async function StandardsPage() {
   const actor = await requirePageActor("/settings/standards");
-  const [t, common, locale, standards] = await Promise.all([getTranslations("casefile.admin"), getTranslations("common"), getLocale(), listLegalStandards()]);
+  const [t, common, tr, locale, standards, changes] = await Promise.all([
+    getTranslations("casefile.admin"),
+    getTranslations("common"),
+    getTranslations("settings.reference"),
+    getLocale(),
+    listLegalStandards(),
+    listReferenceChanges(["LegalStandard"]),
+  ]);
   const editable = canEditStandards(actor);
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("intro")} />
-      {editable ? null : <p className="mb-4 text-sm text-stone-600">{t("onlyAdmins")}</p>}
+      {editable ? null : <p className="mb-4 text-sm text-stone-600">{t("onlyOperators")}</p>}
       <div className="space-y-4">
         {standards.map((s) => (
           <Card
@@ -34,6 +43,9 @@ export default async function StandardsPage() {
             </p>
           </Card>
         ))}
+      </div>
+      <div className="mt-4">
+        <HistoryList history={changes} id="reference-changes" title={tr("title")} hint={tr("hint")} />
       </div>
     </>
   );

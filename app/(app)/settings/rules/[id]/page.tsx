@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/lib/auth/session";
-import { isAnyAdmin, listDeadlineRules } from "@/lib/data/settings";
+import { isOperator, listDeadlineRules } from "@/lib/data/settings";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Forbidden } from "@/components/ui/Forbidden";
 import { RuleForm } from "@/components/settings/RuleForm";
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditRulePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/settings/rules/${id}`);
-  if (!isAnyAdmin(actor)) return <Forbidden />;
+  if (!isOperator(actor)) return <Forbidden />;
   const [t, locale, rules] = await Promise.all([getTranslations("settings.rules"), getLocale(), listDeadlineRules()]);
   const r = rules.find((x) => x.id === id);
   if (!r) notFound();

@@ -22,7 +22,7 @@ export default async function EditStandardPage({ params }: { params: Promise<{ i
     return (
       <>
         <PageHeader title={t("title")} />
-        <p className="text-sm text-stone-700">{t("onlyAdmins")}</p>
+        <p className="text-sm text-stone-700">{t("onlyOperators")}</p>
       </>
     );
   }
