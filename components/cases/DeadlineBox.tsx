@@ -8,8 +8,36 @@ import { SkippedDays } from "@/components/applications/SkippedDays";
 import { todayIso } from "@/lib/domain/dates";
 import type { CaseData } from "@/lib/data/cases";
 
-export function DeadlineBox({ deadline, status, fileHref = null, today = todayIso() }: { deadline: CaseData["deadline"]; status: string; fileHref?: string | null; today?: string }) {
+export function DeadlineBox({
+  deadline,
+  status,
+  nextHearing = null,
+  fileHref = null,
+  today = todayIso(),
+}: {
+  deadline: CaseData["deadline"];
+  status: string;
+  nextHearing?: CaseData["nextHearing"];
+  fileHref?: string | null;
+  today?: string;
+}) {
   const t = useTranslations("cases.deadline");
+  const kinds = useTranslations("vocab.appealKind");
+  if (!deadline && nextHearing) {
+    const stage = kinds.has(nextHearing.stageKind) ? kinds(nextHearing.stageKind) : nextHearing.stageKind;
+    return (
+      <section aria-labelledby="deadline-title" className="rounded-lg border border-brand-600/30 bg-brand-50 p-4 text-sm" data-deadline={nextHearing.heldOn} data-next="hearing">
+        <h2 id="deadline-title" className="text-xs font-semibold uppercase tracking-wide text-stone-600">
+          {t("title")}
+        </h2>
+        <p className="mt-1 text-lg font-semibold">
+          {t("hearing", { stage })}: <DateText value={nextHearing.heldOn} />
+          {nextHearing.time ? ` ${nextHearing.time}` : null}
+        </p>
+        <p className="mt-1 text-stone-800">{t("hearingHint")}</p>
+      </section>
+    );
+  }
   if (!deadline) {
     return (
       <section aria-labelledby="deadline-title" className="rounded-lg border border-stone-200 bg-stone-100 p-4 text-sm" data-deadline="none">

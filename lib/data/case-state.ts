@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "../db";
 import { deriveCase } from "../domain/status";
-import { answerDue } from "../domain/deadlines";
+import { answerDue, appealClockOpen, caseClockInput, nextDeadline } from "../domain/deadlines";
 import { todayIso } from "../domain/dates";
 import type { Procedure } from "../domain/vocabulary";
 import { loadClock } from "./rules";
@@ -18,14 +18,19 @@ export async function recomputeCase(tx: Tx, applicationId: string, today = today
       filedOn: true,
       filedOnPrecision: true,
       parts: { select: { id: true, outcome: true } },
-      answers: { orderBy: [{ receivedOn: "asc" }, { createdAt: "asc" }], select: { receivedOn: true, partOutcomes: { select: { partId: true, outcome: true } } } },
-      appealStages: { select: { ruling: { select: { outcome: true } } } },
+      answers: { orderBy: [{ receivedOn: "asc" }, { createdAt: "asc" }], select: { receivedOn: true, receivedOnPrecision: true, partOutcomes: { select: { partId: true, outcome: true } } } },
+      appealStages: {
+        orderBy: [{ filedOn: "asc" }, { createdAt: "asc" }],
+        select: { kind: true, filedOn: true, ruling: { select: { outcome: true, decidedOn: true, decidedOnPrecision: true } } },
+      },
       events: { select: { kind: true } },
     },
   });
   if (!app) return;
   const clock = await loadClock(tx);
   const due = app.filedOn && app.filedOnPrecision === "day" ? answerDue(app.procedure as Procedure, app.filedOn, clock.rules, clock.calendar) : null;
+  const withdrawn = app.events.some((e) => e.kind === "withdrawn");
+  const next = nextDeadline(caseClockInput(app, app.answers[app.answers.length - 1], withdrawn), clock.rules, clock.calendar);
   const derived = deriveCase({
     filedOn: app.filedOn,
     parts: app.parts,
@@ -33,6 +38,7 @@ export async function recomputeCase(tx: Tx, applicationId: string, today = today
     stages: app.appealStages,
     events: app.events,
     answerOverdue: Boolean(due && due.dueOn < today),
+    appealClockOpen: appealClockOpen(next, today),
   });
   await tx.application.update({ where: { id: applicationId }, data: { status: derived.status, outcome: derived.outcome, answerDueOn: due?.dueOn ?? null } });
   for (const p of app.parts) {

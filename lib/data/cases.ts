@@ -4,7 +4,9 @@ import { db } from "../db";
 import { versionedCache } from "../db-client";
 import { accessKey, can, visibleWhere, type Actor } from "../auth/access";
 import { NotFoundError } from "../errors";
-import { caseClockInput, nextDeadline } from "../domain/deadlines";
+import { appealClockOpen, caseClockInput, nextDeadline, nextHearing } from "../domain/deadlines";
+import { deriveStatus } from "../domain/status";
+import { todayIso } from "../domain/dates";
 import { loadClock } from "./rules";
 
 const caseInclude = {
@@ -78,8 +80,14 @@ async function computeCase(actor: Actor | null, id: string) {
     clock.calendar,
   );
 
+  // The stored status was derived when the case last changed; a clock may have run out since.
+  const today = todayIso();
+  const status = deriveStatus({ ...app, stages: app.appealStages, appealClockOpen: appealClockOpen(deadline, today) });
+
   return {
     ...app,
+    status,
+    nextHearing: nextHearing(app.appealStages, today),
     applicants,
     incidents,
     citations,

@@ -145,6 +145,37 @@ export function caseClockInput(c: StoredCase, latestAnswer: { receivedOn: string
   };
 }
 
+/** Whether the clock a case is under is one for its next appeal step, still running on `today`. */
+export function appealClockOpen(deadline: Pick<Deadline, "dueOn"> & { nextStep: string } | null, today: string): boolean {
+  return deadline !== null && deadline.nextStep !== "answer" && deadline.dueOn >= today;
+}
+
+export interface NextHearing {
+  stageId: string;
+  stageKind: string;
+  heldOn: string;
+  time: string;
+}
+
+/**
+ * The next hearing of a stage still waiting for its ruling: the date a pending appeal is
+ * under (hearings known only to the month or year give no date to hold to).
+ */
+export function nextHearing(
+  stages: readonly { id: string; kind: string; ruling: unknown | null; hearings: readonly { heldOn: string | null; heldOnPrecision: string; time?: string }[] }[],
+  today: string,
+): NextHearing | null {
+  let best: NextHearing | null = null;
+  for (const s of stages) {
+    if (s.ruling) continue;
+    for (const h of s.hearings) {
+      if (!h.heldOn || h.heldOnPrecision !== "day" || h.heldOn < today) continue;
+      if (!best || h.heldOn < best.heldOn) best = { stageId: s.id, stageKind: s.kind, heldOn: h.heldOn, time: h.time ?? "" };
+    }
+  }
+  return best;
+}
+
 const NEXT_STAGE: Partial<Record<AppealKind, { code: string; kind: AppealKind }>> = {
   complaint: { code: RULE_CODES.courtClaim, kind: "first_instance" },
   first_instance: { code: RULE_CODES.appeal, kind: "appeal" },

@@ -11,6 +11,8 @@ export interface StatusInput {
   events: { kind: string }[];
   /** Past the answer deadline with no answer: silence. */
   answerOverdue?: boolean;
+  /** The time to take the next appeal step has not run out (see appealClockOpen in deadlines.ts). */
+  appealClockOpen?: boolean;
 }
 
 export interface Derived {
@@ -49,6 +51,10 @@ export function deriveCase(input: StatusInput): Derived {
 
 export function deriveStatus(input: StatusInput): Status {
   if (input.stages.some((s) => s.ruling === null)) return "under_appeal";
+  if (input.events.some((e) => e.kind === "withdrawn")) return "closed";
+  // A ruling or an answer that can still be appealed does not close the case: the group may
+  // yet take the next step, whatever happened on the day.
+  if (input.appealClockOpen) return input.stages.length > 0 ? "under_appeal" : "answered";
   if (input.events.some((e) => FINAL_EVENTS.has(e.kind))) return "closed";
   if (input.stages.length > 0) return "closed";
   if (input.answers.length > 0) return "answered";

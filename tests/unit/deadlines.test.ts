@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { answerDue, applyRule, checkFiling, nextDeadline, type DeadlineRuleData } from "@/lib/domain/deadlines";
+import { createElement as h } from "react";
+import { answerDue, appealClockOpen, applyRule, checkFiling, nextDeadline, nextHearing, type DeadlineRuleData } from "@/lib/domain/deadlines";
+import { DeadlineBox } from "@/components/cases/DeadlineBox";
+import { renderChecked } from "../support/fixtures";
 import { calendarFrom } from "@/lib/domain/working-days";
 import { DEADLINE_RULES, kazakhstanHolidays } from "@/prisma/seed/reference";
 
@@ -61,5 +64,41 @@ describe("legal clocks as data", () => {
     expect(ruled.dueOn).toBe("2023-05-22");
     const approved = nextDeadline({ ...base, answer: { receivedOn: "2023-03-29", refusedSomething: false }, stages: [] }, rules, kz);
     expect(approved).toBeNull();
+  });
+
+  it("an appeal clock is open until its last day, and only for an appeal step", () => {
+    const d = { dueOn: "2023-05-22", nextStep: "appeal" };
+    expect(appealClockOpen(d, "2023-05-22")).toBe(true);
+    expect(appealClockOpen(d, "2023-05-23")).toBe(false);
+    expect(appealClockOpen({ dueOn: "2023-05-22", nextStep: "answer" }, "2023-05-01")).toBe(false);
+    expect(appealClockOpen(null, "2023-05-01")).toBe(false);
+  });
+
+  it("a pending stage's next hearing is the date the case is under, and the box names it", () => {
+    const stages = [
+      { id: "s1", kind: "complaint", ruling: { outcome: "upheld" }, hearings: [{ heldOn: "2023-05-02", heldOnPrecision: "day" }] },
+      {
+        id: "s2",
+        kind: "first_instance",
+        ruling: null,
+        hearings: [
+          { heldOn: "2023-04-10", heldOnPrecision: "day", time: "10:00" },
+          { heldOn: "2023-05-15", heldOnPrecision: "day", time: "11:30" },
+          { heldOn: "2023-05", heldOnPrecision: "month", time: "" },
+          { heldOn: "2023-06-01", heldOnPrecision: "day", time: "" },
+        ],
+      },
+    ];
+    expect(nextHearing(stages, "2023-04-20")).toEqual({ stageId: "s2", stageKind: "first_instance", heldOn: "2023-05-15", time: "11:30" });
+    expect(nextHearing(stages, "2023-05-16")).toMatchObject({ heldOn: "2023-06-01" });
+    expect(nextHearing(stages, "2023-06-02")).toBeNull();
+
+    const next = nextHearing(stages, "2023-04-20");
+    const en = renderChecked(h(DeadlineBox, { deadline: null, status: "under_appeal", nextHearing: next, today: "2023-04-20" }), "en");
+    expect(en).toContain("Next hearing (Court, first instance)");
+    expect(en).toContain('data-deadline="2023-05-15"');
+    expect(en).toContain("11:30");
+    expect(en).not.toContain("the next date is the hearing or the ruling");
+    expect(renderChecked(h(DeadlineBox, { deadline: null, status: "under_appeal", nextHearing: next, today: "2023-04-20" }), "ru")).toContain("Следующее заседание");
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { canFileAppeal, canRecordRuling, combineOutcomes, deriveCase } from "@/lib/domain/status";
+import { appealClockOpen, nextDeadline } from "@/lib/domain/deadlines";
+import { calendarFrom } from "@/lib/domain/working-days";
+import { DEADLINE_RULES, kazakhstanHolidays } from "@/prisma/seed/reference";
+
+const kz = calendarFrom(kazakhstanHolidays(2019, 2026));
 
 const parts = [{ id: "march" }, { id: "rally" }];
 
@@ -47,6 +52,27 @@ describe("status and outcome are derived separately", () => {
     expect(open.outcome).toBe("refused");
     const ruled = deriveCase({ filedOn: "2023-03-20", parts: [{ id: "march" }], answers, stages: [{ ruling: { outcome: "upheld" } }], events: [] });
     expect(ruled.status).toBe("closed");
+  });
+
+  it("a ruling that can still be appealed does not close the case; once the time has run out it does", () => {
+    const answers = [{ receivedOn: "2023-03-29", partOutcomes: [{ partId: "march", outcome: "refused" }] }];
+    const base = { filedOn: "2023-03-20", parts: [{ id: "march" }], answers, stages: [{ ruling: { outcome: "upheld" } }], events: [] };
+    // First instance ruled 21 April 2023: the appeal is due 22 May (see deadlines.test.ts).
+    const ruling = { decidedOn: "2023-04-21", outcome: "upheld" };
+    const clock = nextDeadline(
+      { procedure: "approval", filedOn: "2023-03-20", answer: { receivedOn: "2023-03-29", refusedSomething: true }, stages: [{ kind: "first_instance", filedOn: "2023-04-01", ruling }], closed: false },
+      DEADLINE_RULES,
+      kz,
+    );
+    expect(deriveCase({ ...base, appealClockOpen: appealClockOpen(clock, "2023-05-10") }).status).toBe("under_appeal");
+    expect(deriveCase({ ...base, appealClockOpen: appealClockOpen(clock, "2023-05-22") }).status).toBe("under_appeal");
+    expect(deriveCase({ ...base, appealClockOpen: appealClockOpen(clock, "2023-05-23") }).status).toBe("closed");
+    // Held anyway, or not held: still open while the ruling can be appealed.
+    expect(deriveCase({ ...base, events: [{ kind: "not_held" }], appealClockOpen: appealClockOpen(clock, "2023-05-10") }).status).toBe("under_appeal");
+    // A refusal not yet appealed, with the complaint window open, is answered, not closed.
+    expect(deriveCase({ ...base, stages: [], events: [{ kind: "not_held" }], appealClockOpen: true }).status).toBe("answered");
+    // A withdrawal closes it whatever the clock says.
+    expect(deriveCase({ ...base, events: [{ kind: "withdrawn" }], appealClockOpen: true }).status).toBe("closed");
   });
 
   it("a withdrawal closes the case with outcome 'withdrawn'", () => {
