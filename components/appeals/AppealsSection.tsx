@@ -89,6 +89,11 @@ function StageCard({ stage, data }: { stage: Stage; data: CaseData }) {
                   <DateText value={h.heldOn} precision={h.heldOnPrecision} />
                   {h.time ? `, ${h.time}` : ""}
                   <SourceLinks citations={data.citations} recordId={h.id} />
+                  {data.canEdit ? (
+                    <Link href={`/appeals/${stage.id}/hearings/${h.id}/edit`} className="ml-3 font-normal">
+                      {t("editHearing")}
+                    </Link>
+                  ) : null}
                   {data.canEdit ? <ConfirmDeleteForm action={deleteHearingAction} fields={{ id: h.id }} label={t("deleteHearing")} confirm={t("deleteHearingConfirm")} className="ml-3 font-normal" /> : null}
                 </p>
                 {h.authorityArguments ? <Block label={t("hearingAuthority")} text={h.authorityArguments} /> : null}
@@ -105,6 +110,11 @@ function StageCard({ stage, data }: { stage: Stage; data: CaseData }) {
           <h4 className="font-medium">
             {t("rulingOf")} <DateText value={stage.ruling.decidedOn} precision={stage.ruling.decidedOnPrecision} />
             <SourceLinks citations={data.citations} recordId={stage.ruling.id} />
+            {data.canEdit ? (
+              <Link href={`/appeals/${stage.id}/ruling/edit`} className="ml-3 font-normal">
+                {t("editRuling")}
+              </Link>
+            ) : null}
           </h4>
           {stage.ruling.summary ? <p className="mt-1 whitespace-pre-wrap">{stage.ruling.summary}</p> : null}
           {stage.ruling.text ? (

@@ -102,7 +102,12 @@ export function ChangesCard({ data }: { data: DashboardData }) {
                   {f.dateTime(c.at, { dateStyle: "medium", timeStyle: "short" })}
                 </time>{" "}
                 {t(`changes.action.${c.action === "create" || c.action === "update" || c.action === "delete" ? c.action : "update"}`, { who: c.userName, entity })}
-                {href && c.action !== "delete" ? (
+                {c.caseTitle ? (
+                  <>
+                    {" "}
+                    {t("changes.inCase")} <Link href={`/applications/${c.caseId}`}>{c.caseTitle}</Link>
+                  </>
+                ) : href && c.action !== "delete" ? (
                   <>
                     {" "}
                     <Link href={href}>{t("changes.open")}</Link>

@@ -5,8 +5,8 @@ import { requireActor } from "../auth/session";
 import { invalid, type FormState } from "./form-state";
 import { runForm } from "./run-form";
 import { formToObject } from "../validation/form-data";
-import { deleteByIdSchema, fileAppealSchema, hearingSchema, rulingSchema, updateAppealSchema } from "../validation/appeals";
-import { addHearing, deleteAppeal, deleteHearing, deleteRuling, fileAppeal, recordRuling, updateAppeal } from "../data/appeals";
+import { deleteByIdSchema, fileAppealSchema, hearingSchema, rulingSchema, updateAppealSchema, updateHearingSchema, updateRulingSchema } from "../validation/appeals";
+import { addHearing, deleteAppeal, deleteHearing, deleteRuling, fileAppeal, recordRuling, updateAppeal, updateHearing, updateRuling } from "../data/appeals";
 
 function done(applicationId: string): never {
   revalidatePath(`/applications/${applicationId}`);
@@ -88,6 +88,29 @@ export async function deleteRulingAction(_prev: FormState, formData: FormData): 
     const parsed = deleteByIdSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
     const { applicationId } = await deleteRuling(actor, parsed.data.id);
+    done(applicationId);
+  });
+}
+
+/** Someone else's newer save comes back as a conflict (runForm), with their version to compare. */
+export async function updateHearingAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const raw = formToObject(formData);
+  return runForm(raw, async () => {
+    const actor = await requireActor();
+    const parsed = updateHearingSchema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error);
+    const { applicationId } = await updateHearing(actor, parsed.data);
+    done(applicationId);
+  });
+}
+
+export async function updateRulingAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const raw = formToObject(formData);
+  return runForm(raw, async () => {
+    const actor = await requireActor();
+    const parsed = updateRulingSchema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error);
+    const { applicationId } = await updateRuling(actor, parsed.data);
     done(applicationId);
   });
 }

@@ -3,6 +3,7 @@ import { db, type Tx } from "../db";
 import { groupIds, requireRole, type Actor } from "../auth/access";
 import { ConflictError, NotFoundError } from "../errors";
 import { answerOutcome, canRecordAnswer } from "../domain/status";
+import { surelyBefore } from "../domain/date-order";
 import { FieldError } from "../validation/applications";
 import type { AnswerInput, EvidenceInput, RecordAnswerInput, UpdateAnswerInput } from "../validation/answers";
 import { logChange } from "./audit";
@@ -31,11 +32,30 @@ const answerInclude = {
 async function editableApplication(actor: Actor, applicationId: string) {
   const app = await db.application.findFirst({
     where: { id: applicationId, groupId: { in: groupIds(actor) } },
-    select: { id: true, title: true, groupId: true, procedure: true, parts: { orderBy: { position: "asc" }, select: partSelect }, events: { select: { kind: true } } },
+    select: {
+      id: true,
+      title: true,
+      groupId: true,
+      procedure: true,
+      filedOn: true,
+      filedOnPrecision: true,
+      parts: { orderBy: { position: "asc" }, select: partSelect },
+      events: { select: { kind: true } },
+    },
   });
   if (!app) throw new NotFoundError();
   requireRole(actor, app.groupId, "editor");
   return app;
+}
+
+/**
+ * An answer cannot come before the application it answers. (It may come after an appeal was
+ * filed: a complaint against the authority's silence, then a late answer.)
+ */
+function checkAnswerDate(app: { filedOn: string | null; filedOnPrecision: string }, input: Pick<AnswerInput, "receivedOn" | "receivedOnPrecision">) {
+  if (surelyBefore({ date: input.receivedOn, precision: input.receivedOnPrecision }, { date: app.filedOn, precision: app.filedOnPrecision })) {
+    throw new FieldError("receivedOn", "answer_before_filing");
+  }
 }
 
 /** What the answer form needs: the parts to give outcomes for and the grounds to choose from. */
@@ -106,6 +126,7 @@ export async function recordAnswer(actor: Actor, input: RecordAnswerInput): Prom
   const blocked = canRecordAnswer({ filedOn: null, events: app.events });
   if (blocked) throw new FieldError("_form", blocked);
   const outcomes = statedOutcomes(input, new Set(app.parts.map((p) => p.id)));
+  checkAnswerDate(app, input);
   const ref = { caseId: app.id, groupId: app.groupId };
   return db.$transaction(async (tx) => {
     const grounds = await groundIds(tx, input.grounds);
@@ -158,6 +179,7 @@ export async function updateAnswer(actor: Actor, input: UpdateAnswerInput): Prom
   if (!found) throw new NotFoundError();
   const app = await editableApplication(actor, found.applicationId);
   const outcomes = statedOutcomes(input, new Set(app.parts.map((p) => p.id)));
+  checkAnswerDate(app, input);
   const ref = { caseId: app.id, groupId: app.groupId };
   try {
     await db.$transaction(async (tx) => {

@@ -4,9 +4,10 @@ import { groupIds, requireRole, visibleWhere, type Actor } from "../auth/access"
 import { NotFoundError } from "../errors";
 import { todayIso } from "../domain/dates";
 import { canFileAppeal, canRecordRuling } from "../domain/status";
+import { firstAfter, firstBefore, surelyBefore, type KnownDate } from "../domain/date-order";
 import { APPEAL_KINDS, isOneOf, RULING_OUTCOMES } from "../domain/vocabulary";
 import type { Prisma } from "../generated/sqlite/client";
-import type { FileAppealInput, HearingInput, RulingInput, UpdateAppealInput } from "../validation/appeals";
+import type { FileAppealInput, HearingInput, RulingInput, UpdateAppealInput, UpdateHearingInput, UpdateRulingInput } from "../validation/appeals";
 import { FieldError } from "../validation/applications";
 import { logChange } from "./audit";
 import { recomputeCase } from "./case-state";
@@ -45,8 +46,94 @@ async function editableStage(tx: Tx, actor: Actor, stageId: string) {
   return stage;
 }
 
+/** A hearing of one of the actor's groups' cases, for an editor of that group. */
+async function editableHearing(tx: Tx, actor: Actor, hearingId: string) {
+  const hearing = await tx.hearing.findFirst({
+    where: { id: hearingId, appealStage: { application: { groupId: { in: groupIds(actor) } } } },
+    include: {
+      appealStage: {
+        select: {
+          id: true,
+          filedOn: true,
+          filedOnPrecision: true,
+          ruling: { select: { decidedOn: true, decidedOnPrecision: true } },
+          application: { select: { id: true, groupId: true } },
+        },
+      },
+    },
+  });
+  if (!hearing) throw new NotFoundError();
+  requireRole(actor, hearing.appealStage.application.groupId, "editor");
+  return hearing;
+}
+
+function hearingData(input: Omit<HearingInput, "stageId">) {
+  return {
+    heldOn: input.heldOn,
+    heldOnPrecision: input.heldOn ? input.heldOnPrecision : "unknown",
+    time: input.time,
+    authorityArguments: input.authorityArguments,
+    applicantArguments: input.applicantArguments,
+    notes: input.notes,
+  };
+}
+
+function rulingData(input: Omit<RulingInput, "stageId">) {
+  return {
+    decidedOn: input.decidedOn,
+    decidedOnPrecision: input.decidedOn ? input.decidedOnPrecision : "unknown",
+    outcome: input.outcome,
+    summary: input.summary,
+    text: input.text,
+  };
+}
+
 async function checkBody(tx: Tx, bodyId: string | null) {
   if (bodyId && !(await tx.authority.findUnique({ where: { id: bodyId }, select: { id: true } }))) throw new FieldError("bodyId", "invalid_choice");
+}
+
+// ───────────────────────────── dates that cannot be
+
+const known = (date: string | null, precision: string): KnownDate => ({ date, precision });
+
+/**
+ * A stage is filed after the application, and after the answer it contests — unless the
+ * authority was silent past its deadline, which is appealed without an answer. Its hearings
+ * and ruling come after it.
+ */
+async function checkStageDates(tx: Tx, applicationId: string, input: Pick<FileAppealInput, "filedOn" | "filedOnPrecision">, stageId?: string) {
+  const filed = known(input.filedOn, input.filedOnPrecision);
+  if (!filed.date) return;
+  const app = await tx.application.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: { filedOn: true, filedOnPrecision: true, answerDueOn: true, answers: { select: { receivedOn: true, receivedOnPrecision: true } } },
+  });
+  if (surelyBefore(filed, known(app.filedOn, app.filedOnPrecision))) throw new FieldError("filedOn", "stage_before_filing");
+  const answers = app.answers.map((a) => known(a.receivedOn, a.receivedOnPrecision)).filter((a) => a.date);
+  const silent = Boolean(app.answerDueOn && surelyBefore(known(app.answerDueOn, "day"), filed));
+  if (answers.length > 0 && !silent && answers.every((a) => surelyBefore(filed, a))) throw new FieldError("filedOn", "stage_before_answer");
+  if (!stageId) return;
+  const stage = await tx.appealStage.findUniqueOrThrow({ where: { id: stageId }, select: { hearings: { select: { heldOn: true, heldOnPrecision: true } }, ruling: true } });
+  if (firstBefore(stage.hearings.map((h) => known(h.heldOn, h.heldOnPrecision)), filed)) throw new FieldError("filedOn", "stage_after_hearing");
+  if (stage.ruling && surelyBefore(known(stage.ruling.decidedOn, stage.ruling.decidedOnPrecision), filed)) throw new FieldError("filedOn", "stage_after_ruling");
+}
+
+/** A hearing is held after its stage was filed and before its ruling. */
+function checkHearingDate(
+  stage: { filedOn: string | null; filedOnPrecision: string; ruling: { decidedOn: string | null; decidedOnPrecision: string } | null },
+  input: Pick<HearingInput, "heldOn" | "heldOnPrecision">,
+) {
+  const held = known(input.heldOn, input.heldOnPrecision);
+  if (surelyBefore(held, known(stage.filedOn, stage.filedOnPrecision))) throw new FieldError("heldOn", "hearing_before_stage");
+  if (stage.ruling && surelyBefore(known(stage.ruling.decidedOn, stage.ruling.decidedOnPrecision), held)) throw new FieldError("heldOn", "hearing_after_ruling");
+}
+
+/** A ruling comes after its stage was filed and after the stage's hearings. */
+async function checkRulingDate(tx: Tx, stage: { id: string; filedOn: string | null; filedOnPrecision: string }, input: Pick<RulingInput, "decidedOn" | "decidedOnPrecision">) {
+  const decided = known(input.decidedOn, input.decidedOnPrecision);
+  if (surelyBefore(decided, known(stage.filedOn, stage.filedOnPrecision))) throw new FieldError("decidedOn", "ruling_before_stage");
+  const hearings = await tx.hearing.findMany({ where: { appealStageId: stage.id }, select: { heldOn: true, heldOnPrecision: true } });
+  if (firstAfter(hearings.map((h) => known(h.heldOn, h.heldOnPrecision)), decided)) throw new FieldError("decidedOn", "ruling_before_hearing");
 }
 
 function stageData(input: Omit<FileAppealInput, "applicationId">) {
@@ -70,6 +157,7 @@ export async function fileAppeal(actor: Actor, input: FileAppealInput, today = t
     const refused = canFileAppeal({ answers: app.answers, answerOverdue: Boolean(app.answerDueOn && app.answerDueOn < today) });
     if (refused) throw refusal(refused);
     await checkBody(tx, input.bodyId);
+    await checkStageDates(tx, app.id, input);
     const stage = await tx.appealStage.create({ data: { applicationId: app.id, ...stageData(input) } });
     await logChange(tx, actor, { entity: "AppealStage", entityId: stage.id, caseId: app.id, groupId: app.groupId, action: "create", after: stage });
     await recomputeCase(tx, app.id, today);
@@ -81,6 +169,7 @@ export async function updateAppeal(actor: Actor, input: UpdateAppealInput) {
   return db.$transaction(async (tx) => {
     const before = await editableStage(tx, actor, input.id);
     await checkBody(tx, input.bodyId);
+    await checkStageDates(tx, before.application.id, input, before.id);
     await updateVersioned(tx.appealStage, before.id, input.version, stageData(input));
     const after = await tx.appealStage.findUniqueOrThrow({ where: { id: before.id } });
     const { application, ruling, ...plain } = before;
@@ -106,17 +195,8 @@ export async function deleteAppeal(actor: Actor, stageId: string) {
 export async function addHearing(actor: Actor, input: HearingInput) {
   return db.$transaction(async (tx) => {
     const stage = await editableStage(tx, actor, input.stageId);
-    const hearing = await tx.hearing.create({
-      data: {
-        appealStageId: stage.id,
-        heldOn: input.heldOn,
-        heldOnPrecision: input.heldOn ? input.heldOnPrecision : "unknown",
-        time: input.time,
-        authorityArguments: input.authorityArguments,
-        applicantArguments: input.applicantArguments,
-        notes: input.notes,
-      },
-    });
+    checkHearingDate(stage, input);
+    const hearing = await tx.hearing.create({ data: { appealStageId: stage.id, ...hearingData(input) } });
     const caseId = stage.application.id;
     await logChange(tx, actor, { entity: "Hearing", entityId: hearing.id, caseId, groupId: stage.application.groupId, action: "create", after: hearing });
     await recomputeCase(tx, caseId);
@@ -147,20 +227,42 @@ export async function recordRuling(actor: Actor, input: RulingInput) {
     const stage = await editableStage(tx, actor, input.stageId);
     const refused = canRecordRuling(stage);
     if (refused) throw refusal(refused);
-    const ruling = await tx.ruling.create({
-      data: {
-        appealStageId: stage.id,
-        decidedOn: input.decidedOn,
-        decidedOnPrecision: input.decidedOn ? input.decidedOnPrecision : "unknown",
-        outcome: input.outcome,
-        summary: input.summary,
-        text: input.text,
-      },
-    });
+    await checkRulingDate(tx, stage, input);
+    const ruling = await tx.ruling.create({ data: { appealStageId: stage.id, ...rulingData(input) } });
     const caseId = stage.application.id;
     await logChange(tx, actor, { entity: "Ruling", entityId: ruling.id, caseId, groupId: stage.application.groupId, action: "create", after: ruling });
     await recomputeCase(tx, caseId);
     return { ruling, applicationId: caseId };
+  });
+}
+
+/** Corrects a hearing; someone else's newer save is reported (ConflictError), not overwritten. */
+export async function updateHearing(actor: Actor, input: UpdateHearingInput) {
+  return db.$transaction(async (tx) => {
+    const before = await editableHearing(tx, actor, input.id);
+    const { appealStage, ...plain } = before;
+    checkHearingDate(appealStage, input);
+    await updateVersioned(tx.hearing, before.id, input.version, hearingData(input));
+    const after = await tx.hearing.findUniqueOrThrow({ where: { id: before.id } });
+    const { id: caseId, groupId } = appealStage.application;
+    await logChange(tx, actor, { entity: "Hearing", entityId: before.id, caseId, groupId, action: "update", before: plain, after });
+    await recomputeCase(tx, caseId);
+    return { hearing: after, applicationId: caseId };
+  });
+}
+
+/** Corrects a stage's ruling, with the same version check as the stage itself. */
+export async function updateRuling(actor: Actor, input: UpdateRulingInput) {
+  return db.$transaction(async (tx) => {
+    const stage = await editableStage(tx, actor, input.stageId);
+    if (!stage.ruling || stage.ruling.id !== input.id) throw new NotFoundError();
+    await checkRulingDate(tx, stage, input);
+    await updateVersioned(tx.ruling, stage.ruling.id, input.version, rulingData(input));
+    const after = await tx.ruling.findUniqueOrThrow({ where: { id: stage.ruling.id } });
+    const caseId = stage.application.id;
+    await logChange(tx, actor, { entity: "Ruling", entityId: after.id, caseId, groupId: stage.application.groupId, action: "update", before: stage.ruling, after });
+    await recomputeCase(tx, caseId);
+    return { ruling: after, applicationId: caseId };
   });
 }
 
@@ -203,6 +305,14 @@ export async function getAppealFormContext(actor: Actor, applicationId: string, 
   const last = app.appealStages[app.appealStages.length - 1];
   const suggestedKind = last ? (APPEAL_KINDS[Math.min(APPEAL_KINDS.indexOf(last.kind as (typeof APPEAL_KINDS)[number]) + 1, APPEAL_KINDS.length - 1)] ?? "complaint") : "complaint";
   return { application: { id: app.id, title: app.title }, blocked, suggestedKind };
+}
+
+/** One hearing with its stage and application, for an editor (the hearing must be the stage's). */
+export async function getHearingForEdit(actor: Actor, stageId: string, hearingId: string) {
+  const stage = await getStageForEdit(actor, stageId);
+  const hearing = stage.hearings.find((h) => h.id === hearingId);
+  if (!hearing) throw new NotFoundError();
+  return { stage, hearing };
 }
 
 /** One stage with its application, hearings and ruling, for an editor. */

@@ -4,6 +4,7 @@ import { db, type Tx } from "../db";
 import { groupIds, requireRole, visibilityKey, visibleWhere, writableGroups, type Actor } from "../auth/access";
 import { ConflictError, NotFoundError } from "../errors";
 import { procedureFor, type AssemblyForm } from "../domain/vocabulary";
+import { firstBefore } from "../domain/date-order";
 import type { Prisma } from "../generated/sqlite/client";
 import {
   FieldError,
@@ -176,6 +177,11 @@ async function applyUpdate(tx: Tx, actor: Actor, input: UpdateApplicationInput, 
   const ref = { caseId: input.id, groupId };
   const before = await tx.application.findFirst({ where: { id: input.id, groupId }, include: editInclude });
   if (!before) throw new NotFoundError();
+  // The application cannot have been filed after the answers already recorded to it.
+  const answers = await tx.answer.findMany({ where: { applicationId: input.id }, select: { receivedOn: true, receivedOnPrecision: true } });
+  if (firstBefore(answers.map((a) => ({ date: a.receivedOn, precision: a.receivedOnPrecision })), { date: input.filedOn, precision: input.filedOnPrecision })) {
+    throw new FieldError("filedOn", "filing_after_answer");
+  }
   await checkOrganizers(tx, input.organizerIds);
   const authorityId = await resolveAuthority(tx, actor, input, groupId, input.city);
   // First, so that a stale form changes nothing at all.

@@ -43,8 +43,10 @@ export interface ChangeInput {
   keep?: readonly string[];
 }
 
+/** Writes one history entry; an update that changed nothing is not history and writes none. */
 export async function logChange(tx: Tx, actor: Pick<Actor, "userId" | "name"> | null, c: ChangeInput): Promise<void> {
   const d = diff(redact(c.before), redact(c.after), c.keep);
+  if (c.action === "update" && d.before && d.after && Object.keys(d.before).length === 0 && Object.keys(d.after).length === 0) return;
   await tx.changeLog.create({
     data: {
       userId: actor?.userId ?? null,

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { groupIds, type Actor } from "../auth/access";
+import { groupIds, visibleWhere, type Actor } from "../auth/access";
 import { addDays, todayIso } from "../domain/dates";
 import { caseClockInput, nextDeadline, type DeadlineRuleData } from "../domain/deadlines";
 import { loadClock } from "./rules";
@@ -55,7 +55,8 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
     db.application.findMany({
       where: {
         ...inGroups,
-        status: { in: ["answered", "closed"] },
+        // A ruled stage whose next step is still open keeps the case under appeal.
+        status: { in: ["answered", "under_appeal", "closed"] },
         OR: [{ answers: { some: { receivedOn: { gte: horizon } } } }, { appealStages: { some: { ruling: { decidedOn: { gte: horizon } } } } }],
       },
       select: {
@@ -134,7 +135,13 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
   deadlines.sort((x, y) => x.dueOn.localeCompare(y.dueOn) || x.title.localeCompare(y.title));
 
   const statusCounts = Object.fromEntries(statusRows.map((r) => [r.status, r._count._all])) as Record<string, number>;
-  return { today, deadlines, hearings, statusCounts, changes, groups: actor.memberships, overdueWindowDays: OVERDUE_WINDOW_DAYS };
+  // Each change names its case, by the title the member may read (a deleted case has none).
+  const caseIds = [...new Set(changes.map((c) => c.caseId).filter((id): id is string => Boolean(id)))];
+  const titles = new Map(
+    caseIds.length ? (await db.application.findMany({ where: { id: { in: caseIds }, ...visibleWhere(actor) }, select: { id: true, title: true } })).map((a) => [a.id, a.title]) : [],
+  );
+  const namedChanges = changes.map((c) => ({ ...c, caseTitle: c.caseId ? (titles.get(c.caseId) ?? null) : null }));
+  return { today, deadlines, hearings, statusCounts, changes: namedChanges, groups: actor.memberships, overdueWindowDays: OVERDUE_WINDOW_DAYS };
 }
 
 export type DashboardData = Awaited<ReturnType<typeof getDashboard>>;

@@ -44,9 +44,14 @@ export const rulingSchema = z.object({
   text: text(200_000).prefault(""),
 });
 
+export const updateHearingSchema = hearingSchema.omit({ stageId: true }).extend({ id, version });
+export const updateRulingSchema = rulingSchema.extend({ id, version });
+
 export const deleteByIdSchema = z.object({ id });
 
 export type FileAppealInput = z.infer<typeof fileAppealSchema>;
 export type UpdateAppealInput = z.infer<typeof updateAppealSchema>;
 export type HearingInput = z.infer<typeof hearingSchema>;
 export type RulingInput = z.infer<typeof rulingSchema>;
+export type UpdateHearingInput = z.infer<typeof updateHearingSchema>;
+export type UpdateRulingInput = z.infer<typeof updateRulingSchema>;

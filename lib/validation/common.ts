@@ -12,17 +12,34 @@ export const line = (max = MAX_LINE) => z.string({ error: "invalid" }).trim().ma
 export const requiredLine = (max = MAX_LINE) => line(max).min(1, { error: "required" });
 export const text = (max = MAX_TEXT) => z.string({ error: "invalid" }).trim().max(max, { error: "too_long" });
 
+/** The years a record of this tracker can be about (the date picker lets a fifth digit through). */
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2100;
+
+/** Why a typed date is not one: a year out of range (e.g. five digits), or no such day. */
+export function dateProblem(s: string): "date_out_of_range" | "invalid_date" | null {
+  const year = /^(\d+)-\d{1,2}-\d{1,2}$/.exec(s)?.[1];
+  if (year !== undefined && (year.length !== 4 || Number(year) < MIN_YEAR || Number(year) > MAX_YEAR)) return "date_out_of_range";
+  return isIsoDate(s) ? null : "invalid_date";
+}
+
 export const isoDate = z
   .string({ error: "invalid_date" })
   .trim()
-  .refine((s) => isIsoDate(s), { error: "invalid_date" });
+  .superRefine((s, ctx) => {
+    const problem = dateProblem(s);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
-/** "" → null; otherwise a valid YYYY-MM-DD. */
+/** "" → null; otherwise a real YYYY-MM-DD between MIN_YEAR and MAX_YEAR. */
 export const optionalDate = z
   .string({ error: "invalid_date" })
   .trim()
   .transform((s) => (s === "" ? null : s))
-  .refine((s) => s === null || isIsoDate(s), { error: "invalid_date" });
+  .superRefine((s, ctx) => {
+    const problem = s === null ? null : dateProblem(s);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 export const precision = z.enum(DATE_PRECISIONS, { error: "invalid_choice" }).default("day");
 

@@ -246,6 +246,8 @@ const PAGES: Record<string, RouteSpec> = {
   "app/(app)/appeals/[stageId]/edit/page.tsx": { level: "editorOfA", params: (fx) => ({ stageId: fx.stageId }) },
   "app/(app)/appeals/[stageId]/hearings/new/page.tsx": { level: "editorOfA", params: (fx) => ({ stageId: fx.stageId }) },
   "app/(app)/appeals/[stageId]/ruling/page.tsx": { level: "editorOfA", params: (fx) => ({ stageId: fx.stageId }) },
+  "app/(app)/appeals/[stageId]/ruling/edit/page.tsx": { level: "editorOfA", params: (fx) => ({ stageId: fx.ruledStageId }) },
+  "app/(app)/appeals/[stageId]/hearings/[hearingId]/edit/page.tsx": { level: "editorOfA", params: (fx) => ({ stageId: fx.stageId, hearingId: fx.hearingId }) },
   "app/(app)/incidents/new/page.tsx": { level: "editorSomewhere" },
   "app/(app)/incidents/[id]/edit/page.tsx": { level: "editorOfA", params: (fx) => ({ id: fx.incidentId }) },
   "app/(app)/settings/page.tsx": { level: "signedIn" },

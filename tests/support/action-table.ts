@@ -31,6 +31,7 @@ export interface Fixture {
   stageId: string; // a complaint without a ruling, with a hearing
   stageVersion: number;
   ruledStageId: string; // a court stage with a ruling
+  rulingId: string;
   hearingId: string;
   eventId: string;
   incidentId: string;
@@ -148,6 +149,7 @@ export async function makeFixture(): Promise<Fixture> {
     stageId: stage.id,
     stageVersion: stage.version,
     ruledStageId: ruled.id,
+    rulingId: (await db.ruling.findUniqueOrThrow({ where: { appealStageId: ruled.id } })).id,
     hearingId: hearing.id,
     eventId: event.id,
     incidentId: incident.id,
@@ -215,7 +217,7 @@ const appFields = (fx: Fixture): Entries => ({
   authorityId: "",
   city: "Almaty",
   purpose: "",
-  filedOn: "2025-02-20",
+  filedOn: "2024-02-20",
   filedOnPrecision: "day",
   registrationNumber: "",
   notes: "",
@@ -261,6 +263,11 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
     deleteAppealAction: { level: "editorOfA", entries: (fx) => ({ id: fx.stageId }) },
     addHearingAction: { level: "editorOfA", entries: (fx) => ({ stageId: fx.stageId, heldOn: "2024-03-25", heldOnPrecision: "day" }) },
     deleteHearingAction: { level: "editorOfA", entries: (fx) => ({ id: fx.hearingId }) },
+    updateHearingAction: { level: "editorOfA", entries: (fx) => ({ id: fx.hearingId, version: "1", heldOn: "2024-03-21", heldOnPrecision: "day", time: "10:00" }) },
+    updateRulingAction: {
+      level: "editorOfA",
+      entries: (fx) => ({ stageId: fx.ruledStageId, id: fx.rulingId, version: "1", decidedOn: "2024-04-21", decidedOnPrecision: "day", outcome: "partly" }),
+    },
     recordRulingAction: { level: "editorOfA", entries: (fx) => ({ stageId: fx.stageId, decidedOn: "2024-03-30", decidedOnPrecision: "day", outcome: "upheld" }) },
     deleteRulingAction: { level: "editorOfA", entries: (fx) => ({ id: fx.ruledStageId }) },
   },

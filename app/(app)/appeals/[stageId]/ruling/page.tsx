@@ -28,7 +28,7 @@ export default async function RulingPage({ params }: { params: Promise<{ stageId
       <StageSummary stage={s} />
       {s.ruling ? (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {te("stage_already_ruled")} <Link href={`/appeals/${s.id}/edit`}>{t("rulingAlreadyHint")}</Link>
+          {te("stage_already_ruled")} <Link href={`/appeals/${s.id}/ruling/edit`}>{t("rulingAlreadyHint")}</Link>
         </p>
       ) : (
         <RulingForm action={recordRulingAction} stageId={s.id} cancelHref={`${back}#appeals`} />
