@@ -251,7 +251,8 @@ describe("what happened", () => {
 
 describe("the appeals list", () => {
   it("shows only stages of applications the caller may see, filtered", async () => {
-    const id = await refusedCase();
+    // Filed in 2023 and never answered: a complaint against the silence (a stage cannot predate its case).
+    const id = await refusedCase({ answered: false, filedOn: "2023-04-20" });
     await run(editorA, fileAppealAction, complaint(id, { filedOn: "2023-05-02", bodyName: "Karaganda regional akimat" }));
     const mine = await listAppealStages(editorA, { kind: "complaint", year: "2023", outcome: "pending", body: "karaganda" });
     expect(mine.rows.map((r) => r.applicationId)).toContain(id);

@@ -91,7 +91,8 @@ describe("the dashboard", () => {
   it("shows hearings from today on, counts by status and only its groups' changes", async () => {
     const d = await getDashboard(viewerA, TODAY);
     expect(d.hearings.map((h) => [h.appealStage.application.title, h.heldOn])).toEqual([["Hearing ahead", "2026-03-20"]]);
-    expect(d.statusCounts).toEqual({ awaiting_answer: 3, answered: 1, closed: 1, under_appeal: 1 });
+    // "Time to appeal" was ruled on 27 February, and its appeal is due 27 March: still under appeal, not closed.
+    expect(d.statusCounts).toEqual({ awaiting_answer: 3, answered: 1, under_appeal: 2 });
     expect(d.changes.map((c) => c.entityId)).toEqual([ids.dueSoon]);
   });
 

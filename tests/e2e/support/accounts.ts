@@ -6,3 +6,6 @@ export const ACCOUNTS = {
   viewer: { email: "viewer@e2e.test", name: "Vera Viewer", group: "E2E Group", role: "viewer" },
   other: { email: "other@e2e.test", name: "Olga Other", group: "Other Group", role: "admin" },
 } as const;
+
+/** Records of the "other" account's group that nobody else may see (made by create-accounts.ts). */
+export const PRIVATE_RECORDS = { application: "e2e-private-application", incident: "e2e-private-incident", source: "e2e-private-source" } as const;
