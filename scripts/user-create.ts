@@ -5,7 +5,7 @@ import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createPrismaClient } from "../lib/db-client";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../lib/auth/password";
+import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from "../lib/auth/password";
 import { ROLES } from "../lib/domain/vocabulary";
 import { slugify } from "../lib/domain/slug";
 
@@ -53,8 +53,13 @@ async function main() {
   }
   const { email, name, group, role } = parsed.data;
   const password = await readPassword();
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    console.error(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  const problem = passwordProblem(password);
+  if (problem) {
+    console.error(
+      problem === "password_too_common"
+        ? "this is one of the most commonly used passwords, which attackers try first: choose another"
+        : `the password must have at least ${MIN_PASSWORD_LENGTH} characters (and at most 500)`,
+    );
     process.exit(2);
   }
   const db = createPrismaClient();
@@ -63,7 +68,13 @@ async function main() {
     const existing = await db.group.findFirst({ where: { OR: [{ slug }, { name: group }] } });
     const g = existing ?? (await db.group.create({ data: { name: group, slug } }));
     const passwordHash = await hashPassword(password);
-    const user = await db.user.upsert({ where: { email }, update: { name, passwordHash }, create: { email, name, passwordHash } });
+    // For an existing account this is a password change: every session it had ends
+    // (sessionVersion), so a stolen session cookie dies with the old password.
+    const user = await db.user.upsert({
+      where: { email },
+      update: { name, passwordHash, sessionVersion: { increment: 1 } },
+      create: { email, name, passwordHash },
+    });
     await db.membership.upsert({
       where: { userId_groupId: { userId: user.id, groupId: g.id } },
       update: { role },
