@@ -36,7 +36,7 @@ test.describe("with JavaScript disabled", () => {
     await page.getByLabel("Email").fill(ACCOUNTS.other.email);
     await page.getByLabel("Password").fill("not-the-password-123");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("The email or password is not right.");
+    await expect(page.locator("main form").getByRole("alert")).toHaveText("The email or password is not right.");
     await expect(page).toHaveURL(/\/signin/);
     await expect(page.getByLabel("Email")).toHaveValue(ACCOUNTS.other.email);
     expect(leaks(urls, "not-the-password-123")).toEqual([]);

@@ -9,8 +9,9 @@ import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.accept");
-  // The link is a secret: keep it out of search engines and referrers.
-  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  // The link is a secret: keep it out of search engines and other sites. ("same-origin", not
+  // "no-referrer": the page's forms must post with their Origin, or Next.js refuses them.)
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "same-origin" };
 }
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
