@@ -20,8 +20,10 @@ function SignInButton() {
 /** `error` is a failure reported by next-auth's own endpoint (?error=…), shown until the next try. */
 export function SignInForm({ callbackUrl, error }: { callbackUrl: string; error?: "failed" | "rateLimited" }) {
   const t = useTranslations("auth");
+  const te = useTranslations("errors");
   const [state, action] = useActionState(signInAction, initialFormState);
-  const message = state.message ? (state.message === "rate_limited" ? t("rateLimited") : t("failed")) : error ? t(error) : null;
+  // The action's outcome ("sign_in_failed", "rate_limited") is a key in "errors".
+  const message = state.message ? (te.has(state.message) ? te(state.message) : te("unexpected")) : error ? t(error) : null;
   const values = state.data?.values as { email?: string } | undefined;
   return (
     <form action={action} className="space-y-4" key={String(state.data?.submittedAt ?? "initial")}>
