@@ -10,6 +10,7 @@ export function proxy(request: NextRequest) {
     https: isHttps(request.url, request.headers.get("x-forwarded-proto")),
     development: process.env.NODE_ENV === "development",
     api: isApiPath(request.nextUrl.pathname),
+    shareLink: request.nextUrl.pathname.startsWith("/s/"),
   });
   // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
   const requestHeaders = new Headers(request.headers);

@@ -6,10 +6,17 @@ function limiter(points: number, durationSeconds: number, blockSeconds: number) 
   return new RateLimiterMemory({ points, duration: durationSeconds, blockDuration: blockSeconds });
 }
 
+/** A plain counter that expires `durationSeconds` after its first point (no block). */
+function counter(durationSeconds: number) {
+  return new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration: durationSeconds });
+}
+
 function makeLimiters() {
   return {
-    signIn: limiter(8, 15 * 60, 15 * 60),
-    signInAccount: limiter(30, 15 * 60, 15 * 60),
+    // Sign-in counts failures only (lib/auth/sign-in-guard.ts decides what they mean).
+    signInClientFailures: counter(15 * 60),
+    signInRecentFailure: counter(5 * 60),
+    signInAccountFailures: counter(15 * 60),
     passwordReset: limiter(5, 60 * 60, 60 * 60),
     shareToken: limiter(20, 60, 5 * 60),
     invitation: limiter(30, 60 * 60, 60 * 60),
@@ -36,8 +43,15 @@ export async function retryAfter(name: LimitName, key: string): Promise<number> 
   return r && r.remainingPoints <= 0 ? Math.ceil(r.msBeforeNext / 1000) : 0;
 }
 
-export function consumeSignInAttempt(key: string): Promise<boolean> {
-  return consume("signIn", key);
+/** Points the key has used in its current window (0 when none). */
+export async function used(name: LimitName, key: string): Promise<number> {
+  const r = await limiters[name].get(key);
+  return r?.consumedPoints ?? 0;
+}
+
+/** Forgets the key's points (a success resets its failures). */
+export async function forget(name: LimitName, key: string): Promise<void> {
+  await limiters[name].delete(key);
 }
 
 /** Test hook: forget every counter. */

@@ -8,7 +8,7 @@ import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createPrismaClient } from "../lib/db-client";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../lib/auth/password";
+import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from "../lib/auth/password";
 import { ROLES } from "../lib/domain/vocabulary";
 import { slugify } from "../lib/domain/slug";
 import { env } from "../lib/env";
@@ -58,8 +58,13 @@ async function main() {
   }
   const { email, name, group, role } = parsed.data;
   const password = await readPassword();
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    console.error(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  const problem = passwordProblem(password);
+  if (problem) {
+    console.error(
+      problem === "password_too_common"
+        ? "this is one of the most commonly used passwords, which attackers try first: choose another"
+        : `the password must have at least ${MIN_PASSWORD_LENGTH} characters (and at most 500)`,
+    );
     process.exit(2);
   }
   const db = createPrismaClient();
@@ -71,7 +76,13 @@ async function main() {
     const noOperatorYet = env.operatorEmails.length === 0 && (await db.user.count({ where: { isOperator: true } })) === 0;
     const makeOperator = operatorFlag === true || (role === "admin" && noOperatorYet);
     const operator = makeOperator ? { isOperator: true } : {};
-    const user = await db.user.upsert({ where: { email }, update: { name, passwordHash, ...operator }, create: { email, name, passwordHash, ...operator } });
+    // For an existing account this is a password change: every session it had ends
+    // (sessionVersion), so a stolen session cookie dies with the old password.
+    const user = await db.user.upsert({
+      where: { email },
+      update: { name, passwordHash, sessionVersion: { increment: 1 }, ...operator },
+      create: { email, name, passwordHash, ...operator },
+    });
     await db.membership.upsert({
       where: { userId_groupId: { userId: user.id, groupId: g.id } },
       update: { role },

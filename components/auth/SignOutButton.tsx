@@ -1,12 +1,15 @@
 "use client";
-import { signOut } from "next-auth/react";
+// A POST to a server action (works without JavaScript); it ends the session on every device.
 import { useTranslations } from "next-intl";
+import { signOutAction } from "@/lib/actions/auth";
 
 export function SignOutButton() {
   const t = useTranslations("nav");
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: "/" })} className="text-stone-700 underline-offset-2 hover:underline">
-      {t("signOut")}
-    </button>
+    <form action={signOutAction} className="inline">
+      <button type="submit" title={t("signOutHint")} className="text-stone-700 underline-offset-2 hover:underline">
+        {t("signOut")}
+      </button>
+    </form>
   );
 }

@@ -8,6 +8,7 @@ import { SubmitButton } from "@/components/ui/SubmitButton";
 import { initialFormState } from "@/lib/actions/form-state";
 import { acceptInvitationAction, joinGroupAction } from "@/lib/actions/invitations";
 import type { Plain } from "@/lib/validation/form-data";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-length";
 import { SettingsMessage } from "./SettingsMessage";
 
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
@@ -21,7 +22,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
       {/* Lets a password manager file the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <TextField name="name" label={t("name")} required autoComplete="name" defaultValue={typeof submitted?.name === "string" ? submitted.name : ""} errors={state.errors} hint={t("nameHint")} />
-      <TextField name="password" label={t("password")} type="password" required autoComplete="new-password" minLength={10} errors={state.errors} hint={t("passwordHint")} />
+      <TextField name="password" label={t("password")} type="password" required autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} errors={state.errors} hint={t("passwordHint")} />
       <SubmitButton>{t("create")}</SubmitButton>
     </form>
   );

@@ -2,45 +2,86 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
-import { z } from "zod";
-import { findUserForSignIn } from "../data/users";
-import { verifyPassword } from "./password";
-import { consume, consumeSignInAttempt } from "../rate-limit";
+import { endSessions, loadActorForSession } from "../data/users";
+import { checkCredentials } from "./credentials";
 import { clientAddress } from "../security/client-address";
+import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./cookies";
+import { safeCallbackPath } from "./redirect";
 
-const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(500) });
+/** Thrown from the jwt callback for a token whose session was ended: next-auth then treats it as no session. */
+class SessionEnded extends Error {
+  constructor() {
+    super("session_ended");
+    this.name = "SessionEnded";
+  }
+}
+
+/** The claims our session tokens carry beside next-auth's own (name, email, sub). */
+export interface SessionClaims {
+  uid: string;
+  /** The user's sessionVersion when the token was issued. */
+  sv: number;
+}
+
+export function sessionClaims(user: { id: string; name: string; email: string; sessionVersion: number }) {
+  return { name: user.name, email: user.email, sub: user.id, uid: user.id, sv: user.sessionVersion };
+}
+
+/** The user id of a token whose session is still current, else null. */
+export async function currentSessionUserId(token: Record<string, unknown> | null | undefined): Promise<string | null> {
+  if (!token || typeof token.uid !== "string") return null;
+  return (await loadActorForSession(token.uid, token.sv)) ? token.uid : null;
+}
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 14 },
-  pages: { signIn: "/signin" },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/signin", error: "/signin" },
   secret: process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET,
+  cookies: { sessionToken: sessionCookie() },
   providers: [
     CredentialsProvider({
       name: "Email",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(raw) {
-        const parsed = credentials.safeParse(raw);
-        if (!parsed.success) return null;
-        const client = clientAddress(await headers());
-        // Per client and account, and per account alone: a forged X-Forwarded-For can rotate
-        // the first key but not the second. Throwing shows "too many attempts", not a wrong password.
-        const allowed = (await consumeSignInAttempt(`${client}|${parsed.data.email}`)) && (await consume("signInAccount", parsed.data.email));
-        if (!allowed) throw new Error("rate_limited");
-        const user = await findUserForSignIn(parsed.data.email);
-        const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
-        if (!user || !ok) return null;
-        return { id: user.id, name: user.name, email: user.email };
+        const result = await checkCredentials(raw, clientAddress(await headers()));
+        // Throwing shows "too many attempts", not a wrong password.
+        if (!result.ok && result.reason === "rate_limited") throw new Error("rate_limited");
+        return result.ok ? result.user : null;
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) token.uid = user.id;
+      if (user) return { ...token, ...sessionClaims(user as unknown as Parameters<typeof sessionClaims>[0]) };
+      // Every read of a session checks it is still current (sign-out, a password change,
+      // removal from a group end it); a token that is not counts as no session at all.
+      if (!(await currentSessionUserId(token))) throw new SessionEnded();
       return token;
     },
     async session({ session, token }) {
       if (session.user && typeof token.uid === "string") (session.user as { id?: string }).id = token.uid;
       return session;
     },
+    async redirect({ url, baseUrl }) {
+      return `${baseUrl.replace(/\/$/, "")}${safeCallbackPath(url, baseUrl, "/")}`;
+    },
+  },
+  events: {
+    // next-auth's own sign-out endpoint ends the session everywhere, as our sign-out action does.
+    async signOut({ token }) {
+      const uid = await currentSessionUserId(token as Record<string, unknown> | null);
+      if (uid) await endSessions(uid);
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      // An ended session is expected, not an error worth a stack trace in the log.
+      if (code === "JWT_SESSION_ERROR" && (metadata as { name?: string })?.name === "SessionEnded") return;
+      console.error(`[next-auth][error][${code}]`, (metadata as { message?: string })?.message ?? "");
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
   },
 };

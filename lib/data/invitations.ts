@@ -65,7 +65,7 @@ export async function findInvitation(token: string, now = new Date()): Promise<I
   if (!inv) return { status: "unknown" };
   if (inv.acceptedAt) return { status: "used" };
   if (inv.expiresAt <= now) return { status: "expired" };
-  const accountExists = Boolean(await db.user.findUnique({ where: { email: inv.email }, select: { id: true } }));
+  const accountExists = Boolean(await db.user.findUnique({ where: { email: inv.email.toLowerCase() }, select: { id: true } }));
   return { status: "valid", groupName: inv.group.name, email: inv.email, role: inv.role as Role, accountExists };
 }
 
@@ -89,8 +89,9 @@ export async function acceptInvitationNewUser(input: { token: string; name: stri
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const inv = await claim(tx, input.token, now);
-    if (await tx.user.findUnique({ where: { email: inv.email }, select: { id: true } })) throw refusal("account_exists");
-    const user = await tx.user.create({ data: { email: inv.email, name: input.name, passwordHash } });
+    const email = inv.email.toLowerCase();
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw refusal("account_exists");
+    const user = await tx.user.create({ data: { email, name: input.name, passwordHash } });
     const membership = await tx.membership.create({ data: { userId: user.id, groupId: inv.groupId, role: inv.role } });
     const who = { userId: user.id, name: user.name };
     await logChange(tx, who, { entity: "Membership", entityId: membership.id, groupId: inv.groupId, action: "create", after: membership });
@@ -98,9 +99,20 @@ export async function acceptInvitationNewUser(input: { token: string; name: stri
   });
 }
 
-/** The signed-in user joins the group with the invited role. */
+/** Invitations are bound to the address they were sent to; emails are compared ignoring case. */
+export function isInvitedEmail(invitedEmail: string, email: string): boolean {
+  return invitedEmail.trim().toLowerCase() === email.trim().toLowerCase();
+}
+
+/**
+ * The signed-in user joins the group with the invited role, only if the invitation was sent
+ * to their address: a link forwarded to (or seen by) someone else lets nobody else in, and
+ * such an attempt leaves the invitation unused.
+ */
 export async function acceptInvitationAsActor(actor: Actor, token: string, now = new Date()) {
   return db.$transaction(async (tx) => {
+    const invited = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { email: true } });
+    if (invited && !isInvitedEmail(invited.email, actor.email)) throw refusal("invitation_other_email");
     const inv = await claim(tx, token, now);
     if (await tx.membership.findUnique({ where: { userId_groupId: { userId: actor.userId, groupId: inv.groupId } } })) throw refusal("already_member");
     const membership = await tx.membership.create({ data: { userId: actor.userId, groupId: inv.groupId, role: inv.role } });

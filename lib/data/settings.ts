@@ -9,6 +9,7 @@ import type { AddHolidayInput, DeadlineRuleInput } from "../validation/settings"
 import { refusal } from "./appeals";
 import { logChange } from "./audit";
 import { recomputeCase } from "./case-state";
+import { endSessions } from "./users";
 
 // ───────────────────────────── members
 
@@ -61,6 +62,9 @@ export async function removeMember(actor: Actor, input: { groupId: string; membe
     if (!before) throw new NotFoundError();
     if (before.role === "admin") await assertAnotherAdmin(tx, input.groupId, before.id);
     await tx.membership.deleteMany({ where: { id: before.id, groupId: input.groupId } });
+    // Removed by someone else: their sessions end too, so a device left signed in (a seized
+    // phone) loses the account, not only this group. Leaving a group oneself does not sign out.
+    if (before.userId !== actor.userId) await endSessions(before.userId, tx);
     await logChange(tx, actor, { entity: "Membership", entityId: before.id, groupId: input.groupId, action: "delete", before });
     return { removedSelf: before.userId === actor.userId };
   });

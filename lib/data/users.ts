@@ -1,11 +1,11 @@
 import "server-only";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { versionedCache } from "../db-client";
 import type { Actor } from "../auth/access";
 import { isOneOf, ROLES } from "../domain/vocabulary";
 
 export function findUserForSignIn(email: string) {
-  return db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, name: true, email: true, passwordHash: true } });
+  return db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, name: true, email: true, passwordHash: true, sessionVersion: true } });
 }
 
 /**
@@ -13,16 +13,54 @@ export function findUserForSignIn(email: string) {
  * at once: kept only until anything is written (versionedCache).
  */
 export async function loadActor(userId: string): Promise<Actor | null> {
-  return actorCache(db, userId, () => computeActor(userId));
+  return (await loadAccount(userId))?.actor ?? null;
 }
-const actorCache = versionedCache<Actor | null>(500);
 
-async function computeActor(userId: string): Promise<Actor | null> {
+/**
+ * The user a session token names, only while the token's session version is the user's
+ * current one: sign-out, a password change and removal from a group raise the version
+ * (endSessions), so every token issued before stops working at once. The version is read
+ * through the same write-invalidated cache as the actor, so raising it takes effect on the
+ * very next request.
+ */
+export async function loadActorForSession(userId: string, sessionVersion: unknown): Promise<Actor | null> {
+  const account = await loadAccount(userId);
+  if (!account || typeof sessionVersion !== "number" || account.sessionVersion !== sessionVersion) return null;
+  return account.actor;
+}
+
+/** Ends every session of the user (their API tokens are governed separately). */
+export async function endSessions(userId: string, tx: Tx | typeof db = db): Promise<void> {
+  await tx.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
+interface Account {
+  actor: Actor;
+  sessionVersion: number;
+}
+
+function loadAccount(userId: string): Promise<Account | null> {
+  return accountCache(db, userId, () => computeAccount(userId));
+}
+const accountCache = versionedCache<Account | null>(500);
+
+async function computeAccount(userId: string): Promise<Account | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, name: true, email: true, isOperator: true, memberships: { select: { groupId: true, role: true, group: { select: { name: true, slug: true } } } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      sessionVersion: true,
+      isOperator: true,
+      memberships: { select: { groupId: true, role: true, group: { select: { name: true, slug: true } } } },
+    },
   });
   if (!user) return null;
+  return { sessionVersion: user.sessionVersion, actor: toActor(user) };
+}
+
+function toActor(user: { id: string; name: string; email: string; isOperator: boolean; memberships: { groupId: string; role: string; group: { name: string; slug: string } }[] }): Actor {
   return {
     userId: user.id,
     name: user.name,

@@ -10,6 +10,8 @@ export interface HeaderContext {
   development: boolean;
   /** JSON/CSV/PDF endpoints: no scripts at all. */
   api: boolean;
+  /** A share link's page (/s/…): its token is in the URL, so no referrer at all, not even to us. */
+  shareLink?: boolean;
 }
 
 /**
@@ -43,8 +45,10 @@ export function contentSecurityPolicy(ctx: HeaderContext): string {
 export function securityHeaders(ctx: HeaderContext): Record<string, string> {
   const h: Record<string, string> = {
     "Content-Security-Policy": contentSecurityPolicy(ctx),
-    // Share links carry their token in the URL: never hand it to a site a case page links to.
-    "Referrer-Policy": "no-referrer",
+    // Never hand a URL (share and invitation links carry tokens) to another site. Same-origin
+    // requests keep theirs: with "no-referrer" a browser sends `Origin: null` on a form post,
+    // and Next.js then refuses every server action posted before JavaScript has loaded.
+    "Referrer-Policy": ctx.shareLink ? "no-referrer" : "same-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",

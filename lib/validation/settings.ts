@@ -1,6 +1,6 @@
 // Group membership, invitations, and the rules-as-data an admin edits (deadline rules, holidays).
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "../auth/password";
+import { passwordProblem } from "../auth/password";
 import { ROLES } from "../domain/vocabulary";
 import { checkbox, choice, id, isoDate, line, requiredLine } from "./common";
 
@@ -21,10 +21,11 @@ export const inviteSchema = z.object({ groupId: id, email, role: choice(ROLES) }
 export const revokeInvitationSchema = z.object({ groupId: id, invitationId: id });
 
 export const token = z.string({ error: "required" }).trim().min(20, { error: "invalid" }).max(200, { error: "invalid" });
-export const password = z
-  .string({ error: "required" })
-  .min(MIN_PASSWORD_LENGTH, { error: "password_too_short" })
-  .max(500, { error: "too_long" });
+/** A new account password: passwordProblem's rule (length, not a common password), its key beside the field. */
+export const password = z.string({ error: "required" }).superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 /** A new account from an invitation: the email is the one the admin invited. */
 export const acceptNewSchema = z.object({ token, name: requiredLine(200), password });

@@ -371,7 +371,8 @@ describe("every response is hardened (proxy.ts)", () => {
       expect(csp, p).toContain("frame-ancestors 'none'");
       expect(csp, p).not.toContain("unsafe-eval");
       expect(res.headers.get("x-content-type-options"), p).toBe("nosniff");
-      expect(res.headers.get("referrer-policy"), p).toBe("no-referrer");
+      // No referrer to other sites; same-origin form posts keep their Origin (server actions need it).
+      expect(res.headers.get("referrer-policy"), p).toBe(p.startsWith("/s/") ? "no-referrer" : "same-origin");
       expect(res.headers.get("x-frame-options"), p).toBe("DENY");
       expect(res.headers.get("strict-transport-security"), `${p} over plain HTTP`).toBeNull();
       if (!p.startsWith("/api/")) {

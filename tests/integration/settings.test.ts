@@ -282,7 +282,7 @@ describe("settings forms", () => {
     const ruleHtml = render(h(RuleForm, { countsFrom: rule.countsFrom, initial: { id: rule.id, amount: String(rule.amount), unit: rule.unit, direction: rule.direction, legalBasis: rule.legalBasis, labelEn: rule.labelEn, labelRu: rule.labelRu, active: "on" } }));
     expect(ruleHtml).toContain("after the ruling");
     expect(render(h(HolidayForm, { year: 2026 }), "ru")).toContain("Рабочий день в выходные");
-    expect(render(h(AcceptInvitationForm, { token: "t".repeat(43), email: "x@example.test" }))).toContain("At least 10 characters.");
+    expect(render(h(AcceptInvitationForm, { token: "t".repeat(43), email: "x@example.test" }))).toContain("At least 12 characters, and not one of the most common passwords.");
     expect(render(h(JoinGroupForm, { token: "t".repeat(43) }), "ru")).toContain("Вступить в группу");
   });
 });

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { fileURLToPath } from "node:url";
+import bcrypt from "bcryptjs";
 import type { Actor } from "@/lib/auth/access";
 import type { Role } from "@/lib/domain/vocabulary";
 import { db } from "@/lib/db";
@@ -41,6 +42,8 @@ export interface Fixture {
   shareToken: string;
   invitationId: string;
   invitationToken: string;
+  /** An invitation sent to the loner's address: only the loner may join with it. */
+  joinInvitationToken: string;
   apiTokenId: string;
   apiToken: string;
   /** A personal API token for each signed-in role. */
@@ -53,6 +56,7 @@ export interface Fixture {
 }
 
 let seq = 0;
+export const LONER_PASSWORD = "the loner's own passphrase";
 const sha256 = (s: string) => crypto.createHash("sha256").update(s, "utf8").digest("hex");
 
 export async function makeActor(label: string, roles: [string, Role][], isOperator = false): Promise<Actor> {
@@ -124,6 +128,12 @@ export async function makeFixture(): Promise<Fixture> {
   const invitation = await db.invitation.create({
     data: { groupId: groupA, email: `invitee-${n}@example.test`, role: "viewer", tokenHash: sha256(invitationToken), createdById: admin.userId, expiresAt: new Date(Date.now() + 7 * 86_400_000) },
   });
+  const joinInvitationToken = crypto.randomBytes(32).toString("base64url");
+  await db.invitation.create({
+    data: { groupId: groupA, email: loner.email, role: "viewer", tokenHash: sha256(joinInvitationToken), createdById: admin.userId, expiresAt: new Date(Date.now() + 7 * 86_400_000) },
+  });
+  // The loner can sign in (a cheap hash: cost 4), for the sign-in action.
+  await db.user.update({ where: { id: loner.userId }, data: { passwordHash: await bcrypt.hash(LONER_PASSWORD, 4) } });
   const apiToken = `apt_${crypto.randomBytes(24).toString("base64url")}`;
   const { hashToken: hashApiToken } = await import("@/lib/data/api-tokens");
   const token = await db.apiToken.create({ data: { userId: admin.userId, name: "script", tokenHash: hashApiToken(apiToken) } });
@@ -159,6 +169,7 @@ export async function makeFixture(): Promise<Fixture> {
     shareToken,
     invitationId: invitation.id,
     invitationToken,
+    joinInvitationToken,
     apiTokenId: token.id,
     apiToken,
     tokens,
@@ -199,6 +210,8 @@ export const LEVELS = {
   adminOfA: ["admin"],
   /** An invitation link: the person holding it, signed in (join) or not (new account). */
   newcomer: ["anonymous"],
+  /** Joining with an invitation: only the account with the invited address (the loner's). */
+  invitee: ["loner"],
 } satisfies Record<string, RoleName[]>;
 export type Level = keyof typeof LEVELS;
 
@@ -289,8 +302,12 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
     inviteMemberAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, email: `new-${fx.appId}@example.test`, role: "editor" }) },
     revokeInvitationAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, invitationId: fx.invitationId }) },
     acceptInvitationAction: { level: "newcomer", entries: (fx) => ({ token: fx.invitationToken, name: "New Member", password: "a long enough passphrase" }) },
-    // Group A's own members are members already: the outsider is who joins.
-    joinGroupAction: { level: "signedIn", entries: (fx) => ({ token: fx.invitationToken }), succeedsAs: "outsider" },
+    // The invitation names the loner's address: anyone else signed in is refused.
+    joinGroupAction: { level: "invitee", entries: (fx) => ({ token: fx.joinInvitationToken }) },
+  },
+  "auth.ts": {
+    signInAction: { level: "anyone", entries: (fx) => ({ email: fx.actors.loner!.email, password: LONER_PASSWORD, callbackUrl: "/dashboard" }) },
+    signOutAction: { level: "anyone", entries: () => ({}) },
   },
   "settings.ts": {
     changeRoleAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, membershipId: fx.viewerMembershipId, role: "editor" }) },
@@ -318,7 +335,7 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
   },
 };
 
-export const AUTH_ERRORS = ["unauthenticated", "forbidden", "not_found", "signed_in_already"];
+export const AUTH_ERRORS = ["unauthenticated", "forbidden", "not_found", "signed_in_already", "invitation_other_email"];
 
 export function useServerFiles(): string[] {
   const dir = path.join(ROOT, "lib/actions");

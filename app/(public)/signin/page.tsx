@@ -1,17 +1,20 @@
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { safeCallbackPath } from "@/lib/auth/redirect";
 
 export async function generateMetadata() {
   const t = await getTranslations("auth");
   return { title: t("signIn") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; created?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; created?: string; error?: string | string[] }> }) {
   const t = await getTranslations("auth");
-  const { callbackUrl, created } = await searchParams;
-  // Only same-site paths: an open redirect would hand a phishing page our sign-in.
-  const target = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/dashboard";
+  const { callbackUrl, created, error } = await searchParams;
+  // Only paths on this site: an open redirect would hand a phishing page our sign-in.
+  const target = safeCallbackPath(callbackUrl);
+  // A failure reported by next-auth's own sign-in endpoint (the form itself posts to an action).
+  const reported = typeof error === "string" && error ? (error === "rate_limited" ? "rateLimited" : "failed") : undefined;
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="mb-2 text-2xl font-bold">{t("signIn")}</h1>
@@ -22,7 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       ) : null}
       <p className="mb-6 text-sm text-stone-600">{t("signInHelp")}</p>
       <ClientMessages namespaces={["auth"]}>
-        <SignInForm callbackUrl={target} />
+        <SignInForm callbackUrl={target} error={reported} />
       </ClientMessages>
     </div>
   );

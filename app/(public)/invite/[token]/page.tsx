@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
-import { findInvitation } from "@/lib/data/invitations";
+import { findInvitation, isInvitedEmail } from "@/lib/data/invitations";
+import { SignOutButton } from "@/components/auth/SignOutButton";
 import { AcceptInvitationForm, JoinGroupForm } from "@/components/settings/InvitationForms";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.accept");
-  // The link is a secret: keep it out of search engines and referrers.
-  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  // The link is a secret: keep it out of search engines and other sites. ("same-origin", not
+  // "no-referrer": the page's forms must post with their Origin, or Next.js refuses them.)
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "same-origin" };
 }
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
@@ -27,7 +29,15 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       ) : (
         <>
           <p className="mb-6 text-sm text-stone-700">{t("intro", { group: inv.groupName, role: tr(inv.role) })}</p>
-          {actor ? (
+          {actor && !isInvitedEmail(inv.email, actor.email) ? (
+            // Only the invited address may accept: say so, and offer to sign out.
+            <div className="space-y-3">
+              <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                {t("otherEmail", { invited: inv.email, email: actor.email })}
+              </p>
+              <SignOutButton />
+            </div>
+          ) : actor ? (
             <div className="space-y-3">
               <p className="text-sm">{t("signedInAs", { name: actor.name, email: actor.email })}</p>
               {actor.memberships.some((m) => m.groupName === inv.groupName) ? <p className="text-sm text-stone-700">{t("maybeMember")}</p> : null}
@@ -45,9 +55,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               <ClientMessages namespaces={["settings"]}>
                 <AcceptInvitationForm token={token} email={inv.email} />
               </ClientMessages>
-              <p className="mt-4 text-xs text-stone-600">
-                {t("haveAccount")} <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>{t("signInToJoin")}</Link>
-              </p>
+              <p className="mt-4 text-xs text-stone-600">{t("onlyInvitedEmail", { email: inv.email })}</p>
             </>
           )}
         </>
