@@ -152,7 +152,12 @@ export function discloseCase<C extends DisclosableCase>(c: C, people: readonly P
   return redactPersonal(out as C, personalValues(people, d), replacement);
 }
 
-// ───────────────────────────── titles in lists
+// ───────────────────────────── other records and lists
+
+/** Any record's free text (an incident, a list row) as this reader may see it, given the people it names. */
+export function redactRecord<T>(actor: Actor | null, groupId: string, people: readonly PersonalRecord[], value: T, locale: Locale): T {
+  return redactPersonal(value, personalValues(people, disclosureFor(actor, groupId)), withheldMark(locale));
+}
 
 /**
  * Titles of applications as this reader may see them: a title can name a private applicant,
@@ -171,7 +176,7 @@ export async function redactApplicationTitles<T extends { id: string; groupId: s
   });
 }
 
-const personSelect = { groupId: true, isPublic: true, fullName: true, altNames: true, idNumber: true, address: true, phone: true, notes: true } as const;
+export const personSelect = { groupId: true, isPublic: true, fullName: true, altNames: true, idNumber: true, address: true, phone: true, notes: true } as const;
 
 async function peopleOfApplications(ids: string[]): Promise<Map<string, PersonalRecord[]>> {
   const [applicants, incidentLinks] = await Promise.all([

@@ -15,6 +15,7 @@ import { loadReference } from "@/prisma/seed/reference";
 import { resetLimits } from "@/lib/rate-limit";
 import { getCase } from "@/lib/data/cases";
 import { listApplications } from "@/lib/data/applications";
+import { getIncident, listIncidents } from "@/lib/data/incidents";
 import { loadMemberCaseFile, MEMBER_SCOPE } from "@/lib/data/case-file";
 import { createApiToken } from "@/lib/data/api-tokens";
 import { initialFormState } from "@/lib/actions/form-state";
@@ -52,6 +53,7 @@ const REASON = "the square is booked by the city's own festival";
 let editorA: Actor, viewerA: Actor, editorB: Actor;
 let groupA: string;
 let caseId: string;
+let incidentId: string;
 
 const unescape = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 const pdfText = async (res: Response) => extractPdfText(Buffer.from(await res.arrayBuffer())).replace(/\s+/g, " ");
@@ -114,6 +116,7 @@ beforeAll(async () => {
   const incident = await db.incident.create({
     data: { groupId: a.id, isPublic: true, kind: "detention", title: `Detention of ${TARGET}`, occurredOn: "2025-03-08", description: `${TARGET} (IIN ${TARGET_IIN}) was held for 3 hours.` },
   });
+  incidentId = incident.id;
   const target = await db.person.create({ data: { groupId: a.id, fullName: TARGET, idNumber: TARGET_IIN } });
   await db.incidentApplication.create({ data: { incidentId: incident.id, applicationId: app.id } });
   await db.incidentPerson.create({ data: { incidentId: incident.id, personId: target.id } });
@@ -223,6 +226,27 @@ describe("a published case read from outside its group", () => {
     expect((await q(editorB)).total).toBe(0);
     expect((await q(viewerA)).total).toBe(1);
     expect((await listApplications(null, applicationFiltersSchema.parse({ q: "published this record" }))).total).toBe(1);
+  });
+});
+
+describe("an incident linked to the case, read from outside its group", () => {
+  it("names no private person on its page or in the list, and links the case under its redacted title", async () => {
+    for (const actor of [null, editorB]) {
+      const detail = await getIncident(actor, incidentId);
+      const text = JSON.stringify(detail);
+      for (const s of SECRETS) expect(text, `the incident shows "${s}"`).not.toContain(s);
+      expect(detail.title).toBe("Detention of [withheld]");
+      expect(detail.description).toBe("[withheld] (IIN [withheld]) was held for 3 hours.");
+      expect(detail.hiddenPeople).toBe(1);
+      expect(detail.applications.map((a) => a.title)).toEqual(["Women's march, filed by [withheld]"]);
+      const list = await listIncidents(actor, {});
+      expect(list.rows.map((r) => r.title)).toEqual(["Detention of [withheld]"]);
+      expect(JSON.stringify(list)).not.toContain("Concealed");
+    }
+    const member = await getIncident(viewerA, incidentId);
+    expect(member.title).toBe(`Detention of ${TARGET}`);
+    expect(member.people.map((p) => p.fullName)).toEqual([TARGET]);
+    expect((await listIncidents(viewerA, {})).rows.map((r) => r.title)).toEqual([`Detention of ${TARGET}`]);
   });
 });
 
