@@ -164,16 +164,19 @@ export function redactRecord<T>(actor: Actor | null, groupId: string, people: re
  * so for a reader outside the owning group it is redacted like the case's other free text.
  */
 export async function redactApplicationTitles<T extends { id: string; groupId: string; title: string }>(actor: Actor | null, items: T[], locale: Locale): Promise<T[]> {
-  const mine = new Set(groupIds(actor));
-  const foreign = items.filter((i) => !mine.has(i.groupId));
-  if (!foreign.length) return items;
-  const people = await peopleOfApplications(foreign.map((i) => i.id));
+  const values = await withheldOfApplications(actor, items);
+  if (!values.size) return items;
   const mark = withheldMark(locale);
-  return items.map((i) => {
-    if (mine.has(i.groupId)) return i;
-    const values = personalValues(people.get(i.id) ?? [], disclosureFor(actor, i.groupId));
-    return { ...i, title: redactPersonal(i.title, values, mark) };
-  });
+  return items.map((i) => (values.has(i.id) ? { ...i, title: redactPersonal(i.title, values.get(i.id)!, mark) } : i));
+}
+
+/** Per application the reader does not belong to: the values to cut out of anything said about it. */
+export async function withheldOfApplications(actor: Actor | null, apps: readonly { id: string; groupId: string }[]): Promise<Map<string, string[]>> {
+  const mine = new Set(groupIds(actor));
+  const foreign = apps.filter((a) => !mine.has(a.groupId));
+  if (!foreign.length) return new Map();
+  const people = await peopleOfApplications(foreign.map((a) => a.id));
+  return new Map(foreign.map((a) => [a.id, personalValues(people.get(a.id) ?? [], disclosureFor(actor, a.groupId))]));
 }
 
 export const personSelect = { groupId: true, isPublic: true, fullName: true, altNames: true, idNumber: true, address: true, phone: true, notes: true } as const;

@@ -16,6 +16,7 @@ import { resetLimits } from "@/lib/rate-limit";
 import { getCase } from "@/lib/data/cases";
 import { listApplications } from "@/lib/data/applications";
 import { getIncident, listIncidents } from "@/lib/data/incidents";
+import { getSource } from "@/lib/data/sources";
 import { loadMemberCaseFile, MEMBER_SCOPE } from "@/lib/data/case-file";
 import { createApiToken } from "@/lib/data/api-tokens";
 import { initialFormState } from "@/lib/actions/form-state";
@@ -123,6 +124,7 @@ beforeAll(async () => {
 
   const source = await db.source.create({ data: { groupId: a.id, isPublic: true, slug: "press-release", title: "KazFem press release", publisher: "KazFem" } });
   await db.citation.create({ data: { sourceId: source.id, recordType: "Answer", recordId: answer.id, quote: `The akimat wrote to ${NAME}: ${REASON}.`, note: NOTES[4] } });
+  await db.citation.create({ data: { sourceId: source.id, recordType: "Incident", recordId: incident.id, quote: "One organizer was held.", note: NOTES[4] } });
 });
 
 beforeEach(() => {
@@ -247,6 +249,20 @@ describe("an incident linked to the case, read from outside its group", () => {
     expect(member.title).toBe(`Detention of ${TARGET}`);
     expect(member.people.map((p) => p.fullName)).toEqual([TARGET]);
     expect((await listIncidents(viewerA, {})).rows.map((r) => r.title)).toEqual([`Detention of ${TARGET}`]);
+  });
+});
+
+describe("a source read from outside its group", () => {
+  it("links the records it supports under their redacted titles, without the citations' notes", async () => {
+    const source = await getSource(null, "press-release");
+    const text = JSON.stringify(source.citations);
+    expect(text).not.toContain("Hiddenname");
+    expect(text).not.toContain("Concealed");
+    expect(text).not.toContain(NOTES[4]);
+    expect(source.citations.map((c) => c.link.caseTitle)).toEqual(["Women's march, filed by [withheld]", "Detention of [withheld]"]);
+    const member = await getSource(viewerA, "press-release");
+    expect(member.citations.map((c) => c.link.caseTitle)).toEqual([`Women's march, filed by ${NAME}`, `Detention of ${TARGET}`]);
+    expect(member.citations[0].note).toBe(NOTES[4]);
   });
 });
 
