@@ -17,6 +17,7 @@ import { getCase } from "@/lib/data/cases";
 import { listApplications } from "@/lib/data/applications";
 import { getIncident, listIncidents } from "@/lib/data/incidents";
 import { getSource } from "@/lib/data/sources";
+import { listAppealStages } from "@/lib/data/appeals";
 import { loadMemberCaseFile, MEMBER_SCOPE } from "@/lib/data/case-file";
 import { createApiToken } from "@/lib/data/api-tokens";
 import { initialFormState } from "@/lib/actions/form-state";
@@ -220,6 +221,18 @@ describe("a published case read from outside its group", () => {
     expect(raw).toContain("Women's march, filed by [withheld]");
     // Members read their own titles as written.
     expect((await listApplications(viewerA, filters)).items.map((i) => i.title)).toEqual([`Women's march, filed by ${NAME}`]);
+  });
+
+  it("lists its appeal stages without the data or the notes", async () => {
+    for (const actor of [null, editorB]) {
+      const list = await listAppealStages(actor, {});
+      expectNoSecrets(JSON.stringify(list), "the appeals list");
+      expect(list.rows[0].application.title).toBe("Women's march, filed by [withheld]");
+      expect(list.rows[0].authorityArguments).toBe("[withheld] was told in time.");
+    }
+    const member = await listAppealStages(viewerA, {});
+    expect(member.rows[0].application.title).toBe(`Women's march, filed by ${NAME}`);
+    expect(member.rows[0].notes).toBe(NOTES[2]);
   });
 
   it("does not let an outsider search the group's notes", async () => {
