@@ -18,7 +18,7 @@ import { contains, searchTerm } from "./text-search";
 import { listAuthorities, resolveAuthority } from "./authorities";
 import { recomputeCase } from "./case-state";
 import { updateVersioned } from "./versioned";
-import { redactApplicationTitles } from "./visibility";
+import { redactApplicationTitles, withheldPersonMatching } from "./visibility";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
 
 // ───────────────────────────── the form's choices
@@ -341,6 +341,14 @@ export function applicationsWhere(actor: Actor | null, f: ApplicationFilters): P
         { answers: { some: { statedReason: contains(q) } } },
         { answers: { some: { grounds: { some: { words: contains(q) } } } } },
       ],
+    });
+    // Other groups' records are not found through the people they keep private (visibility.ts).
+    const person = withheldPersonMatching(q);
+    and.push({
+      NOT: {
+        groupId: { notIn: groupIds(actor) },
+        OR: [{ applicants: { some: { person } } }, { incidents: { some: { incident: { people: { some: { person } } } } } }],
+      },
     });
   }
   return { AND: and };

@@ -9,7 +9,7 @@ import type { CreateIncidentInput, UpdateIncidentInput } from "../validation/inc
 import { logChange } from "./audit";
 import { contains, searchTerm } from "./text-search";
 import { updateVersioned } from "./versioned";
-import { personSelect, redactApplicationTitles, redactRecord } from "./visibility";
+import { personSelect, redactApplicationTitles, redactRecord, withheldPersonMatching } from "./visibility";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
 
 type LinkInput = Pick<CreateIncidentInput, "people" | "newPeople" | "groups" | "applications">;
@@ -173,7 +173,11 @@ export function incidentFilterWhere(actor: Actor | null, f: IncidentFilters): Pr
   // An incident concerns a group when it owns the record or is linked to it.
   if (f.group?.trim()) and.push({ OR: [{ groupId: f.group.trim() }, { groups: { some: { groupId: f.group.trim() } } }] });
   const q = searchTerm(f.q);
-  if (q) and.push({ OR: [{ title: contains(q) }, { description: contains(q) }, { place: contains(q) }, { perpetrator: contains(q) }, { city: contains(q) }] });
+  if (q) {
+    and.push({ OR: [{ title: contains(q) }, { description: contains(q) }, { place: contains(q) }, { perpetrator: contains(q) }, { city: contains(q) }] });
+    // Other groups' incidents are not found through the people they keep private (visibility.ts).
+    and.push({ NOT: { groupId: { notIn: groupIds(actor) }, people: { some: { person: withheldPersonMatching(q) } } } });
+  }
   return { AND: and };
 }
 

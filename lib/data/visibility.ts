@@ -13,6 +13,7 @@ import "server-only";
 import { db } from "../db";
 import { can, groupIds, type Actor } from "../auth/access";
 import { loadMessages } from "../i18n/catalogue";
+import { contains } from "./text-search";
 import type { Locale } from "../i18n/config";
 
 export interface PersonalRecord {
@@ -194,4 +195,21 @@ async function peopleOfApplications(ids: string[]): Promise<Map<string, Personal
   for (const a of applicants) add(a.applicationId, a.person);
   for (const l of incidentLinks) for (const p of l.incident.people) add(l.applicationId, p.person);
   return out;
+}
+
+// ───────────────────────────── searching
+
+/**
+ * Prisma filter for a person whose data a reader outside their group may not see and that
+ * contains one of the words of a search. A list search run by such a reader must not find a
+ * record through text that the record shows them redacted: that would tell whom it names.
+ */
+export function withheldPersonMatching(q: string) {
+  // Each word on its own too, so "Dear Dana" is caught by "Dana"; short words would hide too
+  // much. Addresses are left out: a search for a city would otherwise lose every record whose
+  // applicant lives there.
+  const terms = [...new Set([q, ...q.split(" ").filter((w) => w.length >= 3)])];
+  return {
+    OR: terms.flatMap((t) => [{ isPublic: false, OR: [{ fullName: contains(t) }, { altNames: contains(t) }] }, { idNumber: contains(t) }, { phone: contains(t) }]),
+  };
 }

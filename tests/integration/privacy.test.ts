@@ -235,6 +235,21 @@ describe("a published case read from outside its group", () => {
     expect(member.rows[0].notes).toBe(NOTES[2]);
   });
 
+  it("does not let an outsider find a record by the private people it names", async () => {
+    const find = (actor: Actor | null, q: string) => listApplications(actor, applicationFiltersSchema.parse({ q }));
+    for (const q of ["Hiddenname", NAME, `Dear ${NAME}`, IIN]) {
+      expect((await find(null, q)).total, `anonymous search for "${q}"`).toBe(0);
+      expect((await find(editorB, q)).total, `group B's search for "${q}"`).toBe(0);
+      expect((await find(viewerA, q)).total, `the member's search for "${q}"`).toBe(1);
+    }
+    // What outsiders can read still finds it.
+    expect((await find(null, "booked by the city")).total).toBe(1);
+    expect((await find(null, "Almaty")).total).toBe(1);
+    expect((await listIncidents(null, { q: "Concealed" })).total).toBe(0);
+    expect((await listIncidents(null, { q: "held for 3 hours" })).total).toBe(1);
+    expect((await listIncidents(viewerA, { q: "Concealed" })).total).toBe(1);
+  });
+
   it("does not let an outsider search the group's notes", async () => {
     const q = (actor: Actor | null) => listApplications(actor, applicationFiltersSchema.parse({ q: "NOTE-APP" }));
     expect((await q(null)).total).toBe(0);
