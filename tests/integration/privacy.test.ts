@@ -18,6 +18,8 @@ import { listApplications } from "@/lib/data/applications";
 import { getIncident, listIncidents } from "@/lib/data/incidents";
 import { getSource } from "@/lib/data/sources";
 import { listAppealStages } from "@/lib/data/appeals";
+import { getStats } from "@/lib/data/stats";
+import { statsFiltersSchema } from "@/lib/validation/stats";
 import { loadMemberCaseFile, MEMBER_SCOPE } from "@/lib/data/case-file";
 import { createApiToken } from "@/lib/data/api-tokens";
 import { initialFormState } from "@/lib/actions/form-state";
@@ -417,5 +419,29 @@ describe("saving the edit form", () => {
     });
     expect(edit.redirect, JSON.stringify(edit.state)).toBeTruthy();
     expect((await db.application.findUniqueOrThrow({ where: { id } })).isPublic).toBe(false);
+  });
+});
+
+describe("statistics", () => {
+  it("do not quote a stated reason that names a person its case keeps private, outside the group", async () => {
+    // Last in the file: a second public case, refused twice in the same words, so the wording counts as reused.
+    const dana = await db.person.findFirstOrThrow({ where: { fullName: NAME } });
+    const app = await db.application.create({
+      data: { groupId: groupA, isPublic: true, title: "Picket, twice refused", procedure: "notification", city: "Almaty", filedOn: "2023-05-01", parts: { create: [{ form: "picket", place: "Old square", position: 0 }] } },
+      include: { parts: true },
+    });
+    await db.applicant.create({ data: { applicationId: app.id, personId: dana.id } });
+    for (const receivedOn of ["2023-05-05", "2024-05-05"]) {
+      await db.answer.create({
+        data: { applicationId: app.id, receivedOn, statedReason: `Dear ${NAME}, the old square is under repair.`, outcome: "refused", partOutcomes: { create: [{ partId: app.parts[0].id, outcome: "refused" }] } },
+      });
+    }
+    const filters = statsFiltersSchema.parse({});
+    const reused = async (actor: Actor | null) => (await getStats(actor, filters)).pretext.reusedReasons.map((r) => r.text);
+    expect(await reused(viewerA)).toContain(`Dear ${NAME}, the old square is under repair.`);
+    for (const actor of [null, editorB]) {
+      const figures = JSON.stringify(await getStats(actor, filters));
+      expect(figures).not.toContain("Hiddenname");
+    }
   });
 });
