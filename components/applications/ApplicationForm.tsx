@@ -255,11 +255,18 @@ function ApplicationFields({
         <h2 id="more-title" className="text-lg font-semibold">
           {t("more")}
         </h2>
-        <TextArea name="notes" label={t("notes")} errors={errors} defaultValue={values.notes} />
-        <div>
-          <CheckboxField name="isPublic" label={t("isPublic")} defaultChecked={values.isPublic} errors={errors} />
-          <p className="mt-1 text-xs text-stone-600">{t("isPublicHint")}</p>
-        </div>
+        <TextArea name="notes" label={t("notes")} hint={t("notesHint")} errors={errors} defaultValue={values.notes} />
+        <TextArea name="publicNote" label={t("publicNote")} hint={t("publicNoteHint")} errors={errors} defaultValue={values.publicNote} />
+        {/* Visibility is set here only when the record is created; afterwards only by the
+            publish toggle at the top of the edit page, so a save can never undo it. */}
+        {mode === "create" ? (
+          <div>
+            <CheckboxField name="isPublic" label={t("isPublic")} defaultChecked={values.isPublic} errors={errors} />
+            <p className="mt-1 text-xs text-stone-600">{t("isPublicHint")}</p>
+          </div>
+        ) : (
+          <p className="text-sm text-stone-600">{values.isPublic ? t("visibilityPublic") : t("visibilityPrivate")}</p>
+        )}
       </section>
     </div>
   );

@@ -41,6 +41,7 @@ export interface ApplicationValues {
   filedOnPrecision: string;
   registrationNumber: string;
   notes: string;
+  publicNote: string;
   isPublic: boolean;
   applicants: ApplicantValues[];
   parts: PartValues[];
@@ -78,6 +79,7 @@ export function emptyApplication(ownerGroupId: string): ApplicationValues {
     filedOnPrecision: "day",
     registrationNumber: "",
     notes: "",
+    publicNote: "",
     isPublic: false,
     applicants: [emptyApplicant()],
     parts: [emptyPart()],
@@ -128,7 +130,9 @@ export function applicationFromSubmitted(raw: Plain, fallback: ApplicationValues
     filedOnPrecision: str(raw.filedOnPrecision, "day") || "day",
     registrationNumber: str(raw.registrationNumber),
     notes: str(raw.notes),
-    isPublic: truthy(raw.isPublic),
+    publicNote: str(raw.publicNote),
+    // The edit form has no publish box: what is stored stands until the toggle changes it.
+    isPublic: "isPublic" in raw ? truthy(raw.isPublic) : fallback.isPublic,
     applicants: applicants.length ? applicants : [emptyApplicant()],
     parts: parts.length ? parts : [emptyPart()],
   };
@@ -146,6 +150,7 @@ interface StoredApplication {
   filedOnPrecision: string;
   registrationNumber: string;
   notes: string;
+  publicNote: string;
   isPublic: boolean;
   organizers: { groupId: string }[];
   applicants: { personId: string; person: { fullName: string; idNumber: string; address: string; phone: string } }[];
@@ -181,6 +186,7 @@ export function applicationFromRecord(app: StoredApplication): ApplicationValues
     filedOnPrecision: app.filedOnPrecision === "unknown" ? "day" : app.filedOnPrecision,
     registrationNumber: app.registrationNumber,
     notes: app.notes,
+    publicNote: app.publicNote,
     isPublic: app.isPublic,
     applicants: app.applicants.length
       ? app.applicants.map((a) => ({ personId: a.personId, fullName: a.person.fullName, idNumber: a.person.idNumber, address: a.person.address, phone: a.person.phone }))

@@ -81,7 +81,14 @@ export function CaseHeader({ data }: { data: CaseData }) {
         {data.requestCount > 1 ? row(t("batch"), t("requests", { count: data.requestCount })) : null}
       </dl>
       {data.purpose ? <p className="text-sm text-stone-800">{data.purpose}</p> : null}
-      {data.notes ? <p className="whitespace-pre-wrap text-sm text-stone-700">{data.notes}</p> : null}
+      {data.publicNote ? <p className="whitespace-pre-wrap text-sm text-stone-800">{data.publicNote}</p> : null}
+      {/* getCase leaves notes empty for everyone outside the owning group. */}
+      {data.isMember && data.notes ? (
+        <div className="text-sm text-stone-700">
+          <p className="font-medium text-stone-600">{t("notesMembersOnly")}</p>
+          <p className="whitespace-pre-wrap">{data.notes}</p>
+        </div>
+      ) : null}
     </header>
   );
 }

@@ -46,7 +46,7 @@ export function buildOpenApiDocument(serverUrl: string): Json {
       title: "Assembly permit tracker — open data API",
       version: "1",
       description:
-        "Notifications and permit applications to hold assemblies, the authorities' answers and refusal grounds, appeals, hearings, rulings, incidents, and the sources they rest on. Anonymous callers see public records. A member's personal API token (Settings → API tokens) adds their group's private records. Personal data (IIN, address, phone, private people's names) is shown only to members of the group that keeps it.",
+        "Notifications and permit applications to hold assemblies, the authorities' answers and refusal grounds, appeals, hearings, rulings, incidents, and the sources they rest on. Anonymous callers see public records. A member's personal API token (Settings → API tokens) adds their group's private records. Personal data (IIN, address, phone, private people's names) is shown only to members of the group that keeps it: for everyone else it is left out of the people listed and replaced by a \"[withheld]\" mark wherever a text mentions it. Notes are the owning group's and appear only for its members; `publicNote` is the remark the group published.",
     },
     servers: [{ url: serverUrl }],
     security: [{}, { bearerAuth: [] }],

@@ -49,8 +49,10 @@ export function caseFor(actor: Actor | null, c: CaseData): CaseResponse {
       const person = personFor(actor, l.person);
       return person ? [{ role: l.role, person }] : [];
     });
+  // getCase has already blanked notes for readers outside the group; here they are left out.
+  const note = <T extends { notes: string }>(x: T) => ({ ...x, notes: c.isMember ? x.notes : undefined });
   const body: CaseResponse = {
-    ...c,
+    ...note(c),
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),
     authority: authority(c.authority),
@@ -58,10 +60,11 @@ export function caseFor(actor: Actor | null, c: CaseData): CaseResponse {
     applicants: people(c.applicants),
     parts: c.parts.map((p) => ({ ...p, equipment: p.equipment ? p.equipment.split(",").filter(Boolean) : [] })),
     answers: c.answers.map((a) => ({
-      ...a,
+      ...note(a),
       grounds: a.grounds.map((g) => ({ code: g.ground.code, labelEn: g.ground.labelEn, labelRu: g.ground.labelRu, article: g.ground.article, articleCited: g.articleCited, words: g.words })),
     })),
-    appealStages: c.appealStages.map((s) => ({ ...s, body: authority(s.body) })),
+    appealStages: c.appealStages.map((s) => ({ ...note(s), body: authority(s.body), hearings: s.hearings.map(note) })),
+    citations: c.citations.map((ci) => ({ ...ci, note: c.isMember ? ci.note : undefined })),
     incidents: c.incidents.map((i) => ({ ...i, groups: i.groups.map((g) => g.group), people: people(i.people) })),
     nextDeadline: c.deadline ? { step: c.deadline.nextStep, dueOn: c.deadline.dueOn, ruleCode: c.deadline.ruleCode, legalBasis: c.deadline.legalBasis } : null,
   };

@@ -13,6 +13,8 @@ import { logChange } from "./audit";
 import { recomputeCase } from "./case-state";
 import { contains, searchTerm } from "./text-search";
 import { updateVersioned } from "./versioned";
+import { redactPersonal, withheldMark, withheldOfApplications } from "./visibility";
+import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
 
 /**
  * A refusal the domain rules give (e.g. "needs_answer"), for the whole form: runForm shows
@@ -355,8 +357,8 @@ export function appealFilterWhere(actor: Actor | null, f: AppealFilters): Prisma
   return { AND: and };
 }
 
-/** Appeal stages the caller may see, through their application's visibility. */
-export async function listAppealStages(actor: Actor | null, f: AppealFilters) {
+/** Appeal stages the caller may see, through their application's visibility; outside its group, as its case page shows them. */
+export async function listAppealStages(actor: Actor | null, f: AppealFilters, locale: Locale = DEFAULT_LOCALE) {
   const where = appealFilterWhere(actor, f);
   const page = Math.max(1, Math.floor(f.page ?? 1));
   const [total, rows] = await Promise.all([
@@ -369,12 +371,16 @@ export async function listAppealStages(actor: Actor | null, f: AppealFilters) {
       include: {
         body: { select: { name: true, nameRu: true } },
         ruling: { select: { outcome: true, decidedOn: true, decidedOnPrecision: true } },
-        application: { select: { id: true, title: true, city: true, isPublic: true } },
+        application: { select: { id: true, groupId: true, title: true, city: true, isPublic: true } },
         _count: { select: { hearings: true } },
       },
     }),
   ]);
-  return { rows, total, page, pageCount: Math.ceil(total / APPEALS_PAGE_SIZE) };
+  const withheld = await withheldOfApplications(actor, rows.map((r) => r.application));
+  const mark = withheldMark(locale);
+  // Outside the owning group: no notes, and no private person's data in the title or the arguments.
+  const seen = rows.map((r) => (withheld.has(r.application.id) ? redactPersonal({ ...r, notes: "" }, withheld.get(r.application.id)!, mark) : r));
+  return { rows: seen, total, page, pageCount: Math.ceil(total / APPEALS_PAGE_SIZE) };
 }
 
 /** Years with filed stages, for the year filter. */

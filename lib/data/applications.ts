@@ -19,6 +19,8 @@ import { contains, searchTerm } from "./text-search";
 import { listAuthorities, resolveAuthority } from "./authorities";
 import { recomputeCase } from "./case-state";
 import { updateVersioned } from "./versioned";
+import { redactApplicationTitles, withheldPersonMatching } from "./visibility";
+import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
 
 // ───────────────────────────── the form's choices
 
@@ -52,12 +54,12 @@ function partData(p: PartInput, position: number) {
   };
 }
 
-type ApplicationFieldsInput = Omit<CreateApplicationInput, "groupId">;
+type ApplicationFieldsInput = Omit<CreateApplicationInput, "groupId" | "isPublic">;
 
+/** The fields a form sets; visibility is not among them once the record exists (setApplicationPublic). */
 function applicationData(input: ApplicationFieldsInput, authorityId: string | null) {
   return {
     title: input.title,
-    isPublic: input.isPublic,
     procedure: procedureFor(input.parts.map((p) => p.form as AssemblyForm)),
     authorityId,
     city: input.city,
@@ -66,6 +68,7 @@ function applicationData(input: ApplicationFieldsInput, authorityId: string | nu
     filedOnPrecision: input.filedOn ? input.filedOnPrecision : "unknown",
     registrationNumber: input.registrationNumber,
     notes: input.notes,
+    publicNote: input.publicNote,
   };
 }
 
@@ -103,7 +106,7 @@ export async function createApplication(actor: Actor, input: CreateApplicationIn
     await checkOrganizers(tx, input.organizerIds);
     const authorityId = await resolveAuthority(tx, actor, input, input.groupId, input.city);
     const app = await tx.application.create({
-      data: { ...applicationData(input, authorityId), groupId: input.groupId, requestCount: 1, createdById: actor.userId },
+      data: { ...applicationData(input, authorityId), isPublic: input.isPublic, groupId: input.groupId, requestCount: 1, createdById: actor.userId },
     });
     const ref = { caseId: app.id, groupId: app.groupId };
     await tx.applicationGroup.createMany({ data: input.organizerIds.map((groupId) => ({ applicationId: app.id, groupId })) });
@@ -336,12 +339,22 @@ export function applicationsWhere(actor: Actor | null, f: ApplicationFilters): P
       OR: [
         { title: contains(q) },
         { purpose: contains(q) },
-        { notes: contains(q) },
+        // Notes are the owning group's: searching them from outside would tell what they say.
+        { notes: contains(q), groupId: { in: groupIds(actor) } },
+        { publicNote: contains(q) },
         { city: contains(q) },
         { registrationNumber: contains(q) },
         { answers: { some: { statedReason: contains(q) } } },
         { answers: { some: { grounds: { some: { words: contains(q) } } } } },
       ],
+    });
+    // Other groups' records are not found through the people they keep private (visibility.ts).
+    const person = withheldPersonMatching(q);
+    and.push({
+      NOT: {
+        groupId: { notIn: groupIds(actor) },
+        OR: [{ applicants: { some: { person } } }, { incidents: { some: { incident: { people: { some: { person } } } } } }],
+      },
     });
   }
   return { AND: and };
@@ -355,10 +368,11 @@ const ORDER: Record<ApplicationFilters["sort"], Prisma.ApplicationOrderByWithRel
 };
 
 const listCache = versionedCache<Awaited<ReturnType<typeof computeListApplications>>>();
-export async function listApplications(actor: Actor | null, f: ApplicationFilters) {
-  return listCache(db, `${visibilityKey(actor)}|${JSON.stringify(f)}`, () => computeListApplications(actor, f));
+/** A page of the list; titles of other groups' records are redacted as their case pages are. */
+export async function listApplications(actor: Actor | null, f: ApplicationFilters, locale: Locale = DEFAULT_LOCALE) {
+  return listCache(db, `${visibilityKey(actor)}|${locale}|${JSON.stringify(f)}`, () => computeListApplications(actor, f, locale));
 }
-async function computeListApplications(actor: Actor | null, f: ApplicationFilters) {
+async function computeListApplications(actor: Actor | null, f: ApplicationFilters, locale: Locale) {
   const where = applicationsWhere(actor, f);
   const total = await db.application.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / f.pageSize));
@@ -387,7 +401,7 @@ async function computeListApplications(actor: Actor | null, f: ApplicationFilter
       parts: { orderBy: { position: "asc" }, select: { form: true, outcome: true } },
     },
   });
-  return { items, total, page, pageCount, pageSize: f.pageSize };
+  return { items: await redactApplicationTitles(actor, items, locale), total, page, pageCount, pageSize: f.pageSize };
 }
 export type ApplicationListItem = Awaited<ReturnType<typeof listApplications>>["items"][number];
 

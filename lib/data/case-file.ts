@@ -13,6 +13,7 @@ import { env } from "../env";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { logChange } from "./audit";
 import { getCase, type CaseData } from "./cases";
+import { discloseCase, peopleOf, redactPersonal } from "./visibility";
 
 export interface CaseFileScope {
   sections: readonly ShareSection[];
@@ -86,6 +87,7 @@ export type CaseFileSource = Pick<
   | "registrationNumber"
   | "requestCount"
   | "notes"
+  | "publicNote"
   | "status"
   | "outcome"
   | "answerDueOn"
@@ -146,9 +148,10 @@ export async function updateLegalStandard(
 
 /** A member's own case file: getCase decides what they may see, the scope what they print. */
 export async function loadMemberCaseFile(actor: Actor, applicationId: string, scope: CaseFileScope, locale: Locale, now = new Date()): Promise<CaseFile> {
-  const [data, standards] = await Promise.all([getCase(actor, applicationId), listLegalStandards()]);
+  const reading = { locale, withholdPersonal: !scope.includePersonal, withholdInternal: !scope.includeNotes };
+  const [data, standards] = await Promise.all([getCase(actor, applicationId, reading), listLegalStandards()]);
   // Notes and personal data are the owning group's: a member of another group reading a
-  // public case gets neither (people linked to its incidents may be private).
+  // public case gets neither (getCase has already cut out what they may not see).
   return buildCaseFile(data, { ...scope, includePersonal: scope.includePersonal && data.isMember, includeNotes: scope.includeNotes && data.isMember }, locale, standards, now);
 }
 
@@ -200,10 +203,17 @@ const sortKey = (d: string | null | undefined) => d ?? "9999";
 
 /**
  * The case file for one case under a scope. Pure: everything it shows comes from its
- * arguments; personal data outside the scope is removed from every string at the end.
+ * arguments. The case is first cut down to the scope by the same rule as every other reader
+ * (discloseCase): without personal data, no one's name, IIN, address or phone is in any string.
  */
-export function buildCaseFile(c: CaseFileSource, scope: CaseFileScope, locale: Locale, standards: readonly StandardText[], now = new Date()): CaseFile {
+export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, locale: Locale, standards: readonly StandardText[], now = new Date()): CaseFile {
   const { t, vocab, date, instant } = translators(locale);
+  const c = discloseCase(
+    source,
+    peopleOf(source),
+    { knows: () => scope.includePersonal, withholdPersonal: !scope.includePersonal, internal: scope.includeNotes },
+    t("withheld"),
+  );
   const has = (s: ShareSection) => scope.sections.includes(s);
   const notes = (label: string, value: string | null | undefined) => (scope.includeNotes ? text(label, value) : null);
   const partForm = new Map(c.parts.map((p) => [p.id, vocab("form", p.form)]));
@@ -266,6 +276,7 @@ export function buildCaseFile(c: CaseFileSource, scope: CaseFileScope, locale: L
             : null,
         ]),
         text(t("cover.purpose"), c.purpose),
+        text(t("cover.publicNote"), c.publicNote),
         notes(t("cover.notes"), c.notes),
       ),
       refs: refs(c.id),
@@ -496,7 +507,7 @@ export function buildCaseFile(c: CaseFileSource, scope: CaseFileScope, locale: L
     notice: scope.includePersonal ? undefined : t("personalWithheld"),
     sections,
   };
-  return scope.includePersonal ? file : redactPersonal(file, personalValues(c), t("withheld"));
+  return file;
 }
 
 function groundLabel(g: { code: string; labelEn: string; labelRu: string }, locale: Locale): string {
@@ -541,32 +552,5 @@ function standardsSection(c: CaseFileSource, standards: readonly StandardText[],
   return { id: "standards", title: t("section.standards"), intro: t("standards.intro"), entries };
 }
 
-/** Every piece of personal data the case holds about people, longest first. */
-function personalValues(c: CaseFileSource): string[] {
-  const people = [...c.applicants.map((a) => a.person), ...c.incidents.flatMap((i) => i.people.map((p) => p.person))];
-  const values = new Set<string>();
-  for (const p of people) {
-    for (const v of [p.fullName, ...p.altNames.split("\n"), p.idNumber, p.address, p.phone]) {
-      const s = v.trim();
-      // Very short strings would blank out ordinary words.
-      if (s.length >= 3) values.add(s);
-    }
-  }
-  return [...values].sort((a, b) => b.length - a.length);
-}
-
-/**
- * Removes the people's names, ID numbers, addresses and phones wherever they appear, so a
- * name quoted inside an answer, a ruling or a press report does not slip through.
- */
-export function redactPersonal<T>(value: T, personal: readonly string[], replacement: string): T {
-  if (!personal.length) return value;
-  const pattern = new RegExp(personal.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "giu");
-  const walk = (v: unknown): unknown => {
-    if (typeof v === "string") return v.replace(pattern, replacement);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-    return v;
-  };
-  return walk(value) as T;
-}
+/** Kept here for the case file's callers; the rule itself lives in lib/data/visibility.ts. */
+export { redactPersonal };

@@ -8,6 +8,8 @@ import { appealClockOpen, caseClockInput, nextDeadline, nextHearing } from "../d
 import { deriveStatus } from "../domain/status";
 import { todayIso } from "../domain/dates";
 import { loadClock } from "./rules";
+import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
+import { disclosureFor, discloseCase, peopleOf, withheldMark } from "./visibility";
 
 const caseInclude = {
   group: { select: { id: true, name: true, slug: true } },
@@ -31,30 +33,44 @@ const caseInclude = {
   incidents: { include: { incident: { include: { people: { include: { person: true } }, groups: { include: { group: { select: { id: true, name: true } } } } } } } },
 };
 
+/** How a case is read: the reader's language (for the mark left where data was cut out), and less than they may see. */
+export interface CaseReading {
+  locale?: Locale;
+  /** No one's personal data (a share link or a print made without it). */
+  withholdPersonal?: boolean;
+  /** No notes or change history (what a member shares). */
+  withholdInternal?: boolean;
+}
+
 /**
  * Everything about one application that the caller may see, or NotFoundError. Another
- * group's private case is indistinguishable from a missing one. Kept until anything is
- * written (versionedCache), per case and per visibility scope: what a caller sees depends
- * only on their memberships and roles, so those are the key. Callers must not mutate it.
+ * group's private case is indistinguishable from a missing one. What a reader outside the
+ * owning group sees is decided by discloseCase (lib/data/visibility.ts): no notes or history,
+ * no private people, and their names, IINs, addresses and phones cut out of every string.
+ * Kept until anything is written (versionedCache), per case and per visibility scope: what a
+ * caller sees depends only on their memberships and roles, so those are the key. Callers
+ * must not mutate it.
  */
-export const getCase = cache(async (actor: Actor | null, id: string) => {
-  const found = await caseCache(db, `${accessKey(actor)}|${id}`, () => computeCase(actor, id));
+export function getCase(actor: Actor | null, id: string, reading: CaseReading = {}) {
+  return getCaseCached(actor, id, reading.locale ?? DEFAULT_LOCALE, Boolean(reading.withholdPersonal), Boolean(reading.withholdInternal));
+}
+
+const getCaseCached = cache(async (actor: Actor | null, id: string, locale: Locale, withholdPersonal: boolean, withholdInternal: boolean) => {
+  const key = `${accessKey(actor)}|${id}|${locale}|${withholdPersonal ? 1 : 0}${withholdInternal ? 1 : 0}`;
+  const found = await caseCache(db, key, () => computeCase(actor, id, { locale, withholdPersonal, withholdInternal }));
   if (!found) throw new NotFoundError();
   return found;
 });
 
 const caseCache = versionedCache<Awaited<ReturnType<typeof computeCase>>>(200);
 
-async function computeCase(actor: Actor | null, id: string) {
+async function computeCase(actor: Actor | null, id: string, reading: Required<CaseReading>) {
   const app = await db.application.findFirst({ where: { id, ...visibleWhere(actor) }, include: caseInclude });
   if (!app) return null;
   const isMember = can(actor, app.groupId, "viewer");
+  // Everyone the case names, before anything is hidden: a hidden person's name is still cut out of the text.
+  const people = peopleOf({ applicants: app.applicants, incidents: app.incidents.map((l) => l.incident) });
   const incidents = app.incidents.map((l) => l.incident).filter((i) => i.isPublic || can(actor, i.groupId, "viewer"));
-
-  // Personal data leaves the group only where the person chose to be public (e.g. named in the press).
-  const applicants = app.applicants
-    .filter((a) => isMember || a.person.isPublic)
-    .map((a) => ({ ...a, person: isMember ? a.person : { ...a.person, idNumber: "", address: "", phone: "" } }));
 
   const recordIds = [
     app.id,
@@ -70,7 +86,7 @@ async function computeCase(actor: Actor | null, id: string) {
       include: { source: { select: { id: true, slug: true, title: true, publisher: true, publishedOn: true, publishedOnPrecision: true, url: true } } },
       orderBy: { createdAt: "asc" },
     }),
-    isMember ? db.changeLog.findMany({ where: { caseId: app.id }, orderBy: { at: "desc" }, take: 200 }) : Promise.resolve([]),
+    isMember && !reading.withholdInternal ? db.changeLog.findMany({ where: { caseId: app.id }, orderBy: { at: "desc" }, take: 200 }) : Promise.resolve([]),
     loadClock(),
   ]);
 
@@ -84,14 +100,11 @@ async function computeCase(actor: Actor | null, id: string) {
   const today = todayIso();
   const status = deriveStatus({ ...app, stages: app.appealStages, appealClockOpen: appealClockOpen(deadline, today) });
 
+  const whole = { ...app, status, incidents, citations, history };
+  const seen = discloseCase(whole, people, disclosureFor(actor, app.groupId, reading), withheldMark(reading.locale));
   return {
-    ...app,
-    status,
-    nextHearing: nextHearing(app.appealStages, today),
-    applicants,
-    incidents,
-    citations,
-    history,
+    ...seen,
+    nextHearing: nextHearing(seen.appealStages, today),
     deadline,
     isMember,
     canEdit: can(actor, app.groupId, "editor"),

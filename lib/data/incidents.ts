@@ -9,6 +9,8 @@ import type { CreateIncidentInput, UpdateIncidentInput } from "../validation/inc
 import { logChange } from "./audit";
 import { contains, searchTerm } from "./text-search";
 import { updateVersioned } from "./versioned";
+import { personSelect, redactApplicationTitles, redactRecord, withheldPersonMatching } from "./visibility";
+import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
 
 type LinkInput = Pick<CreateIncidentInput, "people" | "newPeople" | "groups" | "applications">;
 
@@ -171,11 +173,16 @@ export function incidentFilterWhere(actor: Actor | null, f: IncidentFilters): Pr
   // An incident concerns a group when it owns the record or is linked to it.
   if (f.group?.trim()) and.push({ OR: [{ groupId: f.group.trim() }, { groups: { some: { groupId: f.group.trim() } } }] });
   const q = searchTerm(f.q);
-  if (q) and.push({ OR: [{ title: contains(q) }, { description: contains(q) }, { place: contains(q) }, { perpetrator: contains(q) }, { city: contains(q) }] });
+  if (q) {
+    and.push({ OR: [{ title: contains(q) }, { description: contains(q) }, { place: contains(q) }, { perpetrator: contains(q) }, { city: contains(q) }] });
+    // Other groups' incidents are not found through the people they keep private (visibility.ts).
+    and.push({ NOT: { groupId: { notIn: groupIds(actor) }, people: { some: { person: withheldPersonMatching(q) } } } });
+  }
   return { AND: and };
 }
 
-export async function listIncidents(actor: Actor | null, f: IncidentFilters) {
+/** A page of incidents; the free text of other groups' incidents is redacted as a case's is (lib/data/visibility.ts). */
+export async function listIncidents(actor: Actor | null, f: IncidentFilters, locale: Locale = DEFAULT_LOCALE) {
   const where = incidentFilterWhere(actor, f);
   const page = Math.max(1, Math.floor(f.page ?? 1));
   const [total, rows] = await Promise.all([
@@ -185,10 +192,15 @@ export async function listIncidents(actor: Actor | null, f: IncidentFilters) {
       orderBy: [{ occurredOn: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
       skip: (page - 1) * INCIDENTS_PAGE_SIZE,
       take: INCIDENTS_PAGE_SIZE,
-      include: { groups: { include: { group: { select: { id: true, name: true } } } }, _count: { select: { applications: true, people: true } } },
+      include: {
+        groups: { include: { group: { select: { id: true, name: true } } } },
+        people: { select: { person: { select: personSelect } } },
+        _count: { select: { applications: true, people: true } },
+      },
     }),
   ]);
-  return { rows, total, page, pageCount: Math.ceil(total / INCIDENTS_PAGE_SIZE) };
+  const seen = rows.map(({ people, ...row }) => redactRecord(actor, row.groupId, people.map((l) => l.person), row, locale));
+  return { rows: seen, total, page, pageCount: Math.ceil(total / INCIDENTS_PAGE_SIZE) };
 }
 
 /** Cities and years that occur among the visible incidents, and groups, for the filters. */
@@ -204,31 +216,35 @@ export async function incidentFilterOptions(actor: Actor | null) {
 
 /** One incident with its links, personal data trimmed to what the caller may see. */
 // Cached per request: the page and its metadata both read it.
-export const getIncident = cache(async (actor: Actor | null, id: string) => {
+export const getIncident = cache(async (actor: Actor | null, id: string, locale: Locale = DEFAULT_LOCALE) => {
   const incident = await db.incident.findFirst({
     where: { id, ...visibleWhere(actor) },
     include: {
       group: { select: { id: true, name: true } },
-      people: { include: { person: { select: { id: true, fullName: true, roleTitle: true, isPublic: true, groupId: true } } } },
+      people: { include: { person: { select: { id: true, roleTitle: true, ...personSelect } } } },
       groups: { include: { group: { select: { id: true, name: true, slug: true } } } },
       applications: { include: { application: { select: { id: true, title: true, filedOn: true, filedOnPrecision: true, isPublic: true, groupId: true, status: true } } } },
     },
   });
   if (!incident) throw new NotFoundError();
-  const people = incident.people.map((l) => l.person).filter((p) => p.isPublic || can(actor, p.groupId, "viewer"));
-  const applications = incident.applications.map((l) => l.application).filter((a) => a.isPublic || can(actor, a.groupId, "viewer"));
+  const named = incident.people.map((l) => l.person);
+  const people = named.filter((p) => p.isPublic || can(actor, p.groupId, "viewer")).map((p) => ({ id: p.id, fullName: p.fullName, roleTitle: p.roleTitle, isPublic: p.isPublic, groupId: p.groupId }));
+  const applications = await redactApplicationTitles(
+    actor,
+    incident.applications.map((l) => l.application).filter((a) => a.isPublic || can(actor, a.groupId, "viewer")),
+    locale,
+  );
   const citations = await db.citation.findMany({
     where: { recordType: "Incident", recordId: incident.id, source: visibleWhere(actor) },
     include: { source: { select: { id: true, slug: true, title: true, publisher: true, publishedOn: true, publishedOnPrecision: true, url: true } } },
     orderBy: { createdAt: "asc" },
   });
+  // The people it names are cut out of its text for readers outside the owning group, as on a case.
+  const seen = redactRecord(actor, incident.groupId, named, { ...incident, people, groups: incident.groups.map((l) => l.group), citations }, locale);
   return {
-    ...incident,
-    people,
+    ...seen,
     hiddenPeople: incident.people.length - people.length,
-    groups: incident.groups.map((l) => l.group),
     applications,
-    citations,
     canEdit: can(actor, incident.groupId, "editor"),
   };
 });

@@ -237,6 +237,10 @@ export async function loadSharedCaseFile(link: { applicationId: string; groupId:
     isOperator: false,
     memberships: [{ groupId: link.groupId, role: "viewer", groupName: "", groupSlug: "" }],
   };
-  const [data, standards] = await Promise.all([getCase(reader, link.applicationId), listLegalStandards()]);
-  return buildCaseFile(data, scopeOf(link), locale, standards, now);
+  const scope = scopeOf(link);
+  // The same rule as every reader (lib/data/visibility.ts): the sharer's choice of personal
+  // data, never the group's notes or history.
+  const reading = { locale, withholdPersonal: !scope.includePersonal, withholdInternal: !scope.includeNotes };
+  const [data, standards] = await Promise.all([getCase(reader, link.applicationId, reading), listLegalStandards()]);
+  return buildCaseFile(data, scope, locale, standards, now);
 }

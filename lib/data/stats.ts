@@ -223,12 +223,26 @@ async function alternativesByGround(client: Db, scope: readonly string[], f: Sta
     GROUP BY g."code"`;
 }
 
+/**
+ * An answer whose wording names a person its case keeps from this reader (lib/data/visibility.ts):
+ * a private applicant's or incident person's name, or anyone's IIN, phone or address. Such a
+ * wording is not quoted in the statistics outside the owning group.
+ */
+function namesWithheldPerson(scope: readonly string[]): Sql {
+  const foreign = scope.length ? sql`a."groupId" NOT IN (${join(scope)})` : sql`1 = 1`;
+  const has = (column: string) => sql`(LENGTH(pe.${raw(`"${column}"`)}) >= 3 AND LOWER(an."statedReason") LIKE '%' || LOWER(pe.${raw(`"${column}"`)}) || '%')`;
+  return sql`(${foreign} AND EXISTS (SELECT 1 FROM "Person" pe
+    WHERE (pe."id" IN (SELECT ap."personId" FROM "Applicant" ap WHERE ap."applicationId" = a."id")
+        OR pe."id" IN (SELECT ip."personId" FROM "IncidentPerson" ip JOIN "IncidentApplication" ia ON ia."incidentId" = ip."incidentId" WHERE ia."applicationId" = a."id"))
+      AND ((pe."isPublic" = FALSE AND ${has("fullName")}) OR ${has("idNumber")} OR ${has("phone")} OR ${has("address")})))`;
+}
+
 /** Stated reasons of refusals, per wording and year: a copied reason shows up in several years. */
 async function reasonsByYear(client: Db, scope: readonly string[], f: StatsFilters) {
   const ry = sql`COALESCE(SUBSTR(an."receivedOn", 1, 4), ${YEAR})`;
   return client.$queryRaw<{ text: string; y: unknown; n: unknown }[]>`SELECT TRIM(an."statedReason") AS text, ${ry} AS y, COUNT(*) AS n
     FROM "Answer" an JOIN "Application" a ON a."id" = an."applicationId"
-    WHERE TRIM(an."statedReason") <> '' AND ${where(scope, f)}
+    WHERE TRIM(an."statedReason") <> '' AND ${where(scope, f)} AND NOT ${namesWithheldPerson(scope)}
       AND EXISTS (SELECT 1 FROM "PartOutcome" rpo JOIN "Part" rp ON rp."id" = rpo."partId"
         WHERE rpo."answerId" = an."id" AND rpo."outcome" IN (${REFUSED}) ${f.form ? sql`AND rp."form" = ${f.form}` : empty})
     GROUP BY TRIM(an."statedReason"), ${ry}`;

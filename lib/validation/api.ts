@@ -44,6 +44,9 @@ const instant = z.string().describe("ISO 8601 date-time, UTC.");
 export const groupRefSchema = z.object({ id: z.string(), name: z.string(), slug: z.string().optional() });
 export const authoritySchema = z.object({ id: z.string(), name: z.string(), nameRu: z.string(), kind: z.string(), city: z.string(), country: z.string() });
 
+/** Notes are the owning group's: present only for its members (with a token). */
+const membersNote = z.string().optional().describe("Members of the owning group only: their internal note. Absent for everyone else.");
+
 export const personSchema = z
   .object({
     id: z.string(),
@@ -54,7 +57,7 @@ export const personSchema = z
     idNumber: z.string().optional(),
     address: z.string().optional(),
     phone: z.string().optional(),
-    notes: z.string().optional(),
+    notes: membersNote,
   })
   .describe("A person. Private people appear only to members of their group; personal details (IIN, address, phone) likewise.");
 
@@ -101,7 +104,7 @@ export const answerSchema = z.object({
   alternativeOffered: z.boolean(),
   alternativeDetails: z.string(),
   conflictingBookingHolder: z.string(),
-  notes: z.string(),
+  notes: membersNote,
   outcome: vocab(APPLICATION_OUTCOMES).describe("This answer's outcome over the parts it decides."),
   partOutcomes: z.array(z.object({ partId: z.string(), outcome: vocab(PART_OUTCOMES), limits: z.string(), alternative: z.string() })),
   grounds: z.array(groundCitedSchema),
@@ -115,7 +118,7 @@ export const hearingSchema = z.object({
   time: z.string(),
   authorityArguments: z.string(),
   applicantArguments: z.string(),
-  notes: z.string(),
+  notes: membersNote,
 });
 
 export const rulingSchema = z.object({
@@ -136,7 +139,7 @@ export const appealStageSchema = z.object({
   bodyName: z.string(),
   caseNumber: z.string(),
   authorityArguments: z.string(),
-  notes: z.string(),
+  notes: membersNote,
   hearings: z.array(hearingSchema),
   ruling: rulingSchema.nullable(),
 });
@@ -173,7 +176,7 @@ export const citationSchema = z.object({
   recordType: z.string(),
   recordId: z.string(),
   quote: z.string(),
-  note: z.string(),
+  note: membersNote,
   source: z.object({
     id: z.string(),
     slug: z.string(),
@@ -225,7 +228,8 @@ export const caseSchema = z.object({
   filedBefore: date,
   registrationNumber: z.string(),
   requestCount: z.number().int(),
-  notes: z.string(),
+  publicNote: z.string().describe("A remark the group chose to publish with the record."),
+  notes: membersNote,
   status: vocab(STATUSES),
   outcome: vocab(APPLICATION_OUTCOMES),
   answerDueOn: date,

@@ -98,15 +98,20 @@ const applicationFields = {
   filedOnPrecision: orDefault(precision),
   registrationNumber: orEmpty(line(120)),
   notes: orEmpty(text()),
-  isPublic: checkbox,
+  /** Shown to everyone once the record is published (notes never are). */
+  publicNote: orEmpty(text(5_000)),
   applicants: z.preprocess(dropBlankRows(APPLICANT_FIELDS, "personId"), z.array(applicantSchema).max(50, { error: "too_long" })),
   parts: z.preprocess(dropBlankRows(PART_FIELDS), z.array(partSchema).min(1, { error: "need_one_part" }).max(20, { error: "too_long" })),
 };
 
-export const createApplicationSchema = z.object({ groupId: id, ...applicationFields });
+/** Visibility is chosen at creation; afterwards only publishApplicationSchema changes it. */
+export const createApplicationSchema = z.object({ groupId: id, isPublic: checkbox, ...applicationFields });
 export type CreateApplicationInput = z.output<typeof createApplicationSchema>;
 
-/** The owning workspace does not change on edit: people and history belong to it. */
+/**
+ * The owning workspace does not change on edit: people and history belong to it. Nor does
+ * visibility: a save carries no isPublic, so it cannot undo the publish toggle.
+ */
 export const updateApplicationSchema = z.object({ id, version, ...applicationFields });
 export type UpdateApplicationInput = z.output<typeof updateApplicationSchema>;
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
+import type { Locale } from "@/lib/i18n/config";
 import { appealYears, listAppealStages } from "@/lib/data/appeals";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Badge, outcomeTone } from "@/components/ui/Card";
@@ -27,7 +28,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
     getTranslations("appeals.list"),
     getTranslations("vocab"),
     getLocale(),
-    listAppealStages(actor, { ...filters, page }),
+    listAppealStages(actor, { ...filters, page }, (await getLocale()) as Locale),
     appealYears(actor),
   ]);
   return (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { writableGroups } from "@/lib/auth/access";
 import { listApplications, listFilterOptions, type ApplicationListItem } from "@/lib/data/applications";
@@ -10,6 +10,7 @@ import { ApplicationList, type ApplicationRow } from "@/components/applications/
 import { PageHeader, buttonLink } from "@/components/ui/PageHeader";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { Pagination } from "@/components/ui/Pagination";
+import type { Locale } from "@/lib/i18n/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("applications.list");
@@ -39,7 +40,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const filters = readApplicationFilters(params);
   const actor = await getActor();
-  const [t, result, options] = await Promise.all([getTranslations("applications.list"), listApplications(actor, filters), listFilterOptions(actor)]);
+  const [t, result, options] = await Promise.all([getTranslations("applications.list"), listApplications(actor, filters, (await getLocale()) as Locale), listFilterOptions(actor)]);
   const canCreate = writableGroups(actor).length > 0;
   return (
     <div>

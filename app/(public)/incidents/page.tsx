@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { IncidentKindBadge } from "@/components/incidents/IncidentKindBadge";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/config";
 import { getActor } from "@/lib/auth/session";
 import { writableGroups } from "@/lib/auth/access";
 import { incidentFilterOptions, listIncidents } from "@/lib/data/incidents";
@@ -26,7 +27,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const filters = Object.fromEntries(KEYS.map((k) => [k, one(k)]).filter(([, v]) => v)) as Record<string, string>;
   const page = Math.max(1, Number.parseInt(one("page"), 10) || 1);
   const actor = await getActor();
-  const [t, list, options] = await Promise.all([getTranslations("incidents.list"), listIncidents(actor, { ...filters, page }), incidentFilterOptions(actor)]);
+  const [t, list, options] = await Promise.all([getTranslations("incidents.list"), listIncidents(actor, { ...filters, page }, (await getLocale()) as Locale), incidentFilterOptions(actor)]);
   return (
     <div>
       <PageHeader

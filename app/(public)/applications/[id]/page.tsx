@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/config";
 import { getActor } from "@/lib/auth/session";
 import { getCase } from "@/lib/data/cases";
 import { NotFoundError } from "@/lib/errors";
@@ -20,9 +22,10 @@ type Props = { params: Promise<{ id: string }> };
 
 /** A private case that is not the caller's is a 404, exactly like a missing one. */
 async function load(id: string) {
-  const actor = await getActor();
+  const [actor, locale] = await Promise.all([getActor(), getLocale()]);
   try {
-    return await getCase(actor, id);
+    // getCase decides what this reader sees: outside the owning group, no notes and no one's personal data.
+    return await getCase(actor, id, { locale: locale as Locale });
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/config";
 import { getActor } from "@/lib/auth/session";
 import { getIncident } from "@/lib/data/incidents";
 import { NotFoundError } from "@/lib/errors";
@@ -10,7 +11,8 @@ import { IncidentDetail } from "@/components/incidents/IncidentDetail";
 
 async function load(id: string) {
   try {
-    return await getIncident(await getActor(), id);
+    const [actor, locale] = await Promise.all([getActor(), getLocale()]);
+    return await getIncident(actor, id, locale as Locale);
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;

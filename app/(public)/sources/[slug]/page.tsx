@@ -1,12 +1,14 @@
 import { notFound } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
+import type { Locale } from "@/lib/i18n/config";
 import { getSource } from "@/lib/data/sources";
 import { isAppError } from "@/lib/errors";
 import { SourceDocument } from "@/components/sources/SourceDocument";
 
 async function load(slug: string) {
   try {
-    return await getSource(await getActor(), slug);
+    return await getSource(await getActor(), slug, (await getLocale()) as Locale);
   } catch (e) {
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;

@@ -9,9 +9,9 @@ import { applicationListSchema } from "@/lib/validation/api";
 export const dynamic = "force-dynamic";
 
 export function GET(req: Request) {
-  return runApi(req, async ({ actor, url }) => {
+  return runApi(req, async ({ actor, url, locale }) => {
     const filters = parseQuery(applicationFiltersSchema, url);
-    const list = await listApplications(actor, filters);
+    const list = await listApplications(actor, filters, locale);
     const pageUrl = (page: number) => {
       const u = new URL(url);
       u.searchParams.set("page", String(page));

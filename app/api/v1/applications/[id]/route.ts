@@ -7,8 +7,8 @@ import { getCase } from "@/lib/data/cases";
 export const dynamic = "force-dynamic";
 
 export function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  return runApi(req, async ({ actor }) => {
+  return runApi(req, async ({ actor, locale }) => {
     const { id } = await params;
-    return json({ data: caseFor(actor, await getCase(actor, id)) });
+    return json({ data: caseFor(actor, await getCase(actor, id, { locale })) });
   });
 }
