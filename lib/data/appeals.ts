@@ -12,6 +12,7 @@ import { logChange } from "./audit";
 import { recomputeCase } from "./case-state";
 import { contains, searchTerm } from "./text-search";
 import { updateVersioned } from "./versioned";
+import { authorityChoicesWhere } from "./scope";
 
 /**
  * A refusal the domain rules give (e.g. "needs_answer"), for the whole form: runForm shows
@@ -45,8 +46,8 @@ async function editableStage(tx: Tx, actor: Actor, stageId: string) {
   return stage;
 }
 
-async function checkBody(tx: Tx, bodyId: string | null) {
-  if (bodyId && !(await tx.authority.findUnique({ where: { id: bodyId }, select: { id: true } }))) throw new FieldError("bodyId", "invalid_choice");
+async function checkBody(tx: Tx, actor: Actor, bodyId: string | null) {
+  if (bodyId && !(await tx.authority.findFirst({ where: { AND: [{ id: bodyId }, await authorityChoicesWhere(tx, actor)] }, select: { id: true } }))) throw new FieldError("bodyId", "invalid_choice");
 }
 
 function stageData(input: Omit<FileAppealInput, "applicationId">) {
@@ -69,7 +70,7 @@ export async function fileAppeal(actor: Actor, input: FileAppealInput, today = t
     const app = await editableApplication(tx, actor, input.applicationId);
     const refused = canFileAppeal({ answers: app.answers, answerOverdue: Boolean(app.answerDueOn && app.answerDueOn < today) });
     if (refused) throw refusal(refused);
-    await checkBody(tx, input.bodyId);
+    await checkBody(tx, actor, input.bodyId);
     const stage = await tx.appealStage.create({ data: { applicationId: app.id, ...stageData(input) } });
     await logChange(tx, actor, { entity: "AppealStage", entityId: stage.id, caseId: app.id, groupId: app.groupId, action: "create", after: stage });
     await recomputeCase(tx, app.id, today);
@@ -80,7 +81,7 @@ export async function fileAppeal(actor: Actor, input: FileAppealInput, today = t
 export async function updateAppeal(actor: Actor, input: UpdateAppealInput) {
   return db.$transaction(async (tx) => {
     const before = await editableStage(tx, actor, input.id);
-    await checkBody(tx, input.bodyId);
+    await checkBody(tx, actor, input.bodyId);
     await updateVersioned(tx.appealStage, before.id, input.version, stageData(input));
     const after = await tx.appealStage.findUniqueOrThrow({ where: { id: before.id } });
     const { application, ruling, ...plain } = before;
@@ -179,9 +180,9 @@ export async function deleteRuling(actor: Actor, stageId: string) {
 
 // ───────────────────────────── reads for the forms
 
-/** Courts and other bodies an appeal can go to, for the body select. */
-export function listAppealBodies() {
-  return db.authority.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true, nameRu: true, kind: true, city: true } });
+/** Courts and other bodies an appeal can go to, for the body select: those the actor may see named. */
+export async function listAppealBodies(actor: Actor | null) {
+  return db.authority.findMany({ where: await authorityChoicesWhere(db, actor), orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true, nameRu: true, kind: true, city: true } });
 }
 
 /** What the "file an appeal" page needs, for an editor of the application's group. */

@@ -6,11 +6,12 @@ import { accessKey, can, visibleWhere, type Actor } from "../auth/access";
 import { NotFoundError } from "../errors";
 import { caseClockInput, nextDeadline } from "../domain/deadlines";
 import { loadClock } from "./rules";
+import { acceptedOrganizers } from "./scope";
 
 const caseInclude = {
   group: { select: { id: true, name: true, slug: true } },
   authority: true,
-  organizers: { include: { group: { select: { id: true, name: true, slug: true } } } },
+  organizers: { ...acceptedOrganizers, include: { group: { select: { id: true, name: true, slug: true } } } },
   applicants: { include: { person: true } },
   parts: { orderBy: { position: "asc" as const } },
   answers: {
