@@ -27,7 +27,7 @@ import { buildCaseFile } from "@/lib/data/case-file";
 import { SHARE_SECTIONS } from "@/lib/domain/vocabulary";
 import { readApplicationFilters } from "@/lib/validation/applications";
 import { parseStatsFilters } from "@/lib/validation/stats";
-import { OrganizerRequestRow } from "@/components/settings/OrganizerRequestRow";
+import { OrganizerRequestList } from "@/components/settings/OrganizerRequests";
 import { IncidentFilters } from "@/components/incidents/IncidentFilters";
 
 let groupA: string;
@@ -256,10 +256,11 @@ describe("naming another group as co-organizer", () => {
     await expect(listOrganizerRequests(adminB, groupA)).rejects.toMatchObject({ code: "not_found" });
     const row = { applicationId: caseId, groupId: groupA, title: "Beta names Alpha", requestingGroup: "Beta group", requestedOn: "1 Dec 2026" };
     for (const locale of ["en", "ru"] as const) {
-      const html = renderChecked(h(OrganizerRequestRow, { request: row }), locale);
+      const html = renderChecked(h(OrganizerRequestList, { requests: [row] }), locale);
       expect(html).toContain("Beta names Alpha");
       // Plain posts: they work before JavaScript loads.
       expect(html.match(/<form[^>]*>/g)?.length).toBe(2);
+      expect(renderChecked(h(OrganizerRequestList, { requests: [] }), locale)).toContain(locale === "en" ? "None." : "Нет.");
     }
   });
 

@@ -11,7 +11,7 @@ import { loadForPage } from "@/components/appeals/guard";
 import { Forbidden } from "@/components/ui/Forbidden";
 import { InviteForm } from "@/components/settings/InviteForm";
 import { MemberRow } from "@/components/settings/MemberRow";
-import { OrganizerRequestRow } from "@/components/settings/OrganizerRequestRow";
+import { OrganizerRequestList } from "@/components/settings/OrganizerRequests";
 import { listOrganizerRequests } from "@/lib/data/organizer-requests";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -74,24 +74,15 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           </Card>
           <Card id="organizer-requests" title={to("title")}>
             <p className="mb-2 text-sm text-stone-700">{to("text")}</p>
-            {organizerRequests.length === 0 ? (
-              <p className="text-sm text-stone-600">{to("none")}</p>
-            ) : (
-              <ul className="divide-y divide-stone-100">
-                {organizerRequests.map((r) => (
-                  <OrganizerRequestRow
-                    key={r.applicationId}
-                    request={{
-                      applicationId: r.applicationId,
-                      groupId: r.groupId,
-                      title: r.application.title,
-                      requestingGroup: r.application.group.name,
-                      requestedOn: f.dateTime(r.requestedAt, { dateStyle: "medium" }),
-                    }}
-                  />
-                ))}
-              </ul>
-            )}
+            <OrganizerRequestList
+              requests={organizerRequests.map((r) => ({
+                applicationId: r.applicationId,
+                groupId: r.groupId,
+                title: r.application.title,
+                requestingGroup: r.application.group.name,
+                requestedOn: f.dateTime(r.requestedAt, { dateStyle: "medium" }),
+              }))}
+            />
           </Card>
           <Card id="invitations" title={t("pending")}>
             {invitations.length === 0 ? (
