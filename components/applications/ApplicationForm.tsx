@@ -155,10 +155,13 @@ function ApplicationFields({
             <span className="font-medium">{t("owner")}:</span> {ownerName}
           </p>
         )}
-        <fieldset aria-describedby="organizerIds-error">
+        <fieldset aria-describedby="organizerIds-hint organizerIds-error">
           <legend className="block text-sm font-medium text-stone-800">
             {t("organizers")} <span aria-hidden="true" className="text-red-700">*</span>
           </legend>
+          <p id="organizerIds-hint" className="text-xs text-stone-600">
+            {t("organizersHint")}
+          </p>
           <div className="mt-1 grid gap-1 sm:grid-cols-2">
             {options.groups.map((g) => (
               <CheckboxField key={g.id} name="organizerIds[]" value={g.id} label={g.name} defaultChecked={values.organizerIds.includes(g.id)} />

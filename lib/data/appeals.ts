@@ -15,6 +15,7 @@ import { contains, searchTerm } from "./text-search";
 import { updateVersioned } from "./versioned";
 import { redactPersonal, withheldMark, withheldOfApplications } from "./visibility";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
+import { authorityChoicesWhere } from "./scope";
 
 /**
  * A refusal the domain rules give (e.g. "needs_answer"), for the whole form: runForm shows
@@ -90,8 +91,8 @@ function rulingData(input: Omit<RulingInput, "stageId">) {
   };
 }
 
-async function checkBody(tx: Tx, bodyId: string | null) {
-  if (bodyId && !(await tx.authority.findUnique({ where: { id: bodyId }, select: { id: true } }))) throw new FieldError("bodyId", "invalid_choice");
+async function checkBody(tx: Tx, actor: Actor, bodyId: string | null) {
+  if (bodyId && !(await tx.authority.findFirst({ where: { AND: [{ id: bodyId }, await authorityChoicesWhere(tx, actor)] }, select: { id: true } }))) throw new FieldError("bodyId", "invalid_choice");
 }
 
 // ───────────────────────────── dates that cannot be
@@ -158,7 +159,7 @@ export async function fileAppeal(actor: Actor, input: FileAppealInput, today = t
     const app = await editableApplication(tx, actor, input.applicationId);
     const refused = canFileAppeal({ answers: app.answers, answerOverdue: Boolean(app.answerDueOn && app.answerDueOn < today) });
     if (refused) throw refusal(refused);
-    await checkBody(tx, input.bodyId);
+    await checkBody(tx, actor, input.bodyId);
     await checkStageDates(tx, app.id, input);
     const stage = await tx.appealStage.create({ data: { applicationId: app.id, ...stageData(input) } });
     await logChange(tx, actor, { entity: "AppealStage", entityId: stage.id, caseId: app.id, groupId: app.groupId, action: "create", after: stage });
@@ -170,7 +171,7 @@ export async function fileAppeal(actor: Actor, input: FileAppealInput, today = t
 export async function updateAppeal(actor: Actor, input: UpdateAppealInput) {
   return db.$transaction(async (tx) => {
     const before = await editableStage(tx, actor, input.id);
-    await checkBody(tx, input.bodyId);
+    await checkBody(tx, actor, input.bodyId);
     await checkStageDates(tx, before.application.id, input, before.id);
     await updateVersioned(tx.appealStage, before.id, input.version, stageData(input));
     const after = await tx.appealStage.findUniqueOrThrow({ where: { id: before.id } });
@@ -283,9 +284,9 @@ export async function deleteRuling(actor: Actor, stageId: string) {
 
 // ───────────────────────────── reads for the forms
 
-/** Courts and other bodies an appeal can go to, for the body select. */
-export function listAppealBodies() {
-  return db.authority.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true, nameRu: true, kind: true, city: true } });
+/** Courts and other bodies an appeal can go to, for the body select: those the actor may see named. */
+export async function listAppealBodies(actor: Actor | null) {
+  return db.authority.findMany({ where: await authorityChoicesWhere(db, actor), orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true, nameRu: true, kind: true, city: true } });
 }
 
 /** What the "file an appeal" page needs, for an editor of the application's group. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { versionedCache } from "../db-client";
 import { db, type Tx } from "../db";
-import { groupIds, requireRole, visibilityKey, visibleWhere, writableGroups, type Actor } from "../auth/access";
+import { can, groupIds, requireRole, visibilityKey, visibleWhere, writableGroups, type Actor } from "../auth/access";
 import { ConflictError, NotFoundError } from "../errors";
 import { procedureFor, type AssemblyForm } from "../domain/vocabulary";
 import { firstBefore } from "../domain/date-order";
@@ -18,6 +18,7 @@ import { logChange } from "./audit";
 import { contains, searchTerm } from "./text-search";
 import { listAuthorities, resolveAuthority } from "./authorities";
 import { recomputeCase } from "./case-state";
+import { ACCEPTED_ORGANIZER, acceptedOrganizers, visibleAuthoritiesWhere, visibleGroupsWhere } from "./scope";
 import { updateVersioned } from "./versioned";
 import { redactApplicationTitles, withheldPersonMatching } from "./visibility";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
@@ -26,8 +27,8 @@ import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
 
 export async function applicationFormOptions(actor: Actor) {
   const [groups, authorities] = await Promise.all([
-    db.group.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    listAuthorities(),
+    db.group.findMany({ where: visibleGroupsWhere(actor), orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    listAuthorities(actor),
   ]);
   return {
     ownerGroups: writableGroups(actor).map((m) => ({ id: m.groupId, name: m.groupName })),
@@ -72,9 +73,21 @@ function applicationData(input: ApplicationFieldsInput, authorityId: string | nu
   };
 }
 
-async function checkOrganizers(tx: Tx, ids: string[]): Promise<void> {
-  const found = await tx.group.count({ where: { id: { in: ids } } });
-  if (found !== ids.length) throw new FieldError("organizerIds", "invalid_choice");
+/** Organizers are chosen among the groups the form offered, or kept from the record as it was. */
+async function checkOrganizers(tx: Tx, actor: Actor, ids: string[], already: string[] = []): Promise<void> {
+  const fresh = ids.filter((id) => !already.includes(id));
+  if (!fresh.length) return;
+  const found = await tx.group.count({ where: { AND: [{ id: { in: fresh } }, visibleGroupsWhere(actor)] } });
+  if (found !== fresh.length) throw new FieldError("organizerIds", "invalid_choice");
+}
+
+/**
+ * A new organizer link. Naming the owning group, or a group the editor edits for, stands at
+ * once; naming any other group is a request its admin accepts or declines (organizer-requests).
+ */
+function organizerRow(actor: Actor, applicationId: string, ownerGroupId: string, groupId: string, now: Date) {
+  const consented = groupId === ownerGroupId || can(actor, groupId, "editor");
+  return { applicationId, groupId, status: consented ? "accepted" : "pending", requestedById: actor.userId, requestedAt: now };
 }
 
 interface CaseRef {
@@ -103,13 +116,14 @@ async function addApplicant(tx: Tx, actor: Actor, ref: CaseRef, a: ApplicantInpu
 export async function createApplication(actor: Actor, input: CreateApplicationInput): Promise<string> {
   requireRole(actor, input.groupId, "editor");
   return db.$transaction(async (tx) => {
-    await checkOrganizers(tx, input.organizerIds);
+    await checkOrganizers(tx, actor, input.organizerIds);
     const authorityId = await resolveAuthority(tx, actor, input, input.groupId, input.city);
     const app = await tx.application.create({
       data: { ...applicationData(input, authorityId), isPublic: input.isPublic, groupId: input.groupId, requestCount: 1, createdById: actor.userId },
     });
     const ref = { caseId: app.id, groupId: app.groupId };
-    await tx.applicationGroup.createMany({ data: input.organizerIds.map((groupId) => ({ applicationId: app.id, groupId })) });
+    const now = new Date();
+    await tx.applicationGroup.createMany({ data: input.organizerIds.map((groupId) => organizerRow(actor, app.id, app.groupId, groupId, now)) });
     await logChange(tx, actor, { entity: "Application", entityId: app.id, ...ref, action: "create", after: { ...app, organizerIds: input.organizerIds.join(",") } });
     for (const [i, p] of input.parts.entries()) {
       const part = await tx.part.create({ data: { ...partData(p, i), applicationId: app.id } });
@@ -185,7 +199,7 @@ async function applyUpdate(tx: Tx, actor: Actor, input: UpdateApplicationInput, 
   if (firstBefore(answers.map((a) => ({ date: a.receivedOn, precision: a.receivedOnPrecision })), { date: input.filedOn, precision: input.filedOnPrecision })) {
     throw new FieldError("filedOn", "filing_after_answer");
   }
-  await checkOrganizers(tx, input.organizerIds);
+  await checkOrganizers(tx, actor, input.organizerIds, before.organizers.map((o) => o.groupId));
   const authorityId = await resolveAuthority(tx, actor, input, groupId, input.city);
   // First, so that a stale form changes nothing at all.
   await updateVersioned(tx.application, input.id, input.version, applicationData(input, authorityId));
@@ -193,8 +207,12 @@ async function applyUpdate(tx: Tx, actor: Actor, input: UpdateApplicationInput, 
   const oldOrganizers = before.organizers.map((o) => o.groupId).sort();
   const newOrganizers = [...input.organizerIds].sort();
   if (oldOrganizers.join() !== newOrganizers.join()) {
-    await tx.applicationGroup.deleteMany({ where: { applicationId: input.id } });
-    await tx.applicationGroup.createMany({ data: newOrganizers.map((g) => ({ applicationId: input.id, groupId: g })) });
+    // Links that stay keep their state: a pending request stays pending, an accepted one accepted.
+    const dropped = oldOrganizers.filter((g) => !newOrganizers.includes(g));
+    const added = newOrganizers.filter((g) => !oldOrganizers.includes(g));
+    if (dropped.length) await tx.applicationGroup.deleteMany({ where: { applicationId: input.id, groupId: { in: dropped } } });
+    const now = new Date();
+    if (added.length) await tx.applicationGroup.createMany({ data: added.map((g) => organizerRow(actor, input.id, groupId, g, now)) });
   }
   const after = await tx.application.findUniqueOrThrow({ where: { id: input.id } });
   await logChange(tx, actor, {
@@ -326,7 +344,7 @@ export function applicationsWhere(actor: Actor | null, f: ApplicationFilters): P
   if (f.year) and.push({ filedOn: { startsWith: `${f.year}-` } });
   if (f.city) and.push({ city: f.city });
   if (f.authority) and.push({ authorityId: f.authority });
-  if (f.group) and.push({ organizers: { some: { groupId: f.group } } });
+  if (f.group) and.push({ organizers: { some: { ...ACCEPTED_ORGANIZER, groupId: f.group } } });
   if (f.form) and.push({ parts: { some: { form: f.form } } });
   // A part refused inside a "mixed" answer is still a refusal to find.
   if (f.outcome) and.push({ OR: [{ outcome: f.outcome }, { parts: { some: { outcome: f.outcome } } }] });
@@ -397,7 +415,7 @@ async function computeListApplications(actor: Actor | null, f: ApplicationFilter
       outcome: true,
       updatedAt: true,
       authority: { select: { name: true, nameRu: true } },
-      organizers: { select: { group: { select: { id: true, name: true } } } },
+      organizers: { ...acceptedOrganizers, select: { group: { select: { id: true, name: true } } } },
       parts: { orderBy: { position: "asc" }, select: { form: true, outcome: true } },
     },
   });
@@ -415,8 +433,8 @@ async function computeListFilterOptions(actor: Actor | null) {
   const [dates, cities, authorities, groups, grounds] = await Promise.all([
     db.application.findMany({ where: { ...visible, filedOn: { not: null } }, select: { filedOn: true }, distinct: ["filedOn"] }),
     db.application.findMany({ where: { ...visible, city: { not: "" } }, select: { city: true }, distinct: ["city"], orderBy: { city: "asc" } }),
-    db.authority.findMany({ where: { applications: { some: visible } }, select: { id: true, name: true, nameRu: true, city: true }, orderBy: { name: "asc" } }),
-    db.group.findMany({ where: { organizing: { some: { application: visible } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.authority.findMany({ where: visibleAuthoritiesWhere(actor, ["filed"]), select: { id: true, name: true, nameRu: true, city: true }, orderBy: { name: "asc" } }),
+    db.group.findMany({ where: visibleGroupsWhere(actor, ["organizer"]), select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db.refusalGround.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, labelEn: true, labelRu: true } }),
   ]);
   const years = [...new Set(dates.map((d) => Number(d.filedOn!.slice(0, 4))))].sort((a, b) => b - a);

@@ -3,10 +3,15 @@ import { db, type Tx } from "../db";
 import type { Actor } from "../auth/access";
 import { FieldError } from "../validation/applications";
 import { logChange } from "./audit";
+import { authorityChoicesWhere } from "./scope";
 
-/** Authorities are shared reference data: every group files with the same akimats. */
-export function listAuthorities() {
+/**
+ * Every group files with the same akimats, but a name typed by one group is that group's
+ * business: the choices are reference data and the authorities records the actor may read use.
+ */
+export async function listAuthorities(actor: Actor | null) {
   return db.authority.findMany({
+    where: await authorityChoicesWhere(db, actor),
     orderBy: [{ city: "asc" }, { name: "asc" }],
     select: { id: true, name: true, nameRu: true, kind: true, city: true },
   });
@@ -26,7 +31,7 @@ export interface AuthorityChoice {
  */
 export async function resolveAuthority(tx: Tx, actor: Actor, c: AuthorityChoice, groupId: string, fallbackCity: string): Promise<string | null> {
   if (c.authorityId) {
-    const found = await tx.authority.findUnique({ where: { id: c.authorityId }, select: { id: true } });
+    const found = await tx.authority.findFirst({ where: { AND: [{ id: c.authorityId }, await authorityChoicesWhere(tx, actor)] }, select: { id: true } });
     if (!found) throw new FieldError("authorityId", "invalid_choice");
     return found.id;
   }

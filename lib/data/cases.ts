@@ -10,11 +10,12 @@ import { todayIso } from "../domain/dates";
 import { loadClock } from "./rules";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
 import { disclosureFor, discloseCase, peopleOf, withheldMark } from "./visibility";
+import { acceptedOrganizers } from "./scope";
 
 const caseInclude = {
   group: { select: { id: true, name: true, slug: true } },
   authority: true,
-  organizers: { include: { group: { select: { id: true, name: true, slug: true } } } },
+  organizers: { ...acceptedOrganizers, include: { group: { select: { id: true, name: true, slug: true } } } },
   applicants: { include: { person: true } },
   parts: { orderBy: { position: "asc" as const } },
   answers: {

@@ -7,6 +7,7 @@
 import Papa from "papaparse";
 import { z } from "zod";
 import type { Db, Tx } from "../db-client";
+import { authoritiesUsedBy } from "./scope";
 
 export const EXPORT_FORMAT = "assembly-permit-tracker";
 export const EXPORT_VERSION = 1;
@@ -206,6 +207,8 @@ async function groupWhere(client: Client, groupId: string): Promise<Where> {
     users: { id: { in: members.map((m) => m.userId) } },
     groups: { id: { in: groupIds } },
     memberships: { groupId },
+    // Only the authorities its own records use: another group's akimat is not this group's to carry away.
+    authorities: authoritiesUsedBy({ groupId }),
     people: { groupId },
     applications: { groupId },
     applicationGroups: { ...inApps, groupId: { in: groupIds } },

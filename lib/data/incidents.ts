@@ -6,7 +6,9 @@ import { NotFoundError } from "../errors";
 import { INCIDENT_KINDS, isOneOf } from "../domain/vocabulary";
 import type { Prisma } from "../generated/sqlite/client";
 import type { CreateIncidentInput, UpdateIncidentInput } from "../validation/incidents";
+import { FieldError } from "../validation/applications";
 import { logChange } from "./audit";
+import { visibleGroupsWhere } from "./scope";
 import { contains, searchTerm } from "./text-search";
 import { updateVersioned } from "./versioned";
 import { personSelect, redactApplicationTitles, redactRecord, withheldPersonMatching } from "./visibility";
@@ -30,19 +32,21 @@ function incidentData(input: CreateIncidentInput | UpdateIncidentInput) {
   };
 }
 
-/** Applications an incident of `groupId` may point at: the group's own and public ones. */
-function linkableApplicationsWhere(groupId: string): Prisma.ApplicationWhereInput {
-  return { OR: [{ groupId }, { isPublic: true }] };
-}
-
-/** Every id the form sent must be one the form could have offered; otherwise nothing is written. */
-async function checkLinks(tx: Tx, groupId: string, input: LinkInput) {
+/**
+ * Every id the form sent must be one the form could have offered; otherwise nothing is
+ * written. Links kept from the record as it was (`kept`) need no second look. An application
+ * is linkable when the actor may read it: their groups' own or a published one.
+ */
+async function checkLinks(tx: Tx, actor: Actor, groupId: string, input: LinkInput, kept: { groups?: string[]; applications?: string[] } = {}) {
+  const groupIdsToCheck = input.groups.filter((g) => !kept.groups?.includes(g));
+  const appIds = input.applications.filter((a) => !kept.applications?.includes(a));
   const [people, groups, apps] = await Promise.all([
     input.people.length ? tx.person.count({ where: { id: { in: input.people }, groupId } }) : 0,
-    input.groups.length ? tx.group.count({ where: { id: { in: input.groups } } }) : 0,
-    input.applications.length ? tx.application.count({ where: { id: { in: input.applications }, ...linkableApplicationsWhere(groupId) } }) : 0,
+    groupIdsToCheck.length ? tx.group.count({ where: { AND: [{ id: { in: groupIdsToCheck } }, visibleGroupsWhere(actor)] } }) : 0,
+    appIds.length ? tx.application.count({ where: { id: { in: appIds }, ...visibleWhere(actor) } }) : 0,
   ]);
-  if (people !== input.people.length || groups !== input.groups.length || apps !== input.applications.length) throw new NotFoundError();
+  if (people !== input.people.length || groups !== groupIdsToCheck.length) throw new NotFoundError();
+  if (apps !== appIds.length) throw new FieldError("applications", "application_not_readable");
 }
 
 /** Names typed in the form become private people of the incident's group. */
@@ -56,22 +60,31 @@ async function createPeople(tx: Tx, actor: Actor, groupId: string, names: string
   return ids;
 }
 
+/**
+ * One entry per link. It enters a case's history only when the case is the incident's own
+ * group's: another group's history is theirs to write, so a link to their case is logged
+ * on the incident's side alone.
+ */
 async function linkApplications(tx: Tx, actor: Actor, incidentId: string, groupId: string, add: string[], remove: string[]) {
+  const touched = [...add, ...remove];
+  const own = new Set(
+    touched.length ? (await tx.application.findMany({ where: { id: { in: touched }, groupId }, select: { id: true } })).map((a) => a.id) : [],
+  );
+  const caseOf = (applicationId: string) => (own.has(applicationId) ? applicationId : null);
   for (const applicationId of add) {
     await tx.incidentApplication.create({ data: { incidentId, applicationId } });
-    // One entry per case, so each linked case's history shows the incident arriving.
-    await logChange(tx, actor, { entity: "IncidentApplication", entityId: incidentId, caseId: applicationId, groupId, action: "create", after: { incidentId, applicationId } });
+    await logChange(tx, actor, { entity: "IncidentApplication", entityId: incidentId, caseId: caseOf(applicationId), groupId, action: "create", after: { incidentId, applicationId } });
   }
   if (remove.length) await tx.incidentApplication.deleteMany({ where: { incidentId, applicationId: { in: remove } } });
   for (const applicationId of remove) {
-    await logChange(tx, actor, { entity: "IncidentApplication", entityId: incidentId, caseId: applicationId, groupId, action: "delete", before: { incidentId, applicationId } });
+    await logChange(tx, actor, { entity: "IncidentApplication", entityId: incidentId, caseId: caseOf(applicationId), groupId, action: "delete", before: { incidentId, applicationId } });
   }
 }
 
 export async function createIncident(actor: Actor, input: CreateIncidentInput) {
   requireRole(actor, input.groupId, "editor");
   return db.$transaction(async (tx) => {
-    await checkLinks(tx, input.groupId, input);
+    await checkLinks(tx, actor, input.groupId, input);
     const incident = await tx.incident.create({ data: { groupId: input.groupId, createdById: actor.userId, ...incidentData(input) } });
     const personIds = [...input.people, ...(await createPeople(tx, actor, input.groupId, input.newPeople))];
     if (personIds.length) await tx.incidentPerson.createMany({ data: personIds.map((personId) => ({ incidentId: incident.id, personId })) });
@@ -102,7 +115,7 @@ export async function updateIncident(actor: Actor, input: UpdateIncidentInput) {
   return db.$transaction(async (tx) => {
     const before = await editableIncident(tx, actor, input.id);
     const groupId = before.groupId;
-    await checkLinks(tx, groupId, input);
+    await checkLinks(tx, actor, groupId, input, { groups: before.groups.map((g) => g.groupId), applications: before.applications.map((l) => l.applicationId) });
     await updateVersioned(tx.incident, before.id, input.version, incidentData(input));
 
     // Links the form could not show (another group's people, applications the group can no
@@ -120,7 +133,7 @@ export async function updateIncident(actor: Actor, input: UpdateIncidentInput) {
     if (dropGroups.length) await tx.incidentGroup.deleteMany({ where: { incidentId: before.id, groupId: { in: dropGroups } } });
     if (addGroups.length) await tx.incidentGroup.createMany({ data: addGroups.map((g) => ({ incidentId: before.id, groupId: g })) });
 
-    const shownApps = before.applications.filter((l) => l.application.groupId === groupId || l.application.isPublic).map((l) => l.applicationId);
+    const shownApps = before.applications.filter((l) => l.application.isPublic || can(actor, l.application.groupId, "viewer")).map((l) => l.applicationId);
     const dropApps = shownApps.filter((a) => !input.applications.includes(a));
     const addApps = input.applications.filter((a) => !before.applications.some((l) => l.applicationId === a));
 
@@ -207,7 +220,7 @@ export async function listIncidents(actor: Actor | null, f: IncidentFilters, loc
 export async function incidentFilterOptions(actor: Actor | null) {
   const [rows, groups] = await Promise.all([
     db.incident.findMany({ where: visibleWhere(actor), select: { city: true, occurredOn: true } }),
-    db.group.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.group.findMany({ where: visibleGroupsWhere(actor, ["incident"]), orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   const cities = [...new Set(rows.map((r) => r.city).filter(Boolean))].sort((a, b) => a.localeCompare(b));
   const years = [...new Set(rows.map((r) => r.occurredOn?.slice(0, 4)).filter((y): y is string => Boolean(y)))].sort().reverse();
@@ -251,14 +264,14 @@ export const getIncident = cache(async (actor: Actor | null, id: string, locale:
 
 export type IncidentDetail = Awaited<ReturnType<typeof getIncident>>;
 
-/** What the incident form offers for a group: its people, all groups, linkable applications. */
+/** What the incident form offers for a group: its people, the groups and applications the actor may see. */
 export async function getIncidentFormOptions(actor: Actor, groupId: string) {
   requireRole(actor, groupId, "editor");
   const [people, groups, applications] = await Promise.all([
     db.person.findMany({ where: { groupId }, orderBy: { fullName: "asc" }, select: { id: true, fullName: true, roleTitle: true } }),
-    db.group.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.group.findMany({ where: visibleGroupsWhere(actor), orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.application.findMany({
-      where: linkableApplicationsWhere(groupId),
+      where: visibleWhere(actor),
       orderBy: [{ filedOn: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
       select: { id: true, title: true, filedOn: true, filedOnPrecision: true, city: true },
       take: 1000,

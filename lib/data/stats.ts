@@ -21,6 +21,7 @@ import {
 } from "../domain/stats";
 import type { AppealRow, PretextRow, RefusalRow, StatsFigures, StatsFilters, TimingRow } from "../validation/stats";
 import { filtersToParams } from "../validation/stats";
+import { ACCEPTED_ORGANIZER, visibleAuthoritiesWhere, visibleGroupsWhere } from "./scope";
 
 // ───────────────────────────── SQL pieces
 
@@ -33,10 +34,13 @@ function visible(scope: readonly string[]): Sql {
   return scope.length ? sql`(a."isPublic" = TRUE OR a."groupId" IN (${join(scope)}))` : sql`a."isPublic" = TRUE`;
 }
 
+/** The same rule as ACCEPTED_ORGANIZER (lib/data/scope): a pending co-organizer is nobody's organizer yet. */
+const accepted = (alias: string): Sql => raw(`${alias}."status" = '${ACCEPTED_ORGANIZER.status}'`);
+
 /** The application's organizing groups; the owning group when none are recorded. */
 function organizedBy(groupId: string): Sql {
-  return sql`(EXISTS (SELECT 1 FROM "ApplicationGroup" xg WHERE xg."applicationId" = a."id" AND xg."groupId" = ${groupId})
-    OR (a."groupId" = ${groupId} AND NOT EXISTS (SELECT 1 FROM "ApplicationGroup" yg WHERE yg."applicationId" = a."id")))`;
+  return sql`(EXISTS (SELECT 1 FROM "ApplicationGroup" xg WHERE xg."applicationId" = a."id" AND xg."groupId" = ${groupId} AND ${accepted("xg")})
+    OR (a."groupId" = ${groupId} AND NOT EXISTS (SELECT 1 FROM "ApplicationGroup" yg WHERE yg."applicationId" = a."id" AND ${accepted("yg")})))`;
 }
 
 /**
@@ -111,7 +115,7 @@ async function refusalsBy(client: Db, scope: readonly string[], f: StatsFilters,
   const from = sql`FROM "PartOutcome" po
     JOIN "Part" p ON p."id" = po."partId"
     JOIN "Application" a ON a."id" = p."applicationId"
-    ${dim === "group" ? sql`LEFT JOIN "ApplicationGroup" ag ON ag."applicationId" = a."id"` : empty}`;
+    ${dim === "group" ? sql`LEFT JOIN "ApplicationGroup" ag ON ag."applicationId" = a."id" AND ${accepted("ag")}` : empty}`;
   const cond = sql`po."outcome" IN (${REFUSED}) AND ${where(scope, f, "p")}`;
   const [cells, totals] = await Promise.all([
     client.$queryRaw<GroundCell[]>`SELECT ${k} AS k, g."code" AS ground, SUM(a."requestCount") AS n
@@ -450,12 +454,8 @@ async function computeStatsFilterOptions(actor: Actor | null) {
   const where = visibleWhere(actor);
   const [cities, authorities, groups, years] = await Promise.all([
     db.application.groupBy({ by: ["city"], where: { ...where, city: { not: "" } }, orderBy: { city: "asc" } }),
-    db.authority.findMany({ where: { applications: { some: where } }, orderBy: { name: "asc" }, select: { id: true, name: true, nameRu: true } }),
-    db.group.findMany({
-      where: { OR: [{ organizing: { some: { application: where } } }, { owned: { some: where } }] },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
+    db.authority.findMany({ where: visibleAuthoritiesWhere(actor, ["filed"]), orderBy: { name: "asc" }, select: { id: true, name: true, nameRu: true } }),
+    db.group.findMany({ where: visibleGroupsWhere(actor, ["organizer", "application"]), orderBy: { name: "asc" }, select: { id: true, name: true } }),
     // A batch known only by its period has no filing date, only the period's end.
     db.application.aggregate({ where, _min: { filedOn: true, filedBefore: true }, _max: { filedOn: true, filedBefore: true } }),
   ]);

@@ -202,7 +202,7 @@ export const applicationSummarySchema = z.object({
   outcome: vocab(APPLICATION_OUTCOMES),
   updatedAt: instant,
   authority: z.object({ name: z.string(), nameRu: z.string() }).nullable(),
-  organizers: z.array(groupRefSchema),
+  organizers: z.array(groupRefSchema).describe("The groups that organized it. A group named by another stays out of this list until its admin accepts."),
   parts: z.array(z.object({ form: vocab(ASSEMBLY_FORMS), outcome: vocab([...PART_OUTCOMES, "pending"]) })),
   url: z.string().describe("This application in the API."),
 });
@@ -237,7 +237,7 @@ export const caseSchema = z.object({
   updatedAt: instant,
   group: groupRefSchema.describe("The workspace that keeps this record."),
   authority: authoritySchema.nullable(),
-  organizers: z.array(groupRefSchema),
+  organizers: z.array(groupRefSchema).describe("The groups that organized it. A group named by another stays out of this list until its admin accepts."),
   applicants: z.array(z.object({ role: z.string(), person: personSchema })),
   parts: z.array(partSchema),
   answers: z.array(answerSchema),

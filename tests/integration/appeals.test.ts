@@ -98,6 +98,9 @@ describe("filing appeals and recording rulings", () => {
     expect(await status(id)).toBe("closed");
 
     const court = await db.authority.create({ data: { name: "Specialised inter-district administrative court of Almaty", kind: "court", city: "Almaty" } });
+    // Reference data, as the seeded courts are: a published source vouches for it, so every group may choose it.
+    const source = await db.source.create({ data: { groupId: groupA, isPublic: true, slug: "court-register", title: "Court register", text: "The court." } });
+    await db.citation.create({ data: { sourceId: source.id, recordType: "Authority", recordId: court.id, quote: "The court." } });
     await run(editorA, fileAppealAction, complaint(id, { kind: "first_instance", filedOn: "2025-01-08", bodyId: court.id, bodyName: "", caseNumber: "7599-25-00-4/112" }));
     const claim = await db.appealStage.findFirstOrThrow({ where: { applicationId: id, kind: "first_instance" } });
     expect(claim.bodyId).toBe(court.id);
@@ -304,7 +307,7 @@ describe("the case page sections", () => {
   });
 
   it("renders the forms with their labels in both languages", async () => {
-    const bodies = await listAppealBodies();
+    const bodies = await listAppealBodies(editorA);
     const initial = { id: "", version: "", applicationId: "a", kind: "complaint", filedOn: "", filedOnPrecision: "day", bodyId: "", bodyName: "", caseNumber: "", authorityArguments: "", notes: "" };
     expect(render(h(AppealStageForm, { action: fileAppealAction, initial, bodies, cancelHref: "/" }))).toContain("Court or body");
     expect(render(h(AppealStageForm, { action: fileAppealAction, initial, bodies, cancelHref: "/" }), "ru")).toContain("Суд или орган");

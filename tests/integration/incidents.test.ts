@@ -62,6 +62,8 @@ beforeAll(async () => {
   groupA = (await makeGroup("feminita", "Feminita")).id;
   groupB = (await makeGroup("other", "Other group")).id;
   groupC = (await makeGroup("kazfem", "KazFem")).id;
+  // A group is named only where a record the viewer may read uses it: KazFem has published one.
+  await db.application.create({ data: { groupId: groupC, isPublic: true, title: "KazFem's published rally", procedure: "notification" } });
   editorA = await makeActor("editor-a", [[groupA, "editor"]]);
   viewerA = await makeActor("viewer-a", [[groupA, "viewer"]]);
   editorB = await makeActor("editor-b", [[groupB, "editor"]]);
@@ -115,7 +117,8 @@ describe("recording an incident", () => {
     const foreignPerson = (await db.person.create({ data: { groupId: groupB, fullName: "Someone else's contact" } })).id;
     const foreignApp = (await db.application.create({ data: { groupId: groupB, title: "Private to B", procedure: "notification" } })).id;
     expect((await run(editorA, createIncidentAction, fine({ "people[]": [foreignPerson] }))).state).toMatchObject({ ok: false, message: "not_found" });
-    expect((await run(editorA, createIncidentAction, fine({ "applications[]": [foreignApp] }))).state).toMatchObject({ ok: false, message: "not_found" });
+    // A case the editor cannot read is refused beside its field (issue #11, item 5).
+    expect((await run(editorA, createIncidentAction, fine({ "applications[]": [foreignApp] }))).state).toMatchObject({ ok: false, errors: { applications: ["application_not_readable"] } });
     expect((await run(editorB, createIncidentAction, fine())).state).toMatchObject({ ok: false, message: "not_found" });
     const after = await incidentCounts();
     expect({ ...after, persons: after.persons - 1 }).toEqual(before);

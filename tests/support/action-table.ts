@@ -53,6 +53,8 @@ export interface Fixture {
   standardId: string;
   standardFingerprint: string;
   sourceSlug: string;
+  /** Group B's record naming group A as co-organizer: a request waiting for A's admin. */
+  organizerRequestAppId: string;
 }
 
 let seq = 0;
@@ -147,6 +149,14 @@ export async function makeFixture(): Promise<Fixture> {
   const standard = await db.legalStandard.findFirstOrThrow({ orderBy: { code: "asc" } });
   const { standardFingerprint } = await import("@/lib/data/case-file");
   const source = await db.source.create({ data: { groupId: groupA, slug: `authz-src-${n}`, title: "Private notes", text: "Quoted." } });
+  const requesting = await db.application.create({
+    data: {
+      groupId: groupB,
+      title: `B's rally ${n}`,
+      procedure: "notification",
+      organizers: { create: [{ groupId: groupB }, { groupId: groupA, status: "pending", requestedById: outsider.userId }] },
+    },
+  });
   return {
     groupA,
     groupB,
@@ -178,6 +188,7 @@ export async function makeFixture(): Promise<Fixture> {
     standardId: standard.id,
     standardFingerprint: standardFingerprint(standard),
     sourceSlug: source.slug,
+    organizerRequestAppId: requesting.id,
   };
 }
 
@@ -318,6 +329,10 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
     },
     addHolidayAction: { level: "operator", entries: () => ({ date: new Date(Date.UTC(2080, 0, 1) + ++seq * 86_400_000).toISOString().slice(0, 10), kind: "holiday", name: "A holiday" }) },
     removeHolidayAction: { level: "operator", entries: (fx) => ({ id: fx.holidayId }) },
+  },
+  "organizers.ts": {
+    acceptOrganizerRequestAction: { level: "adminOfA", entries: (fx) => ({ applicationId: fx.organizerRequestAppId, groupId: fx.groupA }) },
+    declineOrganizerRequestAction: { level: "adminOfA", entries: (fx) => ({ applicationId: fx.organizerRequestAppId, groupId: fx.groupA }) },
   },
   "standards.ts": {
     updateStandardAction: {

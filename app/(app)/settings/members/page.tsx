@@ -11,6 +11,8 @@ import { loadForPage } from "@/components/appeals/guard";
 import { Forbidden } from "@/components/ui/Forbidden";
 import { InviteForm } from "@/components/settings/InviteForm";
 import { MemberRow } from "@/components/settings/MemberRow";
+import { OrganizerRequestList } from "@/components/settings/OrganizerRequests";
+import { listOrganizerRequests } from "@/lib/data/organizer-requests";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.members");
@@ -20,12 +22,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MembersPage({ searchParams }: { searchParams: Promise<{ group?: string }> }) {
   const sp = await searchParams;
   const actor = await requirePageActor("/settings/members");
-  const [t, tr, f] = await Promise.all([getTranslations("settings.members"), getTranslations("vocab.role"), getFormatter()]);
+  const [t, tr, to, f] = await Promise.all([getTranslations("settings.members"), getTranslations("vocab.role"), getTranslations("settings.organizerRequests"), getFormatter()]);
   if (actor.memberships.length === 0) return <Forbidden />;
   const current = actor.memberships.find((m) => m.groupId === sp.group) ?? actor.memberships[0];
   const loaded = await loadForPage(() => getMembersPage(actor, current.groupId));
   if (loaded.forbidden) return <Forbidden />;
   const { group, members, invitations, isAdmin } = loaded.value;
+  const organizerRequests = isAdmin ? await listOrganizerRequests(actor, group.id) : [];
   return (
     <div className="max-w-4xl space-y-4">
       <PageHeader title={t("title")} subtitle={group.name} actions={<Link href="/settings">{t("back")}</Link>} />
@@ -68,6 +71,18 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           <Card id="invite" title={t("inviteTitle")}>
             <p className="mb-3 text-sm text-stone-700">{t("inviteText")}</p>
             <InviteForm groupId={group.id} />
+          </Card>
+          <Card id="organizer-requests" title={to("title")}>
+            <p className="mb-2 text-sm text-stone-700">{to("text")}</p>
+            <OrganizerRequestList
+              requests={organizerRequests.map((r) => ({
+                applicationId: r.applicationId,
+                groupId: r.groupId,
+                title: r.application.title,
+                requestingGroup: r.application.group.name,
+                requestedOn: f.dateTime(r.requestedAt, { dateStyle: "medium" }),
+              }))}
+            />
           </Card>
           <Card id="invitations" title={t("pending")}>
             {invitations.length === 0 ? (

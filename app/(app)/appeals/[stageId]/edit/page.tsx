@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditAppealPage({ params }: { params: Promise<{ stageId: string }> }) {
   const { stageId } = await params;
   const actor = await requirePageActor(`/appeals/${stageId}/edit`);
-  const [t, loaded, bodies] = await Promise.all([getTranslations("appeals.pages"), loadForPage(() => getStageForEdit(actor, stageId)), listAppealBodies()]);
+  const [t, loaded, bodies] = await Promise.all([getTranslations("appeals.pages"), loadForPage(() => getStageForEdit(actor, stageId)), listAppealBodies(actor)]);
   if (loaded.forbidden) return <Forbidden />;
   const s = loaded.value;
   const back = `/applications/${s.application.id}`;

@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewAppealPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/applications/${id}/appeals/new`);
-  const [t, te, loaded, bodies] = await Promise.all([getTranslations("appeals.pages"), getTranslations("errors"), loadForPage(() => getAppealFormContext(actor, id)), listAppealBodies()]);
+  const [t, te, loaded, bodies] = await Promise.all([getTranslations("appeals.pages"), getTranslations("errors"), loadForPage(() => getAppealFormContext(actor, id)), listAppealBodies(actor)]);
   if (loaded.forbidden) return <Forbidden />;
   const ctx = loaded.value;
   const back = `/applications/${ctx.application.id}`;
