@@ -19,10 +19,16 @@ export function restrictNewFiles(): void {
   }
 }
 
-/** Creates `dir` (and missing parents) owner-only, and tightens it if it already existed. */
+/**
+ * Creates `dir` (and missing parents) owner-only, and tightens it if it already existed —
+ * unless it is a shared folder such as /tmp (sticky or writable by all), which is not ours
+ * to close.
+ */
 export function privateDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-  fs.chmodSync(dir, PRIVATE_DIR_MODE);
+  const mode = fs.statSync(dir).mode;
+  if (mode & 0o1002) return;
+  if ((mode & 0o777) !== PRIVATE_DIR_MODE) fs.chmodSync(dir, PRIVATE_DIR_MODE);
 }
 
 /** Tightens files that an older version (or another umask) created, where they exist. */

@@ -8,6 +8,9 @@ import { createPrismaClient } from "../lib/db-client";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../lib/auth/password";
 import { ROLES } from "../lib/domain/vocabulary";
 import { slugify } from "../lib/domain/slug";
+import { restrictNewFiles } from "../lib/private-files";
+
+restrictNewFiles();
 
 const args = z.object({
   email: z.string().trim().toLowerCase().email(),
