@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { requireActor } from "../auth/session";
 import { invalid, type FormState } from "./form-state";
 import { runForm } from "./run-form";
-import { formToObject } from "../validation/form-data";
 import { deleteByIdSchema, fileAppealSchema, hearingSchema, rulingSchema, updateAppealSchema } from "../validation/appeals";
 import { addHearing, deleteAppeal, deleteHearing, deleteRuling, fileAppeal, recordRuling, updateAppeal } from "../data/appeals";
 
@@ -16,8 +15,7 @@ function done(applicationId: string): never {
 }
 
 export async function fileAppealAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = fileAppealSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -27,8 +25,7 @@ export async function fileAppealAction(_prev: FormState, formData: FormData): Pr
 }
 
 export async function updateAppealAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = updateAppealSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -38,8 +35,7 @@ export async function updateAppealAction(_prev: FormState, formData: FormData): 
 }
 
 export async function deleteAppealAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = deleteByIdSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -49,8 +45,7 @@ export async function deleteAppealAction(_prev: FormState, formData: FormData): 
 }
 
 export async function addHearingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = hearingSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -60,8 +55,7 @@ export async function addHearingAction(_prev: FormState, formData: FormData): Pr
 }
 
 export async function deleteHearingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = deleteByIdSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -71,8 +65,7 @@ export async function deleteHearingAction(_prev: FormState, formData: FormData):
 }
 
 export async function recordRulingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = rulingSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -82,8 +75,7 @@ export async function recordRulingAction(_prev: FormState, formData: FormData): 
 }
 
 export async function deleteRulingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = deleteByIdSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);

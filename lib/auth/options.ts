@@ -8,11 +8,21 @@ import { verifyPassword } from "./password";
 import { consume, consumeSignInAttempt } from "../rate-limit";
 import { clientAddress } from "../security/client-address";
 
+/**
+ * The session cookie keeps one name whatever the request, so getServerSession finds it; its
+ * Secure flag follows the request (see authOptionsFor). With an https NEXTAUTH_URL every
+ * request is HTTPS and the name carries the browser-enforced __Secure- prefix.
+ */
+const httpsByConfig = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+const SESSION_COOKIE = `${httpsByConfig ? "__Secure-" : ""}next-auth.session-token`;
+const sessionCookie = (secure: boolean) => ({ name: SESSION_COOKIE, options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure } });
+
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(500) });
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 14 },
   pages: { signIn: "/signin" },
+  cookies: { sessionToken: sessionCookie(httpsByConfig) },
   secret: process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET,
   providers: [
     CredentialsProvider({
@@ -44,3 +54,13 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/**
+ * The options for one request to the auth route: cookies are Secure when the request came
+ * over HTTPS (directly, or as X-Forwarded-Proto from the reverse proxy), not only when
+ * NEXTAUTH_URL says https — next-auth decides that once at start otherwise.
+ */
+export function authOptionsFor(https: boolean): NextAuthOptions {
+  const secure = https || httpsByConfig;
+  return { ...authOptions, useSecureCookies: secure, cookies: { sessionToken: sessionCookie(secure) } };
+}

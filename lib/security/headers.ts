@@ -2,6 +2,8 @@
 // proxy applies them and a test can pin them. No Next.js imports: runs in the proxy.
 
 export interface HeaderContext {
+  /** A shared case file (/s/…): its own, stricter policy. */
+  share?: boolean;
   /** Fresh per request; allows Next.js's own inline scripts (it reads it from the CSP). */
   nonce: string;
   /** Served over HTTPS (directly or behind a TLS-terminating proxy). */
@@ -19,6 +21,7 @@ export interface HeaderContext {
  * frame the app (clickjacking of a signed-in organizer's session).
  */
 export function contentSecurityPolicy(ctx: HeaderContext): string {
+  if (ctx.share) return SHARE_CSP;
   if (ctx.api) return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
   const directives = [
     "default-src 'self'",
@@ -69,6 +72,31 @@ export function createNonce(): string {
 export function isHttps(url: string, forwardedProto: string | null): boolean {
   const first = forwardedProto?.split(",")[0]?.trim().toLowerCase();
   return first ? first === "https" : url.startsWith("https:");
+}
+
+/**
+ * A shared case file (/s/<token>, its PDF and passcode form) is a self-contained document:
+ * no scripts, no requests anywhere. Its route sends this policy and the proxy sends the same,
+ * so the strictest policy is the one the browser gets whichever header wins.
+ */
+export const SHARE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+export function isSharePath(pathname: string): boolean {
+  return pathname === "/s" || pathname.startsWith("/s/");
+}
+
+/**
+ * The largest request body any form or endpoint takes (a form is at most a few hundred
+ * kilobytes; server actions are held to the same in next.config.js). Larger ones answer
+ * 413 before anything reads them.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** A declared body above the limit (a body without Content-Length meets Next.js's own limit). */
+export function bodyTooLarge(method: string, contentLength: string | null): boolean {
+  if (method === "GET" || method === "HEAD" || !contentLength) return false;
+  const n = Number(contentLength);
+  return !Number.isFinite(n) || n > MAX_BODY_BYTES;
 }
 
 /** Paths whose responses are data, not pages. */
