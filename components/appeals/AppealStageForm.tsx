@@ -57,7 +57,7 @@ export function AppealStageForm({ action, initial, bodies, cancelHref }: Props) 
   return (
     <div className={conflict ? "grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]" : ""}>
       <form action={formAction} noValidate className="space-y-4" key={String(state.data?.submittedAt ?? "initial")}>
-        <FormMessage state={state} />
+        <FormMessage state={state} labels="appeals.form" />
         {initial.id ? (
           <>
             <input type="hidden" name="id" value={initial.id} />

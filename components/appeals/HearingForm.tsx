@@ -22,7 +22,7 @@ export function HearingForm({ action, stageId, cancelHref }: { action: (prev: Fo
   const errors = state.errors;
   return (
     <form action={formAction} noValidate className="space-y-4" key={String(state.data?.submittedAt ?? "initial")}>
-      <FormMessage state={state} />
+      <FormMessage state={state} labels="appeals.form" />
       <input type="hidden" name="stageId" value={stageId} />
       <DateWithPrecision name="heldOn" label={t("heldOn")} value={v.heldOn} precision={v.heldOnPrecision} errors={errors} />
       <TextField name="time" label={t("time")} type="time" defaultValue={v.time} errors={errors} className="max-w-40" />

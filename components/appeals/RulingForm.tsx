@@ -23,7 +23,7 @@ export function RulingForm({ action, stageId, cancelHref }: { action: (prev: For
   const errors = state.errors;
   return (
     <form action={formAction} noValidate className="space-y-4" key={String(state.data?.submittedAt ?? "initial")}>
-      <FormMessage state={state} />
+      <FormMessage state={state} labels="appeals.form" />
       <input type="hidden" name="stageId" value={stageId} />
       <DateWithPrecision name="decidedOn" label={t("decidedOn")} value={v.decidedOn} precision={v.decidedOnPrecision} errors={errors} />
       <p className="-mt-2 text-xs text-stone-600">{t("decidedOnHint")}</p>

@@ -1,13 +1,18 @@
 "use client";
-// Someone saved first: their version, beside the form that still holds what this user typed.
+// Someone saved first. With the form's base the server merged the two edits: this panel says
+// which fields now hold their change ("theirs") and which ones both of you changed (their
+// value beside yours; the form holds yours until you change it). Without a base: their
+// version, field by field, beside the form that still holds what this user typed.
 import { useTranslations } from "next-intl";
 import { ConflictNotice } from "@/components/ui/ConflictNotice";
 import { DateText } from "@/components/ui/DateText";
-import type { ApplicationSnapshot } from "@/lib/data/applications";
+import type { ApplicationConflict } from "@/lib/data/applications";
+import type { ApplicationValues } from "@/lib/domain/application-values";
 
-export function ConflictPanel({ current }: { current: ApplicationSnapshot }) {
+export function ConflictPanel({ current, merged = null, names = {} }: { current: ApplicationConflict; merged?: ApplicationValues | null; names?: Record<string, string> }) {
   const t = useTranslations("applications");
   const tv = useTranslations("vocab");
+  if (current.merge && merged) return <MergePanel current={current} merged={merged} names={names} />;
   return (
     <ConflictNotice
       title={t("conflict.title")}
@@ -36,5 +41,90 @@ export function ConflictPanel({ current }: { current: ApplicationSnapshot }) {
         [t("form.isPublic"), current.isPublic ? t("yes") : t("no")],
       ]}
     />
+  );
+}
+
+function MergePanel({ current, merged, names }: { current: ApplicationConflict; merged: ApplicationValues; names: Record<string, string> }) {
+  const t = useTranslations("applications");
+  const tv = useTranslations("vocab");
+  const merge = current.merge!;
+
+  /** "parts.<id>.place" → "Place (Form 2)"; "title" → "Title". */
+  const label = (field: string): string => {
+    const [head, id, sub] = field.split(".");
+    if (head === "parts" && id) {
+      const n = merged.parts.findIndex((p) => p.id === id) + 1 || merge.base.parts.findIndex((p) => p.id === id) + 1;
+      const row = t("form.partLegend", { number: n });
+      return sub ? `${t.has(`form.${sub}`) ? t(`form.${sub}`) : sub} (${row})` : row;
+    }
+    if (head === "applicants" && id) {
+      const n = merged.applicants.findIndex((a) => a.personId === id) + 1 || merge.base.applicants.findIndex((a) => a.personId === id) + 1;
+      const row = t("form.applicantLegend", { number: n });
+      return sub ? `${t.has(`form.${sub}`) ? t(`form.${sub}`) : sub} (${row})` : row;
+    }
+    const key = head === "organizerIds" ? "organizers" : head === "authorityId" ? "authority" : head;
+    return t.has(`form.${key}`) ? t(`form.${key}`) : field;
+  };
+  /** Stored text as a person reads it: names for ids, yes/no, the form's name. */
+  const shown = (field: string, value: string): string => {
+    if (value === "") return "—";
+    if (field === "isPublic") return value === "true" ? t("yes") : t("no");
+    if (field === "present" || /^(parts|applicants)\.[^.]+$/.test(field)) return value === "present" ? t("conflict.present") : t("conflict.removed");
+    if (field === "authorityId") return names[value] ?? value;
+    if (field === "organizerIds") return value.split(",").map((id) => names[id] ?? id).join(", ");
+    if (field.endsWith(".form")) return tv.has(`form.${value}`) ? tv(`form.${value}`) : value;
+    return value;
+  };
+  const theirValue = (field: string) => {
+    const c = merge.conflicts.find((x) => x.field === field);
+    return c ? c.theirs : null;
+  };
+
+  return (
+    <aside aria-labelledby="conflict-title" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-conflict>
+      <h2 id="conflict-title" className="font-semibold">
+        {t("conflict.title")}
+      </h2>
+      <p className="mt-1 text-stone-700">{t("conflict.mergedText")}</p>
+      {merge.conflicts.length ? (
+        <section aria-labelledby="conflict-both" className="mt-3">
+          <h3 id="conflict-both" className="font-medium">
+            {t("conflict.bothTitle")}
+          </h3>
+          <p className="text-xs text-stone-600">{t("conflict.bothHint")}</p>
+          <dl className="mt-1 divide-y divide-amber-200" data-conflicts>
+            {merge.conflicts.map((c) => (
+              <div key={c.field} className="py-1" data-conflict-field={c.field}>
+                <dt className="text-xs font-medium text-stone-600">{label(c.field)}</dt>
+                <dd className="whitespace-pre-wrap break-words">
+                  <span className="font-medium">{t("conflict.theirs")}:</span> {shown(c.field, theirValue(c.field) ?? "")}
+                </dd>
+                <dd className="whitespace-pre-wrap break-words">
+                  <span className="font-medium">{t("conflict.yours")}:</span> {shown(c.field, c.mine)}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : (
+        <p className="mt-2" data-no-conflicts>
+          {t("conflict.noneBoth")}
+        </p>
+      )}
+      {merge.theirs.length ? (
+        <section aria-labelledby="conflict-theirs" className="mt-3">
+          <h3 id="conflict-theirs" className="font-medium">
+            {t("conflict.theirsTitle")}
+          </h3>
+          <ul className="mt-1 list-disc pl-4" data-theirs>
+            {merge.theirs.map((field) => (
+              <li key={field} data-theirs-field={field}>
+                {label(field)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </aside>
   );
 }

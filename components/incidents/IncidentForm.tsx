@@ -88,7 +88,7 @@ function Fields({ state, formAction, v, version, chosen, options, cancelHref }: 
   const shownApps = options.applications.filter((a) => !q || chosen.applications.includes(a.id) || a.title.toLowerCase().includes(q) || a.city.toLowerCase().includes(q));
   return (
     <form action={formAction} noValidate className="space-y-5">
-      <FormMessage state={state} />
+      <FormMessage state={state} labels="incidents.form" />
       {state.message === "conflict" ? <p className="text-sm text-amber-900">{t("conflictHint")}</p> : null}
       {v.id ? (
         <>

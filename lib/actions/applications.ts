@@ -5,6 +5,7 @@ import { requireActor } from "../auth/session";
 import type { FormState } from "./form-state";
 import { parseOrInvalid, runForm } from "./run-form";
 import { createApplicationSchema, deleteApplicationSchema, publishApplicationSchema, updateApplicationSchema } from "../validation/applications";
+import { parseBase } from "../validation/form-data";
 import { createApplication, deleteApplication, setApplicationPublic, updateApplication } from "../data/applications";
 
 export async function createApplicationAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -23,7 +24,7 @@ export async function updateApplicationAction(_prev: FormState, formData: FormDa
     const actor = await requireActor();
     const parsed = parseOrInvalid(updateApplicationSchema, raw);
     if (!parsed.ok) return parsed.state;
-    await updateApplication(actor, parsed.data);
+    await updateApplication(actor, parsed.data, { mine: raw, base: parseBase(raw.base) });
     revalidatePath("/applications");
     revalidatePath(`/applications/${parsed.data.id}`);
     redirect(`/applications/${parsed.data.id}`);

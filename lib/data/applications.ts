@@ -18,6 +18,9 @@ import { contains, searchTerm } from "./text-search";
 import { listAuthorities, resolveAuthority } from "./authorities";
 import { recomputeCase } from "./case-state";
 import { updateVersioned } from "./versioned";
+import { applicationFromRecord, applicationFromSubmitted, type ApplicationValues } from "../domain/application-values";
+import { mergeApplication, type ApplicationMerge } from "../domain/merge";
+import type { Plain } from "../validation/form-data";
 
 // ───────────────────────────── the form's choices
 
@@ -160,16 +163,42 @@ export async function applicationSnapshot(client: Tx, id: string) {
 }
 export type ApplicationSnapshot = NonNullable<Awaited<ReturnType<typeof applicationSnapshot>>>;
 
-export async function updateApplication(actor: Actor, input: UpdateApplicationInput): Promise<void> {
+/**
+ * The form as submitted (`mine`) and as it was loaded (`base`, from its hidden "base" field):
+ * when someone saved in between, the two edits are merged against the base.
+ */
+export interface SubmittedEdit {
+  mine: Plain;
+  base: Plain | null;
+}
+
+export type ApplicationConflict = ApplicationSnapshot & { merge?: ApplicationMerge & { base: ApplicationValues } };
+
+export async function updateApplication(actor: Actor, input: UpdateApplicationInput, edit?: SubmittedEdit): Promise<void> {
   const existing = await db.application.findFirst({ where: { id: input.id, groupId: { in: groupIds(actor) } }, select: { groupId: true } });
   if (!existing) throw new NotFoundError();
   requireRole(actor, existing.groupId, "editor");
   try {
     await db.$transaction((tx) => applyUpdate(tx, actor, input, existing.groupId));
   } catch (e) {
-    if (e instanceof ConflictError) throw new ConflictError(await applicationSnapshot(db, input.id));
+    if (e instanceof ConflictError) throw new ConflictError(await applicationConflict(input.id, edit));
     throw e;
   }
+}
+
+/**
+ * Someone saved since the form was loaded: the record as it is now and, when the form sent
+ * its base, the three-way merge — their changes kept, this user's changes kept, and the
+ * fields both changed listed. The form shows the merge and saves over the current version.
+ */
+async function applicationConflict(id: string, edit?: SubmittedEdit): Promise<ApplicationConflict | null> {
+  const snapshot = await applicationSnapshot(db, id);
+  if (!snapshot || !edit?.base) return snapshot;
+  const current = await db.application.findUnique({ where: { id }, include: editInclude });
+  if (!current) return snapshot;
+  const theirs = applicationFromRecord(current);
+  const merge = mergeApplication(applicationFromSubmitted(edit.base, theirs), applicationFromSubmitted(edit.mine, theirs), theirs);
+  return { ...snapshot, merge: { ...merge, base: theirs } };
 }
 
 async function applyUpdate(tx: Tx, actor: Actor, input: UpdateApplicationInput, groupId: string): Promise<void> {

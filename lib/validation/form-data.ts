@@ -74,3 +74,17 @@ function compact(v: unknown, level: number): unknown {
   if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compact(x, level + 1)]));
   return v;
 }
+
+/**
+ * A form's hidden "base" field: the values as the form was loaded, as JSON, for a three-way
+ * merge when someone saved in between. Anything that is not a JSON object is no base.
+ */
+export function parseBase(value: unknown): Plain | null {
+  if (typeof value !== "string" || !value || value.length > 500_000) return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Plain) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,156 @@
+// Two editors load the same version; one saves, then the other. The second save does not
+// silently revert the first: the conflict panel lists only the fields both changed, the form
+// comes back holding both edits, and the next save keeps their change and this user's.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createElement as h } from "react";
+import type { Actor } from "@/lib/auth/access";
+import { makeActor, makeGroup, renderChecked, run, type Entries } from "../support/fixtures";
+
+vi.mock("@/lib/auth/session", () => import("../support/session"));
+
+import { db } from "@/lib/db";
+import { loadReference } from "@/prisma/seed/reference";
+import { createApplicationAction, updateApplicationAction } from "@/lib/actions/applications";
+import { updateAppealAction } from "@/lib/actions/appeals";
+import { applicationFromRecord, type ApplicationValues } from "@/lib/domain/application-values";
+import type { ApplicationConflict } from "@/lib/data/applications";
+import { ConflictPanel } from "@/components/applications/ConflictPanel";
+
+let groupId: string;
+let editorA: Actor;
+let editorB: Actor;
+
+beforeAll(async () => {
+  await loadReference(db);
+  groupId = (await makeGroup("merge", "Merge group")).id;
+  editorA = await makeActor("Aigerim", [[groupId, "editor"]]);
+  editorB = await makeActor("Bota", [[groupId, "editor"]]);
+});
+
+async function createCase(): Promise<string> {
+  const { redirect, state } = await run(editorA, createApplicationAction, {
+    groupId,
+    "organizerIds[]": [groupId],
+    title: "8 March march",
+    city: "Almaty",
+    notes: "",
+    "applicants.0.fullName": "Aigerim Example",
+    "parts.0.form": "march",
+    "parts.0.route": "Abay Ave",
+    "parts.0.eventDate": "2024-03-08",
+    "parts.1.form": "rally",
+    "parts.1.place": "Astana Square",
+  });
+  if (!redirect) throw new Error(JSON.stringify(state));
+  return redirect.split("/").pop()!;
+}
+
+/** What the edit page loads into the form. */
+async function load(id: string): Promise<ApplicationValues> {
+  const app = await db.application.findUniqueOrThrow({
+    where: { id },
+    include: { organizers: { select: { groupId: true } }, applicants: { include: { person: true }, orderBy: { id: "asc" } }, parts: { orderBy: { position: "asc" }, include: { _count: { select: { outcomes: true } } } } },
+  });
+  return applicationFromRecord(app);
+}
+
+/** The form's post: its fields from `values`, its hidden base (the values it was loaded with). */
+function post(values: ApplicationValues, base: ApplicationValues, changes: Entries = {}): Entries {
+  const e: Entries = {
+    id: values.id,
+    version: values.version,
+    base: JSON.stringify(base),
+    "organizerIds[]": values.organizerIds,
+    title: values.title,
+    authorityId: values.authorityId,
+    city: values.city,
+    purpose: values.purpose,
+    filedOn: values.filedOn,
+    filedOnPrecision: values.filedOnPrecision,
+    registrationNumber: values.registrationNumber,
+    notes: values.notes,
+    ...(values.isPublic ? { isPublic: "on" } : {}),
+  };
+  values.parts.forEach((p, i) => {
+    for (const f of ["id", "form", "place", "route", "eventDate", "eventDatePrecision", "startTime", "endTime", "expectedParticipants"] as const) e[`parts.${i}.${f}`] = p[f];
+    e[`parts.${i}.equipment[]`] = p.equipment;
+  });
+  values.applicants.forEach((a, i) => {
+    for (const f of ["personId", "fullName", "idNumber", "address", "phone"] as const) e[`applicants.${i}.${f}`] = a[f];
+  });
+  return { ...e, ...changes };
+}
+
+describe("an application saved meanwhile by someone else", () => {
+  it("B saves the title, A saves the notes: no true conflict, and A's next save keeps both", async () => {
+    const id = await createCase();
+    const loaded = await load(id); // A and B both load version 1
+    expect(loaded.version).toBe("1");
+
+    const b = await run(editorB, updateApplicationAction, post(loaded, loaded, { title: "B's title", "parts.0.route": "B's route" }));
+    expect(b.redirect).toBe(`/applications/${id}`);
+
+    const a = await run(editorA, updateApplicationAction, post(loaded, loaded, { notes: "A's notes", "parts.1.place": "A's square" }));
+    expect(a.state?.message).toBe("conflict");
+    const conflict = a.state!.conflict as ApplicationConflict;
+    expect(conflict.merge!.conflicts).toEqual([]);
+    expect(conflict.merge!.theirs.sort()).toEqual(["parts." + loaded.parts[0].id + ".route", "title"].sort());
+    expect(conflict.merge!.values).toMatchObject({ title: "B's title", notes: "A's notes", version: "2" });
+    expect(conflict.merge!.values.parts.map((p) => [p.route, p.place])).toEqual([
+      ["B's route", ""],
+      ["", "A's square"],
+    ]);
+    // Nothing was written by the stale save.
+    expect(await db.application.findUniqueOrThrow({ where: { id } })).toMatchObject({ title: "B's title", notes: "", version: 2 });
+
+    // The panel lists no field as changed by both, and names what came from them.
+    const html = renderChecked(h(ConflictPanel, { current: conflict, merged: conflict.merge!.values }), "en");
+    expect(html).toContain("No field was changed by both of you");
+    expect(html).toContain('data-theirs-field="title"');
+    expect(html).not.toContain("data-conflict-field");
+    renderChecked(h(ConflictPanel, { current: conflict, merged: conflict.merge!.values }), "ru");
+
+    // A saves again, as the form now stands: B's title and route, A's notes and place.
+    const again = await run(editorA, updateApplicationAction, post(conflict.merge!.values, conflict.merge!.base));
+    expect(again.redirect).toBe(`/applications/${id}`);
+    const saved = await db.application.findUniqueOrThrow({ where: { id }, include: { parts: { orderBy: { position: "asc" } } } });
+    expect(saved).toMatchObject({ title: "B's title", notes: "A's notes", version: 3 });
+    expect(saved.parts.map((p) => [p.route, p.place])).toEqual([
+      ["B's route", ""],
+      ["", "A's square"],
+    ]);
+  });
+
+  it("lists a field both changed, with both values, and keeps A's value in the form until A picks", async () => {
+    const id = await createCase();
+    const loaded = await load(id);
+    await run(editorB, updateApplicationAction, post(loaded, loaded, { city: "Astana", notes: "B's notes" }));
+    const a = await run(editorA, updateApplicationAction, post(loaded, loaded, { city: "Shymkent", title: "A's title" }));
+    const conflict = a.state!.conflict as ApplicationConflict;
+    expect(conflict.merge!.conflicts).toEqual([{ field: "city", base: "Almaty", mine: "Shymkent", theirs: "Astana" }]);
+    expect(conflict.merge!.values).toMatchObject({ city: "Shymkent", title: "A's title", notes: "B's notes" });
+    const html = renderChecked(h(ConflictPanel, { current: conflict, merged: conflict.merge!.values }), "en");
+    expect(html).toContain('data-conflict-field="city"');
+    expect(html).toMatch(/Theirs:<\/span> Astana/);
+    expect(html).toMatch(/Yours:<\/span> Shymkent/);
+
+    // A picks theirs for the city.
+    const again = await run(editorA, updateApplicationAction, post(conflict.merge!.values, conflict.merge!.base, { city: "Astana" }));
+    expect(again.redirect).toBe(`/applications/${id}`);
+    expect(await db.application.findUniqueOrThrow({ where: { id } })).toMatchObject({ city: "Astana", title: "A's title", notes: "B's notes" });
+  });
+
+  it("a part B added survives A's save", async () => {
+    const id = await createCase();
+    const loaded = await load(id);
+    await run(editorB, updateApplicationAction, post(loaded, loaded, { "parts.2.form": "picket", "parts.2.place": "B's picket" }));
+    const a = await run(editorA, updateApplicationAction, post(loaded, loaded, { title: "A's title" }));
+    const conflict = a.state!.conflict as ApplicationConflict;
+    expect(conflict.merge!.conflicts).toEqual([]);
+    expect(conflict.merge!.values.parts.map((p) => p.form)).toEqual(["march", "rally", "picket"]);
+    await run(editorA, updateApplicationAction, post(conflict.merge!.values, conflict.merge!.base));
+    const saved = await db.application.findUniqueOrThrow({ where: { id }, include: { parts: { orderBy: { position: "asc" } } } });
+    expect(saved.title).toBe("A's title");
+    expect(saved.parts.map((p) => p.place)).toEqual(["", "Astana Square", "B's picket"]);
+  });
+});
