@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { requireActor } from "../auth/session";
 import { invalid, type FormState } from "./form-state";
 import { runForm } from "./run-form";
+import { parseBase } from "../validation/form-data";
 import { deleteByIdSchema, fileAppealSchema, hearingSchema, rulingSchema, updateAppealSchema } from "../validation/appeals";
 import { addHearing, deleteAppeal, deleteHearing, deleteRuling, fileAppeal, recordRuling, updateAppeal } from "../data/appeals";
 
@@ -29,7 +30,7 @@ export async function updateAppealAction(_prev: FormState, formData: FormData): 
     const actor = await requireActor();
     const parsed = updateAppealSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
-    const stage = await updateAppeal(actor, parsed.data);
+    const stage = await updateAppeal(actor, parsed.data, { mine: raw, base: parseBase(raw.base) });
     done(stage.applicationId);
   });
 }

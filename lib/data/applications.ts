@@ -17,10 +17,9 @@ import { logChange } from "./audit";
 import { contains, searchTerm } from "./text-search";
 import { listAuthorities, resolveAuthority } from "./authorities";
 import { recomputeCase } from "./case-state";
-import { updateVersioned } from "./versioned";
+import { updateVersioned, type SubmittedEdit } from "./versioned";
 import { applicationFromRecord, applicationFromSubmitted, type ApplicationValues } from "../domain/application-values";
 import { mergeApplication, type ApplicationMerge } from "../domain/merge";
-import type { Plain } from "../validation/form-data";
 
 // ───────────────────────────── the form's choices
 
@@ -162,15 +161,6 @@ export async function applicationSnapshot(client: Tx, id: string) {
   };
 }
 export type ApplicationSnapshot = NonNullable<Awaited<ReturnType<typeof applicationSnapshot>>>;
-
-/**
- * The form as submitted (`mine`) and as it was loaded (`base`, from its hidden "base" field):
- * when someone saved in between, the two edits are merged against the base.
- */
-export interface SubmittedEdit {
-  mine: Plain;
-  base: Plain | null;
-}
 
 export type ApplicationConflict = ApplicationSnapshot & { merge?: ApplicationMerge & { base: ApplicationValues } };
 

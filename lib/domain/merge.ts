@@ -48,6 +48,31 @@ export function mergeThreeWay(base: Flat, mine: Flat, theirs: Flat): MergeResult
   return { merged, conflicts, theirs: takenTheirs, mine: keptMine };
 }
 
+// ───────────────────────────── records of plain fields (appeal stages …)
+
+const asText = (v: unknown): string => (v === null || v === undefined ? "" : typeof v === "string" ? v : String(v));
+
+/** `fields` of a record (a stored row or a submitted form) as field → text. */
+export function flattenFields(fields: readonly string[], record: Record<string, unknown>): Flat {
+  return Object.fromEntries(fields.map((f) => [f, asText(record[f])]));
+}
+
+export interface FieldsMerge {
+  /** The form's values after the merge. */
+  values: Flat;
+  /** The record as it is now: the form's next base. */
+  base: Flat;
+  conflicts: MergeConflict[];
+  theirs: string[];
+}
+
+/** A record whose form fields are all plain text: merged field by field. */
+export function mergeFields(fields: readonly string[], base: Record<string, unknown>, mine: Record<string, unknown>, theirs: Record<string, unknown>): FieldsMerge {
+  const t = flattenFields(fields, theirs);
+  const r = mergeThreeWay(flattenFields(fields, base), flattenFields(fields, mine), t);
+  return { values: r.merged, base: t, conflicts: r.conflicts, theirs: r.theirs };
+}
+
 // ───────────────────────────── applications
 
 const APPLICATION_FIELDS = ["title", "authorityId", "city", "purpose", "filedOn", "filedOnPrecision", "registrationNumber", "notes"] as const;

@@ -15,6 +15,7 @@ import { updateAppealAction } from "@/lib/actions/appeals";
 import { applicationFromRecord, type ApplicationValues } from "@/lib/domain/application-values";
 import type { ApplicationConflict } from "@/lib/data/applications";
 import { ConflictPanel } from "@/components/applications/ConflictPanel";
+import { StageConflict, type StageSnapshot } from "@/components/appeals/StageConflict";
 
 let groupId: string;
 let editorA: Actor;
@@ -152,5 +153,46 @@ describe("an application saved meanwhile by someone else", () => {
     const saved = await db.application.findUniqueOrThrow({ where: { id }, include: { parts: { orderBy: { position: "asc" } } } });
     expect(saved.title).toBe("A's title");
     expect(saved.parts.map((p) => p.place)).toEqual(["", "Astana Square", "B's picket"]);
+  });
+});
+
+describe("an appeal stage saved meanwhile by someone else", () => {
+  it("B saves the case number, A saves the notes: A's next save keeps both; a field both changed is listed", async () => {
+    const id = await createCase();
+    const stage = await db.appealStage.create({ data: { applicationId: id, kind: "complaint", filedOn: "2024-04-01", filedOnPrecision: "day", bodyName: "Higher akimat", caseNumber: "" } });
+    const loaded: Record<string, string> = {
+      id: stage.id,
+      version: "1",
+      applicationId: id,
+      kind: "complaint",
+      filedOn: "2024-04-01",
+      filedOnPrecision: "day",
+      bodyId: "",
+      bodyName: "Higher akimat",
+      caseNumber: "",
+      authorityArguments: "",
+      notes: "",
+    };
+    const post = (values: Record<string, string>, base: Record<string, string>, changes: Entries = {}): Entries => {
+      const { applicationId, ...fields } = values;
+      void applicationId;
+      return { ...fields, base: JSON.stringify(base), ...changes };
+    };
+    expect((await run(editorB, updateAppealAction, post(loaded, loaded, { caseNumber: "3a-123/2024", bodyName: "Court" }))).redirect).toContain(id);
+    const a = await run(editorA, updateAppealAction, post(loaded, loaded, { notes: "A's notes", bodyName: "Akimat of the region" }));
+    expect(a.state?.message).toBe("conflict");
+    const merge = (a.state!.conflict as { merge: { values: Record<string, string>; base: Record<string, string>; conflicts: { field: string; mine: string; theirs: string }[]; theirs: string[] } }).merge;
+    expect(merge.conflicts).toEqual([{ field: "bodyName", base: "Higher akimat", mine: "Akimat of the region", theirs: "Court" }]);
+    expect(merge.theirs).toEqual(["caseNumber"]);
+    expect(merge.values).toMatchObject({ caseNumber: "3a-123/2024", notes: "A's notes", bodyName: "Akimat of the region", version: "2" });
+    for (const locale of ["en", "ru"] as const) {
+      const html = renderChecked(h(StageConflict, { current: a.state!.conflict as StageSnapshot, bodies: [] }), locale);
+      expect(html).toContain('data-conflict-field="bodyName"');
+      expect(html).toContain('data-theirs-field="caseNumber"');
+    }
+
+    const again = await run(editorA, updateAppealAction, post({ ...loaded, ...merge.values }, merge.base));
+    expect(again.redirect).toContain(id);
+    expect(await db.appealStage.findUniqueOrThrow({ where: { id: stage.id } })).toMatchObject({ caseNumber: "3a-123/2024", notes: "A's notes", bodyName: "Akimat of the region", version: 3 });
   });
 });
