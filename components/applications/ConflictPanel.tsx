@@ -6,6 +6,7 @@
 import { useTranslations } from "next-intl";
 import { ConflictNotice } from "@/components/ui/ConflictNotice";
 import { DateText } from "@/components/ui/DateText";
+import { MergeNotice } from "@/components/ui/MergeNotice";
 import type { ApplicationConflict } from "@/lib/data/applications";
 import type { ApplicationValues } from "@/lib/domain/application-values";
 
@@ -67,7 +68,6 @@ function MergePanel({ current, merged, names }: { current: ApplicationConflict; 
   };
   /** Stored text as a person reads it: names for ids, yes/no, the form's name. */
   const shown = (field: string, value: string): string => {
-    if (value === "") return "—";
     if (field === "isPublic") return value === "true" ? t("yes") : t("no");
     if (field === "present" || /^(parts|applicants)\.[^.]+$/.test(field)) return value === "present" ? t("conflict.present") : t("conflict.removed");
     if (field === "authorityId") return names[value] ?? value;
@@ -75,56 +75,5 @@ function MergePanel({ current, merged, names }: { current: ApplicationConflict; 
     if (field.endsWith(".form")) return tv.has(`form.${value}`) ? tv(`form.${value}`) : value;
     return value;
   };
-  const theirValue = (field: string) => {
-    const c = merge.conflicts.find((x) => x.field === field);
-    return c ? c.theirs : null;
-  };
-
-  return (
-    <aside aria-labelledby="conflict-title" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-conflict>
-      <h2 id="conflict-title" className="font-semibold">
-        {t("conflict.title")}
-      </h2>
-      <p className="mt-1 text-stone-700">{t("conflict.mergedText")}</p>
-      {merge.conflicts.length ? (
-        <section aria-labelledby="conflict-both" className="mt-3">
-          <h3 id="conflict-both" className="font-medium">
-            {t("conflict.bothTitle")}
-          </h3>
-          <p className="text-xs text-stone-600">{t("conflict.bothHint")}</p>
-          <dl className="mt-1 divide-y divide-amber-200" data-conflicts>
-            {merge.conflicts.map((c) => (
-              <div key={c.field} className="py-1" data-conflict-field={c.field}>
-                <dt className="text-xs font-medium text-stone-600">{label(c.field)}</dt>
-                <dd className="whitespace-pre-wrap break-words">
-                  <span className="font-medium">{t("conflict.theirs")}:</span> {shown(c.field, theirValue(c.field) ?? "")}
-                </dd>
-                <dd className="whitespace-pre-wrap break-words">
-                  <span className="font-medium">{t("conflict.yours")}:</span> {shown(c.field, c.mine)}
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      ) : (
-        <p className="mt-2" data-no-conflicts>
-          {t("conflict.noneBoth")}
-        </p>
-      )}
-      {merge.theirs.length ? (
-        <section aria-labelledby="conflict-theirs" className="mt-3">
-          <h3 id="conflict-theirs" className="font-medium">
-            {t("conflict.theirsTitle")}
-          </h3>
-          <ul className="mt-1 list-disc pl-4" data-theirs>
-            {merge.theirs.map((field) => (
-              <li key={field} data-theirs-field={field}>
-                {label(field)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-    </aside>
-  );
+  return <MergeNotice title={t("conflict.title")} merge={merge} label={label} shown={shown} />;
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { requireActor } from "../auth/session";
 import { invalid, type FormState } from "./form-state";
 import { runForm } from "./run-form";
+import { parseBase } from "../validation/form-data";
 import { id } from "../validation/common";
 import { createIncidentSchema, updateIncidentSchema } from "../validation/incidents";
 import { createIncident, deleteIncident, updateIncident } from "../data/incidents";
@@ -32,7 +33,7 @@ export async function updateIncidentAction(_prev: FormState, formData: FormData)
     const actor = await requireActor();
     const parsed = updateIncidentSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
-    const incident = await updateIncident(actor, parsed.data);
+    const incident = await updateIncident(actor, parsed.data, { mine: raw, base: parseBase(raw.base) });
     revalidate(incident.id);
     redirect(`/incidents/${incident.id}`);
   });

@@ -73,6 +73,29 @@ export function mergeFields(fields: readonly string[], base: Record<string, unkn
   return { values: r.merged, base: t, conflicts: r.conflicts, theirs: r.theirs };
 }
 
+// ───────────────────────────── incidents
+
+export const INCIDENT_FORM_FIELDS = ["kind", "title", "occurredOn", "occurredOnPrecision", "city", "place", "description", "amount", "currency", "perpetrator", "isPublic", "people", "groups", "applications"] as const;
+const INCIDENT_LISTS = new Set(["people", "groups", "applications"]);
+
+/** An incident (form post, form base or stored row with its links) as field → text. */
+export function flattenIncident(record: Record<string, unknown>): Flat {
+  const out: Flat = {};
+  for (const f of INCIDENT_FORM_FIELDS) {
+    const v = record[f];
+    if (INCIDENT_LISTS.has(f)) out[f] = sortedList(Array.isArray(v) ? v.map(asText) : v ? [asText(v)] : []);
+    else if (f === "isPublic") out[f] = v === true || v === "on" || v === "true" || v === "1" ? "on" : "";
+    else out[f] = asText(v);
+  }
+  return out;
+}
+
+export function mergeIncident(base: Record<string, unknown>, mine: Record<string, unknown>, theirs: Record<string, unknown>): FieldsMerge {
+  const t = flattenIncident(theirs);
+  const r = mergeThreeWay(flattenIncident(base), flattenIncident(mine), t);
+  return { values: r.merged, base: t, conflicts: r.conflicts, theirs: r.theirs };
+}
+
 // ───────────────────────────── applications
 
 const APPLICATION_FIELDS = ["title", "authorityId", "city", "purpose", "filedOn", "filedOnPrecision", "registrationNumber", "notes"] as const;

@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import { loadReference } from "@/prisma/seed/reference";
 import { createApplicationAction, updateApplicationAction } from "@/lib/actions/applications";
 import { updateAppealAction } from "@/lib/actions/appeals";
+import { updateIncidentAction } from "@/lib/actions/incidents";
 import { applicationFromRecord, type ApplicationValues } from "@/lib/domain/application-values";
 import type { ApplicationConflict } from "@/lib/data/applications";
 import { ConflictPanel } from "@/components/applications/ConflictPanel";
@@ -194,5 +195,47 @@ describe("an appeal stage saved meanwhile by someone else", () => {
     const again = await run(editorA, updateAppealAction, post({ ...loaded, ...merge.values }, merge.base));
     expect(again.redirect).toContain(id);
     expect(await db.appealStage.findUniqueOrThrow({ where: { id: stage.id } })).toMatchObject({ caseNumber: "3a-123/2024", notes: "A's notes", bodyName: "Akimat of the region", version: 3 });
+  });
+});
+
+describe("an incident saved meanwhile by someone else", () => {
+  it("B links a group and fixes the title, A writes the description: A's next save keeps all three", async () => {
+    const other = await makeGroup("merge-other", "Other group");
+    const incident = await db.incident.create({ data: { groupId, kind: "fine", title: "Fine", occurredOn: "2024-03-08", occurredOnPrecision: "day", amount: 69000, currency: "KZT", groups: { create: [{ groupId }] } } });
+    const loaded: Record<string, string> = {
+      id: incident.id,
+      version: "1",
+      kind: "fine",
+      title: "Fine",
+      occurredOn: "2024-03-08",
+      occurredOnPrecision: "day",
+      city: "",
+      place: "",
+      description: "",
+      amount: "69000",
+      currency: "KZT",
+      perpetrator: "",
+      newPeople: "",
+      isPublic: "",
+    };
+    const baseOf = (values: Record<string, string>, groups: string[]) => ({ ...values, people: [], groups, applications: [] });
+    const post = (values: Record<string, string>, groups: string[], base: unknown, changes: Entries = {}): Entries => ({ ...values, "groups[]": groups, base: JSON.stringify(base), ...changes });
+    const base = baseOf(loaded, [groupId]);
+    expect((await run(editorB, updateIncidentAction, post(loaded, [groupId, other.id], base, { title: "Fine of 69,000 KZT" }))).redirect).toContain(incident.id);
+    const a = await run(editorA, updateIncidentAction, post(loaded, [groupId], base, { description: "Fined for the picket." }));
+    expect(a.state?.message).toBe("conflict");
+    const merge = (a.state!.conflict as { merge: { values: Record<string, string>; base: Record<string, string>; conflicts: unknown[]; theirs: string[] } }).merge;
+    expect(merge.conflicts).toEqual([]);
+    expect(merge.theirs.sort()).toEqual(["groups", "title"]);
+    expect(merge.values).toMatchObject({ title: "Fine of 69,000 KZT", description: "Fined for the picket.", version: "2" });
+
+    const { groups, people, applications, ...scalars } = merge.values;
+    void people;
+    void applications;
+    const again = await run(editorA, updateIncidentAction, post({ ...loaded, ...scalars }, groups.split(","), merge.base));
+    expect(again.redirect).toContain(incident.id);
+    const saved = await db.incident.findUniqueOrThrow({ where: { id: incident.id }, include: { groups: true } });
+    expect(saved).toMatchObject({ title: "Fine of 69,000 KZT", description: "Fined for the picket.", version: 3 });
+    expect(saved.groups.map((g) => g.groupId).sort()).toEqual([groupId, other.id].sort());
   });
 });
