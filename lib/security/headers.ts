@@ -47,7 +47,11 @@ export function securityHeaders(ctx: HeaderContext): Record<string, string> {
   const h: Record<string, string> = {
     "Content-Security-Policy": contentSecurityPolicy(ctx),
     // Share links carry their token in the URL: never hand it to a site a case page links to.
-    "Referrer-Policy": "no-referrer",
+    // Pages send it to their own origin only ("same-origin"): with "no-referrer" a browser
+    // posts a plain HTML form with `Origin: null`, which Next.js refuses as a cross-site server
+    // action, so no form would work before JavaScript loads. A shared case file keeps
+    // "no-referrer" (its route, and the proxy for /s/).
+    "Referrer-Policy": ctx.share ? "no-referrer" : "same-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
