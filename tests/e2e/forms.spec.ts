@@ -84,3 +84,43 @@ test("the auth cookies are Secure when the proxy says the request came over HTTP
   const http = await request.get("/api/auth/csrf");
   for (const c of http.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value)) expect(c).not.toMatch(/;\s*Secure/i);
 });
+
+test("before the JavaScript has loaded, a save after someone else's keeps both edits", async ({ page, browser }) => {
+  await signIn(page, "editor");
+  const title = `Merge ${Date.now()}`;
+  await page.goto("/applications/new");
+  await page.getByLabel("Title").fill(title);
+  const first = page.locator("fieldset", { has: page.getByText("Form 1", { exact: true }) });
+  await first.getByLabel("Form of assembly").selectOption("picket");
+  await page.getByRole("button", { name: "Save application" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+  const edit = `${page.url().replace(/#.*$/, "")}/edit`;
+
+  // A loads the edit page on a phone whose scripts have not arrived.
+  const slow = await browser.newContext({ storageState: await page.context().storageState() });
+  await slow.route("**/_next/static/**/*.js", (route) => route.abort());
+  const a = await slow.newPage();
+  await a.goto(edit);
+
+  // B saves a new title meanwhile.
+  await page.goto(edit);
+  await page.getByLabel("Title").fill(`${title} (B)`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`${title} (B)`);
+
+  // A writes notes and saves: the panel says nothing was changed by both, and names the title.
+  await a.locator("#notes").fill("A's notes");
+  await a.getByRole("button", { name: "Save changes" }).click();
+  const panel = a.locator("[data-conflict]");
+  await expect(panel).toContainText("No field was changed by both of you");
+  await expect(panel.locator('[data-theirs-field="title"]')).toBeVisible();
+  await expect(a.locator("#title")).toHaveValue(`${title} (B)`);
+  await expect(a.locator("#notes")).toHaveValue("A's notes");
+  await a.getByRole("button", { name: "Save changes" }).click();
+  await expect(a.getByRole("heading", { level: 1 })).toContainText(`${title} (B)`);
+
+  await page.goto(edit);
+  await expect(page.locator("#title")).toHaveValue(`${title} (B)`);
+  await expect(page.locator("#notes")).toHaveValue("A's notes");
+  await slow.close();
+});
