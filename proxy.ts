@@ -1,17 +1,31 @@
-// Next.js 16 runs this before every request (the successor to middleware.ts). It only adds
-// headers: authorization is checked in each page, route handler and server action, never here.
+// Next.js 16 runs this before every request (the successor to middleware.ts). It adds
+// headers and refuses bodies too large to be a form; authorization is checked in each page,
+// route handler and server action, never here.
 import { NextResponse, type NextRequest } from "next/server";
-import { createNonce, isApiPath, isHttps, securityHeaders } from "@/lib/security/headers";
+import { bodyTooLarge, createNonce, isApiPath, isHttps, isSharePath, securityHeaders } from "@/lib/security/headers";
+import { requestLocale, translator } from "@/lib/api/i18n";
 
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
+  const pathname = request.nextUrl.pathname;
+  const api = isApiPath(pathname);
   const headers = securityHeaders({
     nonce,
     https: isHttps(request.url, request.headers.get("x-forwarded-proto")),
     development: process.env.NODE_ENV === "development",
-    api: isApiPath(request.nextUrl.pathname),
-    shareLink: request.nextUrl.pathname.startsWith("/s/"),
+    api,
+    share: isSharePath(pathname),
   });
+  if (bodyTooLarge(request.method, request.headers.get("content-length"))) {
+    // Answered before anything reads the body (a 10 MB post used to fail as a 500).
+    const message = translator(requestLocale(request), "errors")("body_too_large");
+    const response = api
+      ? NextResponse.json({ error: { code: "payload_too_large", message } }, { status: 413 })
+      : new NextResponse(message, { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
+    response.headers.set("connection", "close");
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  }
   // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

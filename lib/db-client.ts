@@ -8,6 +8,11 @@ import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "./generated/sqlite/client";
 import { PrismaClient as PgPrismaClient } from "./generated/pg/client";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "./db-url";
+import { restrictNewFiles } from "./private-files";
+
+// Every process that opens the database (the Next server, the scripts) creates files
+// readable by its owner only: the SQLite database, its WAL and SHM, exports and backups.
+restrictNewFiles();
 
 export type Db = PrismaClient;
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

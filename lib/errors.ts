@@ -2,7 +2,7 @@
 // shown as a generic message.
 export class AppError extends Error {
   constructor(
-    public readonly code: "not_found" | "forbidden" | "conflict" | "invalid" | "unauthenticated" | "rate_limited",
+    public readonly code: "not_found" | "forbidden" | "conflict" | "invalid" | "unauthenticated" | "rate_limited" | "form_too_deep",
     message?: string,
   ) {
     super(message ?? code);

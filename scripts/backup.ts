@@ -5,13 +5,15 @@
 //    PRAGMA integrity_check before it is put in place.
 //  - PostgreSQL: pg_dump in its custom format (one transaction-consistent snapshot), for
 //    pg_restore. pg_dump must be at least the server's major version.
-// The default destination is data/backups/, next to the database (git-ignored).
+// The default destination is data/backups/, next to the database (git-ignored). Backups are
+// created 0600 in 0700 folders, and nothing but the finished file is left behind.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "../lib/db-url";
+import { privateDir, restrictNewFiles } from "../lib/private-files";
 
 export interface BackupResult {
   file: string;
@@ -40,9 +42,14 @@ export function verifySqliteBackup(file: string): void {
   }
 }
 
+/** The file and what SQLite may have opened beside it. */
+function removeWithCompanions(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
+}
+
 export async function backupDatabase(url: string, out: string): Promise<BackupResult> {
   const target = path.resolve(out);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
   // Written beside the target and renamed, so a crash never leaves a half backup under its name.
   const partial = `${target}.partial-${process.pid}`;
   try {
@@ -61,11 +68,21 @@ export async function backupDatabase(url: string, out: string): Promise<BackupRe
       } finally {
         source.close();
       }
+      // The copy carries the source's WAL mode, and opening a WAL database (even to read it)
+      // leaves -wal and -shm files beside it: the backup becomes one self-contained file.
+      const copy = new Database(partial, { fileMustExist: true });
+      try {
+        copy.pragma("journal_mode = DELETE");
+      } finally {
+        copy.close();
+      }
       verifySqliteBackup(partial);
     }
+    fs.chmodSync(partial, 0o600);
     fs.renameSync(partial, target);
+    removeWithCompanions(partial);
   } catch (e) {
-    fs.rmSync(partial, { force: true });
+    removeWithCompanions(partial);
     const stderr = (e as { stderr?: Buffer }).stderr?.toString().trim();
     throw new Error(`backup failed: ${stderr || (e instanceof Error ? e.message : String(e))}`);
   }
@@ -79,9 +96,12 @@ function argValue(args: string[], name: string): string | undefined {
 }
 
 async function main() {
+  restrictNewFiles();
   const args = process.argv.slice(2);
   const url = databaseUrl();
-  const out = argValue(args, "--out") ?? defaultBackupPath(url);
+  const given = argValue(args, "--out");
+  if (!given) privateDir(path.resolve("data", "backups"));
+  const out = given ?? defaultBackupPath(url);
   const r = await backupDatabase(url, out);
   console.log(`backup: wrote ${r.file} (${(r.bytes / 1024).toFixed(0)} KiB, ${r.kind}); restore with: npm run restore -- ${r.file}`);
 }

@@ -1,14 +1,41 @@
 // npm run export -- --format json|csv --out PATH [--group SLUG]
 //   json: one document with every entity and its links (PATH is a file; "-" for stdout)
-//   csv:  one file per entity in the folder PATH
-// Password hashes, API tokens, invitations and share links are not exported.
+//   csv:  one file per entity in the folder PATH (for spreadsheets: a cell that would run as a
+//         formula is prefixed with '; the JSON document is the one `npm run import` reads)
+// Password hashes, API tokens, invitations and share links are not exported. Written a batch
+// of rows at a time, so memory stays flat however large the database. Files are created 0600
+// in 0700 folders.
 import fs from "node:fs";
 import path from "node:path";
+import { once } from "node:events";
 import { parseArgs } from "node:util";
+import { restrictNewFiles, privateDir } from "../lib/private-files";
 import { createPrismaClient } from "../lib/db-client";
-import { exportData, exportToCsvFiles, exportToJson } from "../lib/data/export";
+import { entityCsvChunks, ENTITIES, exportJsonChunks, exportScope } from "../lib/data/export";
+
+restrictNewFiles();
 
 const USAGE = "usage: npm run export -- --format json|csv --out PATH [--group SLUG]";
+
+/** Writes the pieces, waiting whenever the stream asks to. */
+async function writeChunks(chunks: AsyncGenerator<string>, out: NodeJS.WritableStream): Promise<void> {
+  for await (const chunk of chunks) if (!out.write(chunk)) await once(out, "drain");
+}
+
+async function toFile(file: string, chunks: AsyncGenerator<string>): Promise<void> {
+  const partial = `${file}.partial-${process.pid}`;
+  const out = fs.createWriteStream(partial, { mode: 0o600 });
+  try {
+    await writeChunks(chunks, out);
+    out.end();
+    await once(out, "finish");
+    fs.renameSync(partial, file);
+  } catch (e) {
+    out.destroy();
+    fs.rmSync(partial, { force: true });
+    throw e;
+  }
+}
 
 async function main() {
   const { values } = parseArgs({ options: { format: { type: "string", default: "json" }, out: { type: "string" }, group: { type: "string" } } });
@@ -24,20 +51,18 @@ async function main() {
       if (!g) throw new Error(`no group "${values.group}"`);
       groupId = g.id;
     }
-    const doc = await exportData(db, { groupId });
-    const total = Object.values(doc.entities).reduce((s, rows) => s + rows.length, 0);
+    const scope = await exportScope(db, { groupId });
     if (values.format === "json") {
-      const text = exportToJson(doc);
-      if (values.out === "-") process.stdout.write(text);
+      if (values.out === "-") await writeChunks(exportJsonChunks(db, scope), process.stdout);
       else {
-        fs.mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
-        fs.writeFileSync(values.out, text);
+        fs.mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true, mode: 0o700 });
+        await toFile(values.out, exportJsonChunks(db, scope));
       }
     } else {
-      fs.mkdirSync(values.out, { recursive: true });
-      for (const [file, text] of Object.entries(exportToCsvFiles(doc))) fs.writeFileSync(path.join(values.out, file), text);
+      privateDir(values.out);
+      for (const e of ENTITIES) await toFile(path.join(values.out, `${e.name}.csv`), entityCsvChunks(db, scope, e.name));
     }
-    if (values.out !== "-") console.log(`export: ${total} records (${Object.keys(doc.entities).length} entities) → ${values.out}`);
+    if (values.out !== "-") console.log(`export: ${ENTITIES.length} entities → ${values.out}`);
   } finally {
     await db.$disconnect();
   }

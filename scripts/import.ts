@@ -6,6 +6,9 @@
 import fs from "node:fs";
 import { createPrismaClient } from "../lib/db-client";
 import { importData } from "../lib/data/import-data";
+import { restrictNewFiles } from "../lib/private-files";
+
+restrictNewFiles();
 
 async function main() {
   const file = process.argv.slice(2).find((a) => !a.startsWith("--"));

@@ -16,6 +16,7 @@ import Database from "better-sqlite3";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "../lib/db-url";
 import { backupDatabase, verifySqliteBackup } from "./backup";
 import { migratePostgres } from "./pg-migrate";
+import { privateFiles, restrictNewFiles } from "../lib/private-files";
 
 const require = createRequire(import.meta.url);
 
@@ -63,6 +64,7 @@ export async function restoreDatabase(url: string, file: string, opts: { keepPre
       } finally {
         backup.close();
       }
+      privateFiles(target);
       const live = new Database(target);
       try {
         live.pragma("journal_mode = WAL");
@@ -81,6 +83,7 @@ export async function restoreDatabase(url: string, file: string, opts: { keepPre
 }
 
 async function main() {
+  restrictNewFiles();
   const file = process.argv.slice(2).find((a) => !a.startsWith("--"));
   if (!file) {
     console.error("usage: npm run restore -- PATH   (a file made by `npm run backup`)");

@@ -11,6 +11,10 @@ import { createPrismaClient } from "../lib/db-client";
 import { loadReference } from "../prisma/seed/reference";
 import { migratePostgres } from "./pg-migrate";
 import { loadHistory } from "../prisma/seed/load-history";
+import { privateDir, privateFiles, restrictNewFiles } from "../lib/private-files";
+
+// Everything setup creates (the database, its WAL and SHM, .env.local) is the owner's only.
+restrictNewFiles();
 
 function ensureSecret(): void {
   if (process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET) return;
@@ -32,7 +36,10 @@ async function migrate(url: string): Promise<void> {
     return;
   }
   const file = sqliteFilePath(url);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  privateDir(path.dirname(file));
+  // A database made by an earlier version (or under another umask) is tightened too; SQLite
+  // gives new -wal and -shm files the database file's mode.
+  privateFiles(file, `${file}-wal`, `${file}-shm`);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL"); // persistent: readers never block the writer
   sqlite.close();
@@ -40,6 +47,7 @@ async function migrate(url: string): Promise<void> {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, DATABASE_URL: url },
   });
+  privateFiles(file, `${file}-wal`, `${file}-shm`);
 }
 
 async function main() {

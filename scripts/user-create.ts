@@ -12,6 +12,9 @@ import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from "../lib/auth/
 import { ROLES } from "../lib/domain/vocabulary";
 import { slugify } from "../lib/domain/slug";
 import { env } from "../lib/env";
+import { restrictNewFiles } from "../lib/private-files";
+
+restrictNewFiles();
 
 const args = z.object({
   email: z.string().trim().toLowerCase().email(),

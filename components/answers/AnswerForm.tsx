@@ -55,7 +55,7 @@ export function AnswerForm({ mode, action, parts, grounds, initial, cancelHref }
   return (
     <div className={conflict ? "grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]" : ""}>
       <form action={formAction} noValidate className="space-y-6">
-        <FormMessage state={state} />
+        <FormMessage state={state} labels="answers.form" ns="answers" />
         <AnswerFields key={String(state.data?.submittedAt ?? "initial")} values={values} version={version} errors={state.errors} parts={parts} grounds={grounds} />
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton>{mode === "create" ? t("create") : t("save")}</SubmitButton>

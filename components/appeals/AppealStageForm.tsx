@@ -50,18 +50,22 @@ export function AppealStageForm({ action, initial, bodies, cancelHref }: Props) 
   const tv = useTranslations("vocab");
   const ru = useLocale() === "ru";
   const [state, formAction] = useActionState(action, initialFormState);
-  const v = formValues(initial, state.data?.values as Plain | undefined);
+  const submitted = state.data?.values as Plain | undefined;
   const conflict = state.message === "conflict" ? (state.conflict as StageSnapshot | null) : null;
+  // After a conflict the form holds both edits merged, over the version now saved (its new base).
+  const v = conflict?.merge ? formValues(initial, conflict.merge.values) : formValues(initial, submitted);
+  const base = conflict?.merge ? JSON.stringify(conflict.merge.base) : typeof submitted?.base === "string" ? submitted.base : JSON.stringify(initial);
   const version = conflict ? String(conflict.version) : v.version;
   const errors = state.errors;
   return (
     <div className={conflict ? "grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]" : ""}>
       <form action={formAction} noValidate className="space-y-4" key={String(state.data?.submittedAt ?? "initial")}>
-        <FormMessage state={state} />
+        <FormMessage state={state} labels="appeals.form" />
         {initial.id ? (
           <>
             <input type="hidden" name="id" value={initial.id} />
             <input type="hidden" name="version" value={version} />
+            <input type="hidden" name="base" value={base} />
           </>
         ) : (
           <input type="hidden" name="applicationId" value={initial.applicationId} />

@@ -48,7 +48,7 @@ export function HearingForm({
   const errors = state.errors;
   const form = (
     <form action={formAction} noValidate className="space-y-4" key={String(state.data?.submittedAt ?? "initial")}>
-      <FormMessage state={state} />
+      <FormMessage state={state} labels="appeals.form" />
       {initial.id ? (
         <>
           <input type="hidden" name="id" value={initial.id} />

@@ -48,7 +48,7 @@ export function RulingForm({
   const errors = state.errors;
   const form = (
     <form action={formAction} noValidate className="space-y-4" key={String(state.data?.submittedAt ?? "initial")}>
-      <FormMessage state={state} />
+      <FormMessage state={state} labels="appeals.form" />
       <input type="hidden" name="stageId" value={stageId} />
       {initial.id ? (
         <>

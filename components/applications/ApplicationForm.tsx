@@ -11,7 +11,7 @@ import { secondaryLink } from "@/components/ui/PageHeader";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { formToObject, type Plain } from "@/lib/validation/form-data";
 import { ASSEMBLY_FORMS, AUTHORITY_KINDS, DATE_PRECISIONS, isOneOf, procedureFor, type AssemblyForm } from "@/lib/domain/vocabulary";
-import type { ApplicationSnapshot } from "@/lib/data/applications";
+import type { ApplicationConflict } from "@/lib/data/applications";
 import type { ClockData } from "./clock";
 import { ApplicantFields } from "./ApplicantFields";
 import { ConflictPanel } from "./ConflictPanel";
@@ -41,15 +41,18 @@ export function ApplicationForm({ mode, action, options, clock, initial, ownerNa
   const t = useTranslations("applications.form");
   const [state, formAction] = useActionState(action, initialFormState);
   const submitted = state.data?.values as Plain | undefined;
-  const values = submitted ? applicationFromSubmitted(submitted, initial) : initial;
-  const conflict = state.message === "conflict" ? (state.conflict as ApplicationSnapshot | null) : null;
-  // Saving again after reviewing a conflict saves over the version now shown.
+  const conflict = state.message === "conflict" ? (state.conflict as ApplicationConflict | null) : null;
+  // After a conflict the form holds the merge (their changes and this user's), and its base
+  // becomes the version now saved: saving again keeps both. Otherwise what was typed, over
+  // the base the form was loaded with.
+  const values = conflict?.merge ? conflict.merge.values : submitted ? applicationFromSubmitted(submitted, initial) : initial;
+  const base = conflict?.merge ? JSON.stringify(conflict.merge.base) : typeof submitted?.base === "string" ? submitted.base : JSON.stringify(initial);
   const version = conflict ? String(conflict.version) : values.version;
   return (
     <div className={conflict ? "grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]" : ""}>
       <form action={formAction} noValidate className="space-y-6" aria-describedby="form-message">
         <div id="form-message">
-          <FormMessage state={state} />
+          <FormMessage state={state} labels="applications.form" ns="applications" />
         </div>
         {/* Remounted after each failed submit so every control shows what was just sent. */}
         <ApplicationFields
@@ -57,6 +60,7 @@ export function ApplicationForm({ mode, action, options, clock, initial, ownerNa
           mode={mode}
           values={values}
           version={version}
+          base={mode === "edit" ? base : null}
           errors={state.errors}
           options={options}
           clock={clock}
@@ -69,9 +73,14 @@ export function ApplicationForm({ mode, action, options, clock, initial, ownerNa
           </Link>
         </div>
       </form>
-      {conflict ? <ConflictPanel current={conflict} /> : null}
+      {conflict ? <ConflictPanel current={conflict} merged={conflict.merge ? values : null} names={names(options)} /> : null}
     </div>
   );
+}
+
+/** Ids the conflict panel shows by name. */
+function names(options: ApplicationFormOptions): Record<string, string> {
+  return Object.fromEntries([...options.authorities.map((a) => [a.id, a.name]), ...options.groups.map((g) => [g.id, g.name]), ...options.ownerGroups.map((g) => [g.id, g.name])]);
 }
 
 function liveOf(raw: Plain | ApplicationValues): FilingCheckInput {
@@ -89,6 +98,7 @@ function ApplicationFields({
   mode,
   values,
   version,
+  base,
   errors,
   options,
   clock,
@@ -97,6 +107,8 @@ function ApplicationFields({
   mode: "create" | "edit";
   values: ApplicationValues;
   version: string;
+  /** The values the form started from, as JSON (edit only): the server merges against it. */
+  base: string | null;
   errors?: Record<string, string[]>;
   options: ApplicationFormOptions;
   clock: ClockData;
@@ -128,6 +140,7 @@ function ApplicationFields({
         <>
           <input type="hidden" name="id" value={values.id} />
           <input type="hidden" name="version" value={version} />
+          {base !== null ? <input type="hidden" name="base" value={base} /> : null}
         </>
       ) : null}
 

@@ -39,6 +39,7 @@ export function StandardForm({ standard, knownCodes }: { standard: StandardValue
 
   return (
     <form action={action} className="space-y-3">
+      <FormMessage state={state} success={t("saved")} labels="casefile.admin" />
       <input type="hidden" name="id" value={standard.id} />
       <input type="hidden" name="fingerprint" value={fingerprint} />
       <fieldset className="space-y-3">
@@ -49,7 +50,6 @@ export function StandardForm({ standard, knownCodes }: { standard: StandardValue
         <TextArea name="bodyRu" label={t("bodyRu")} rows={8} required errors={state.errors} {...field("bodyRu")} />
         <TextField name="groundCodes" label={t("groundCodes")} errors={state.errors} hint={t("groundCodesHint", { codes: knownCodes.join(", ") })} {...field("groundCodes")} />
       </fieldset>
-      <FormMessage state={state} success={t("saved")} />
       {conflict ? (
         <dl className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
           {(["titleEn", "titleRu", "bodyEn", "bodyRu", "groundCodes"] as const).map((k) => (

@@ -42,7 +42,7 @@ function EventFields({ state, formAction, v, initial, cancelHref }: { state: For
   const errors = state.errors;
   return (
     <form action={formAction} noValidate className="space-y-4">
-      <FormMessage state={state} />
+      <FormMessage state={state} labels="events.form" />
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : <input type="hidden" name="applicationId" value={initial.applicationId} />}
       <SelectField
         name="kind"

@@ -14,6 +14,8 @@ import { formValues, listValue } from "@/components/appeals/values";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import type { Plain } from "@/lib/validation/form-data";
 import { INCIDENT_KINDS } from "@/lib/domain/vocabulary";
+import type { FieldsMerge } from "@/lib/domain/merge";
+import { MergeNotice } from "@/components/ui/MergeNotice";
 
 export interface IncidentValues {
   [k: string]: string;
@@ -57,13 +59,17 @@ interface Props {
 export function IncidentForm({ action, initial, links, options, cancelHref }: Props) {
   const [state, formAction] = useActionState(action, initialFormState);
   const submitted = state.data?.values as Plain | undefined;
-  const v = formValues(initial, submitted);
+  const conflict = state.message === "conflict" ? (state.conflict as { version: number; merge?: FieldsMerge } | null) : null;
+  // After a conflict the form holds both edits merged, over the version now saved (its new base).
+  const merged = conflict?.merge ? { ...conflict.merge.values, people: split(conflict.merge.values.people), groups: split(conflict.merge.values.groups), applications: split(conflict.merge.values.applications) } : undefined;
+  const shown = merged ?? submitted;
+  const v = formValues(initial, shown);
   const chosen: IncidentLinks = {
-    people: listValue(links.people, submitted, "people"),
-    groups: listValue(links.groups, submitted, "groups"),
-    applications: listValue(links.applications, submitted, "applications"),
+    people: listValue(links.people, shown, "people"),
+    groups: listValue(links.groups, shown, "groups"),
+    applications: listValue(links.applications, shown, "applications"),
   };
-  const conflict = state.message === "conflict" ? (state.conflict as { version: number } | null) : null;
+  const base = conflict?.merge ? JSON.stringify(conflict.merge.base) : typeof submitted?.base === "string" ? submitted.base : JSON.stringify({ ...initial, ...links });
   return (
     <Fields
       key={String(state.data?.submittedAt ?? "initial")}
@@ -71,6 +77,8 @@ export function IncidentForm({ action, initial, links, options, cancelHref }: Pr
       formAction={formAction}
       v={v}
       version={conflict ? String(conflict.version) : v.version}
+      base={initial.id ? base : null}
+      conflict={conflict?.merge ?? null}
       chosen={chosen}
       options={options}
       cancelHref={cancelHref}
@@ -78,9 +86,43 @@ export function IncidentForm({ action, initial, links, options, cancelHref }: Pr
   );
 }
 
-function Fields({ state, formAction, v, version, chosen, options, cancelHref }: { state: FormState; formAction: (fd: FormData) => void; v: IncidentValues; version: string; chosen: IncidentLinks; options: IncidentOptions; cancelHref: string }) {
+const split = (s: string | undefined) => (s ? s.split(",").filter(Boolean) : []);
+
+/** Linked ids as the names the form shows. */
+function linkNames(options: IncidentOptions, list: "people" | "groups" | "applications", value: string): string {
+  const name = (id: string) =>
+    list === "people" ? options.people.find((p) => p.id === id)?.fullName : list === "groups" ? options.groups.find((g) => g.id === id)?.name : options.applications.find((a) => a.id === id)?.title;
+  return split(value)
+    .map((id) => name(id) ?? id)
+    .join(", ");
+}
+
+function Fields({
+  state,
+  formAction,
+  v,
+  version,
+  base,
+  conflict,
+  chosen,
+  options,
+  cancelHref,
+}: {
+  state: FormState;
+  formAction: (fd: FormData) => void;
+  v: IncidentValues;
+  version: string;
+  /** The values the form started from, as JSON (edit only): the server merges against it. */
+  base: string | null;
+  conflict: FieldsMerge | null;
+  chosen: IncidentLinks;
+  options: IncidentOptions;
+  cancelHref: string;
+}) {
   const t = useTranslations("incidents.form");
   const tv = useTranslations("vocab.incidentKind");
+  const tc = useTranslations("common");
+  const ta = useTranslations("applications.conflict");
   const [kind, setKind] = useState(v.kind);
   const [appFilter, setAppFilter] = useState("");
   const errors = state.errors;
@@ -88,12 +130,23 @@ function Fields({ state, formAction, v, version, chosen, options, cancelHref }: 
   const shownApps = options.applications.filter((a) => !q || chosen.applications.includes(a.id) || a.title.toLowerCase().includes(q) || a.city.toLowerCase().includes(q));
   return (
     <form action={formAction} noValidate className="space-y-5">
-      <FormMessage state={state} />
+      <FormMessage state={state} labels="incidents.form" />
+      {conflict ? (
+        <MergeNotice
+          title={ta("title")}
+          merge={conflict}
+          label={(f) => (t.has(f) ? t(f) : f)}
+          shown={(f, value) =>
+            f === "isPublic" ? tc("yes") : f === "kind" ? (tv.has(value) ? tv(value) : value) : f === "people" || f === "groups" || f === "applications" ? linkNames(options, f, value) : value
+          }
+        />
+      ) : null}
       {state.message === "conflict" ? <p className="text-sm text-amber-900">{t("conflictHint")}</p> : null}
       {v.id ? (
         <>
           <input type="hidden" name="id" value={v.id} />
           <input type="hidden" name="version" value={version} />
+          {base !== null ? <input type="hidden" name="base" value={base} /> : null}
         </>
       ) : (
         <input type="hidden" name="groupId" value={v.groupId} />

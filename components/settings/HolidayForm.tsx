@@ -17,7 +17,7 @@ export function HolidayForm({ year }: { year: number }) {
   const v = formValues({ date: "", kind: "holiday", name: "" }, state.ok ? undefined : (state.data?.values as Plain | undefined));
   return (
     <form action={action} noValidate className="space-y-3" key={String(state.data?.submittedAt ?? "initial")}>
-      <SettingsMessage state={state} />
+      <SettingsMessage state={state} labels="settings.holidays" />
       <div className="grid gap-3 sm:grid-cols-[12rem_14rem_1fr_auto] sm:items-end">
         <TextField name="date" label={t("date")} type="date" required defaultValue={v.date} min={`${year}-01-01`} errors={state.errors} />
         <SelectField name="kind" label={t("kind")} defaultValue={v.kind} errors={state.errors} options={["holiday", "working_day"].map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />

@@ -17,7 +17,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
   const submitted = state.data?.values as Plain | undefined;
   return (
     <form action={action} noValidate className="space-y-4" key={String(state.data?.submittedAt ?? "initial")}>
-      <SettingsMessage state={state} />
+      <SettingsMessage state={state} labels="settings.accept" />
       <input type="hidden" name="token" value={token} />
       {/* Lets a password manager file the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />

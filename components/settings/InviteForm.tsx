@@ -23,6 +23,7 @@ export function InviteForm({ groupId }: { groupId: string }) {
   const link = state.ok && typeof state.data?.path === "string" ? `${origin}${state.data.path}` : null;
   return (
     <div className="space-y-3">
+      {state.message && !link ? <SettingsMessage state={state} labels="settings.invite" /> : null}
       <form action={action} noValidate className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end" key={String(state.data?.submittedAt ?? (link ? "sent" : "initial"))}>
         <input type="hidden" name="groupId" value={groupId} />
         <TextField name="email" label={t("email")} type="email" required autoComplete="off" defaultValue={typeof submitted?.email === "string" ? submitted.email : ""} errors={state.errors} />
@@ -31,7 +32,6 @@ export function InviteForm({ groupId }: { groupId: string }) {
           <SubmitButton>{t("submit")}</SubmitButton>
         </div>
       </form>
-      {state.message && !link ? <SettingsMessage state={state} /> : null}
       {link ? (
         <div role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm">
           <p className="font-medium text-green-900">{t("created", { email: String(state.data?.email ?? "") })}</p>

@@ -35,7 +35,7 @@ export function RuleForm({ initial, countsFrom }: { initial: RuleValues; countsF
   const anchor = t.has(`anchor.${countsFrom}`) ? t(`anchor.${countsFrom}`) : countsFrom;
   return (
     <form action={action} noValidate className="space-y-4" key={String(state.data?.submittedAt ?? "initial")}>
-      <SettingsMessage state={state} />
+      <SettingsMessage state={state} labels="settings.rules" />
       <input type="hidden" name="id" value={initial.id} />
       <div className="grid gap-3 sm:grid-cols-[7rem_1fr_1fr]">
         <TextField name="amount" label={t("amount")} inputMode="numeric" defaultValue={v.amount} errors={errors} required />

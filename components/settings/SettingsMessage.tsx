@@ -3,8 +3,10 @@
 // from the settings catalogue, anything else from "errors".
 import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/actions/form-state";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
 
-export function SettingsMessage({ state }: { state: FormState }) {
+/** Success as a status line; a failure as the error summary (see components/ui/ErrorSummary). */
+export function SettingsMessage({ state, labels }: { state: FormState; labels?: string }) {
   const t = useTranslations();
   if (!state.message) return <div aria-live="polite" />;
   const key = state.message;
@@ -16,9 +18,5 @@ export function SettingsMessage({ state }: { state: FormState }) {
       </p>
     );
   }
-  return (
-    <div role="alert" aria-live="assertive" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-      {text}
-    </div>
-  );
+  return <ErrorSummary state={state} message={text} labels={labels} ns="settings" />;
 }

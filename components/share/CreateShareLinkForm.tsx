@@ -36,6 +36,7 @@ export function CreateShareLinkForm({ applicationId, sections, defaultDays }: { 
       <h3 id="share-form-legend" className="text-base font-semibold">
         {t("legend")}
       </h3>
+      <FormMessage state={state} labels="share.form" />
       <input type="hidden" name="applicationId" value={applicationId} />
       <div className="space-y-4">
         <TextField name="expiresInDays" label={t("expiresInDays")} type="number" min={1} max={365} inputMode="numeric" required value={days} onChange={(e) => setDays(e.target.value)} errors={state.errors} hint={t("expiresHint")} />
@@ -60,7 +61,6 @@ export function CreateShareLinkForm({ applicationId, sections, defaultDays }: { 
         </label>
         <FieldErrors name="includePersonal" errors={state.errors} />
       </div>
-      <FormMessage state={state} />
       <SubmitButton>{t("create")}</SubmitButton>
       {url ? (
         <div role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm">

@@ -1,9 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/actions/form-state";
+import { ErrorSummary } from "./ErrorSummary";
 
-/** The form-level outcome: "check the fields", "saved", "someone else changed this" … */
-export function FormMessage({ state, success }: { state: FormState; success?: string }) {
+/**
+ * The form-level outcome: "saved", or after a failed save the error summary ("there is a
+ * problem", a link to each field) that takes focus. Put it at the top of the form.
+ */
+export function FormMessage({ state, success, labels, ns }: { state: FormState; success?: string; labels?: string; ns?: string }) {
   const t = useTranslations("errors");
   if (state.ok && success) {
     return (
@@ -13,9 +17,5 @@ export function FormMessage({ state, success }: { state: FormState; success?: st
     );
   }
   if (!state.message || state.ok) return <div aria-live="polite" />;
-  return (
-    <div aria-live="assertive" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-      {t.has(state.message) ? t(state.message) : t("unexpected")}
-    </div>
-  );
+  return <ErrorSummary state={state} message={t.has(state.message) ? t(state.message) : t("unexpected")} labels={labels} ns={ns} />;
 }

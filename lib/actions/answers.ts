@@ -4,13 +4,11 @@ import { redirect } from "next/navigation";
 import { requireActor } from "../auth/session";
 import type { FormState } from "./form-state";
 import { parseOrInvalid, runForm } from "./run-form";
-import { formToObject } from "../validation/form-data";
 import { recordAnswerSchema, updateAnswerSchema } from "../validation/answers";
 import { recordAnswer, updateAnswer } from "../data/answers";
 
 export async function recordAnswerAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = parseOrInvalid(recordAnswerSchema, raw);
     if (!parsed.ok) return parsed.state;
@@ -22,8 +20,7 @@ export async function recordAnswerAction(_prev: FormState, formData: FormData): 
 }
 
 export async function updateAnswerAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = parseOrInvalid(updateAnswerSchema, raw);
     if (!parsed.ok) return parsed.state;

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { requireActor } from "../auth/session";
 import { invalid, type FormState } from "./form-state";
 import { runForm } from "./run-form";
-import { formToObject } from "../validation/form-data";
+import { parseBase } from "../validation/form-data";
 import { deleteByIdSchema, fileAppealSchema, hearingSchema, rulingSchema, updateAppealSchema, updateHearingSchema, updateRulingSchema } from "../validation/appeals";
 import { addHearing, deleteAppeal, deleteHearing, deleteRuling, fileAppeal, recordRuling, updateAppeal, updateHearing, updateRuling } from "../data/appeals";
 
@@ -16,8 +16,7 @@ function done(applicationId: string): never {
 }
 
 export async function fileAppealAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = fileAppealSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -27,19 +26,17 @@ export async function fileAppealAction(_prev: FormState, formData: FormData): Pr
 }
 
 export async function updateAppealAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = updateAppealSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
-    const stage = await updateAppeal(actor, parsed.data);
+    const stage = await updateAppeal(actor, parsed.data, { mine: raw, base: parseBase(raw.base) });
     done(stage.applicationId);
   });
 }
 
 export async function deleteAppealAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = deleteByIdSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -49,8 +46,7 @@ export async function deleteAppealAction(_prev: FormState, formData: FormData): 
 }
 
 export async function addHearingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = hearingSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -60,8 +56,7 @@ export async function addHearingAction(_prev: FormState, formData: FormData): Pr
 }
 
 export async function deleteHearingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = deleteByIdSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -71,8 +66,7 @@ export async function deleteHearingAction(_prev: FormState, formData: FormData):
 }
 
 export async function recordRulingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = rulingSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -82,8 +76,7 @@ export async function recordRulingAction(_prev: FormState, formData: FormData): 
 }
 
 export async function deleteRulingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = deleteByIdSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -94,8 +87,7 @@ export async function deleteRulingAction(_prev: FormState, formData: FormData): 
 
 /** Someone else's newer save comes back as a conflict (runForm), with their version to compare. */
 export async function updateHearingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = updateHearingSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -105,8 +97,7 @@ export async function updateHearingAction(_prev: FormState, formData: FormData):
 }
 
 export async function updateRulingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = updateRulingSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);

@@ -4,13 +4,12 @@ import { redirect } from "next/navigation";
 import { requireActor } from "../auth/session";
 import type { FormState } from "./form-state";
 import { parseOrInvalid, runForm } from "./run-form";
-import { formToObject } from "../validation/form-data";
 import { createApplicationSchema, deleteApplicationSchema, publishApplicationSchema, updateApplicationSchema } from "../validation/applications";
+import { parseBase } from "../validation/form-data";
 import { createApplication, deleteApplication, setApplicationPublic, updateApplication } from "../data/applications";
 
 export async function createApplicationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = parseOrInvalid(createApplicationSchema, raw);
     if (!parsed.ok) return parsed.state;
@@ -21,12 +20,11 @@ export async function createApplicationAction(_prev: FormState, formData: FormDa
 }
 
 export async function updateApplicationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = parseOrInvalid(updateApplicationSchema, raw);
     if (!parsed.ok) return parsed.state;
-    await updateApplication(actor, parsed.data);
+    await updateApplication(actor, parsed.data, { mine: raw, base: parseBase(raw.base) });
     revalidatePath("/applications");
     revalidatePath(`/applications/${parsed.data.id}`);
     redirect(`/applications/${parsed.data.id}`);
@@ -34,8 +32,7 @@ export async function updateApplicationAction(_prev: FormState, formData: FormDa
 }
 
 export async function setApplicationPublicAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = parseOrInvalid(publishApplicationSchema, raw);
     if (!parsed.ok) return parsed.state;
@@ -49,8 +46,7 @@ export async function setApplicationPublicAction(_prev: FormState, formData: For
 }
 
 export async function deleteApplicationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = parseOrInvalid(deleteApplicationSchema, raw);
     if (!parsed.ok) return parsed.state;

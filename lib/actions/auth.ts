@@ -9,6 +9,7 @@ import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "../auth/cookies";
 import { currentSessionUserId, sessionClaims } from "../auth/options";
 import { safeCallbackPath } from "../auth/redirect";
 import { clientAddress } from "../security/client-address";
+import { isHttps } from "../security/headers";
 import { endSessions } from "../data/users";
 import { env } from "../env";
 import type { FormState } from "./form-state";
@@ -16,6 +17,12 @@ import type { FormState } from "./form-state";
 function field(formData: FormData, name: string): string {
   const v = formData.get(name);
   return typeof v === "string" ? v : "";
+}
+
+/** Whether this request reached us over HTTPS (directly or through the reverse proxy). */
+async function cameOverHttps(): Promise<boolean> {
+  const h = await headers();
+  return isHttps(`${h.get("origin") ?? "http:"}`, h.get("x-forwarded-proto"));
 }
 
 /**
@@ -31,7 +38,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     return { ok: false, message: result.reason === "rate_limited" ? "rate_limited" : "sign_in_failed", data: { values: { email: email.slice(0, 320) }, submittedAt: Date.now() } };
   }
   const token = await encode({ token: sessionClaims(result.user), secret: env.authSecret, maxAge: SESSION_MAX_AGE_SECONDS });
-  const cookie = sessionCookie();
+  const cookie = sessionCookie(await cameOverHttps());
   (await cookies()).set(cookie.name, token, { ...cookie.options, maxAge: SESSION_MAX_AGE_SECONDS });
   redirect(target);
 }
@@ -42,7 +49,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
  */
 export async function signOutAction(): Promise<void> {
   const jar = await cookies();
-  const cookie = sessionCookie();
+  const cookie = sessionCookie(await cameOverHttps());
   const raw = jar.get(cookie.name)?.value;
   if (raw) {
     const token = await decode({ token: raw, secret: env.authSecret }).catch(() => null);

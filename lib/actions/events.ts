@@ -5,7 +5,6 @@ import { z } from "zod";
 import { requireActor } from "../auth/session";
 import { invalid, type FormState } from "./form-state";
 import { runForm } from "./run-form";
-import { formToObject } from "../validation/form-data";
 import { id } from "../validation/common";
 import { addEventSchema, updateEventSchema } from "../validation/events";
 import { addEvent, deleteEvent, updateEvent } from "../data/events";
@@ -18,8 +17,7 @@ function done(applicationId: string): never {
 }
 
 export async function addEventAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = addEventSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -29,8 +27,7 @@ export async function addEventAction(_prev: FormState, formData: FormData): Prom
 }
 
 export async function updateEventAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = updateEventSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -40,8 +37,7 @@ export async function updateEventAction(_prev: FormState, formData: FormData): P
 }
 
 export async function deleteEventAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = z.object({ id }).safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireActor } from "../auth/session";
 import { invalid, type FormState } from "./form-state";
 import { runForm } from "./run-form";
-import { formToObject } from "../validation/form-data";
+import { parseBase } from "../validation/form-data";
 import { id } from "../validation/common";
 import { createIncidentSchema, updateIncidentSchema } from "../validation/incidents";
 import { createIncident, deleteIncident, updateIncident } from "../data/incidents";
@@ -18,8 +18,7 @@ function revalidate(incidentId: string) {
 }
 
 export async function createIncidentAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = createIncidentSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -30,20 +29,18 @@ export async function createIncidentAction(_prev: FormState, formData: FormData)
 }
 
 export async function updateIncidentAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = updateIncidentSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
-    const incident = await updateIncident(actor, parsed.data);
+    const incident = await updateIncident(actor, parsed.data, { mine: raw, base: parseBase(raw.base) });
     revalidate(incident.id);
     redirect(`/incidents/${incident.id}`);
   });
 }
 
 export async function deleteIncidentAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = z.object({ id }).safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);

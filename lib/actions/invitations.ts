@@ -5,7 +5,6 @@ import { redirect } from "next/navigation";
 import { getActor, requireActor } from "../auth/session";
 import { invalid, type FormState } from "./form-state";
 import { runForm } from "./run-form";
-import { formToObject } from "../validation/form-data";
 import { acceptNewSchema, acceptSignedInSchema, inviteSchema, revokeInvitationSchema } from "../validation/settings";
 import { acceptInvitationAsActor, acceptInvitationNewUser, createInvitation, revokeInvitation } from "../data/invitations";
 import { consume } from "../rate-limit";
@@ -28,8 +27,7 @@ async function limit(): Promise<void> {
 
 /** Creates the invitation and hands its link back once; only its hash is kept. */
 export async function inviteMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = inviteSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -40,8 +38,7 @@ export async function inviteMemberAction(_prev: FormState, formData: FormData): 
 }
 
 export async function revokeInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = revokeInvitationSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -53,22 +50,20 @@ export async function revokeInvitationAction(_prev: FormState, formData: FormDat
 
 /** A newcomer sets a name and password; the account gets the invited role. */
 export async function acceptInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
   // The form gets back what was typed, except the password.
-  return runForm({ ...raw, password: "" }, async () => {
+  return runForm(formData, async (raw) => {
     await limit();
     const parsed = acceptNewSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
     if (await getActor()) return { ok: false, message: "signed_in_already" };
     await acceptInvitationNewUser(parsed.data);
     redirect("/signin?created=1&callbackUrl=%2Fdashboard");
-  });
+  }, (raw) => ({ ...raw, password: "" }));
 }
 
 /** A signed-in user joins the inviting group with their current account. */
 export async function joinGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     await limit();
     const actor = await requireActor();
     const parsed = acceptSignedInSchema.safeParse(raw);

@@ -3,7 +3,6 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "../auth/session";
 import { invalid, type FormState } from "./form-state";
 import { runForm } from "./run-form";
-import { formToObject } from "../validation/form-data";
 import { organizerRequestSchema } from "../validation/organizers";
 import { acceptOrganizerRequest, declineOrganizerRequest } from "../data/organizer-requests";
 
@@ -15,8 +14,7 @@ function revalidate(applicationId: string) {
 }
 
 export async function acceptOrganizerRequestAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = organizerRequestSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -27,8 +25,7 @@ export async function acceptOrganizerRequestAction(_prev: FormState, formData: F
 }
 
 export async function declineOrganizerRequestAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = organizerRequestSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);

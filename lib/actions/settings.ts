@@ -4,13 +4,11 @@ import { redirect } from "next/navigation";
 import { requireActor } from "../auth/session";
 import { invalid, type FormState } from "./form-state";
 import { runForm } from "./run-form";
-import { formToObject } from "../validation/form-data";
 import { addHolidaySchema, changeRoleSchema, deadlineRuleSchema, removeHolidaySchema, removeMemberSchema } from "../validation/settings";
 import { addHoliday, changeMemberRole, removeHoliday, removeMember, updateDeadlineRule } from "../data/settings";
 
 export async function changeRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = changeRoleSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -21,8 +19,7 @@ export async function changeRoleAction(_prev: FormState, formData: FormData): Pr
 }
 
 export async function removeMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = removeMemberSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -36,8 +33,7 @@ export async function removeMemberAction(_prev: FormState, formData: FormData): 
 }
 
 export async function updateDeadlineRuleAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = deadlineRuleSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -49,8 +45,7 @@ export async function updateDeadlineRuleAction(_prev: FormState, formData: FormD
 }
 
 export async function addHolidayAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = addHolidaySchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
@@ -62,8 +57,7 @@ export async function addHolidayAction(_prev: FormState, formData: FormData): Pr
 }
 
 export async function removeHolidayAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formToObject(formData);
-  return runForm(raw, async () => {
+  return runForm(formData, async (raw) => {
     const actor = await requireActor();
     const parsed = removeHolidaySchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);

@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { endSessions, loadActorForSession } from "../data/users";
 import { checkCredentials } from "./credentials";
 import { clientAddress } from "../security/client-address";
-import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./cookies";
+import { SESSION_MAX_AGE_SECONDS, httpsByConfig, sessionCookie } from "./cookies";
 import { safeCallbackPath } from "./redirect";
 
 /** Thrown from the jwt callback for a token whose session was ended: next-auth then treats it as no session. */
@@ -85,3 +85,13 @@ export const authOptions: NextAuthOptions = {
     debug() {},
   },
 };
+
+/**
+ * The options for one request to the auth route: cookies are Secure when the request came
+ * over HTTPS (directly, or as X-Forwarded-Proto from the reverse proxy), not only when
+ * NEXTAUTH_URL says https — next-auth decides that once at start otherwise.
+ */
+export function authOptionsFor(https: boolean): NextAuthOptions {
+  const secure = https || httpsByConfig();
+  return { ...authOptions, useSecureCookies: secure, cookies: { sessionToken: sessionCookie(secure) } };
+}

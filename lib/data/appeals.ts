@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "../db";
 import { groupIds, requireRole, visibleWhere, type Actor } from "../auth/access";
-import { NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
 import { todayIso } from "../domain/dates";
 import { canFileAppeal, canRecordRuling } from "../domain/status";
 import { firstAfter, firstBefore, surelyBefore, type KnownDate } from "../domain/date-order";
@@ -12,7 +12,8 @@ import { FieldError } from "../validation/applications";
 import { logChange } from "./audit";
 import { recomputeCase } from "./case-state";
 import { contains, searchTerm } from "./text-search";
-import { updateVersioned } from "./versioned";
+import { updateVersioned, type SubmittedEdit } from "./versioned";
+import { mergeFields } from "../domain/merge";
 import { redactPersonal, withheldMark, withheldOfApplications } from "./visibility";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
 import { authorityChoicesWhere } from "./scope";
@@ -168,7 +169,22 @@ export async function fileAppeal(actor: Actor, input: FileAppealInput, today = t
   });
 }
 
-export async function updateAppeal(actor: Actor, input: UpdateAppealInput) {
+/** The appeal stage form's fields, as the three-way merge compares them. */
+export const STAGE_FORM_FIELDS = ["kind", "filedOn", "filedOnPrecision", "bodyId", "bodyName", "caseNumber", "authorityArguments", "notes"] as const;
+
+export async function updateAppeal(actor: Actor, input: UpdateAppealInput, edit?: SubmittedEdit) {
+  try {
+    return await saveAppeal(actor, input);
+  } catch (e) {
+    if (!(e instanceof ConflictError) || !edit?.base || !e.current) throw e;
+    // Someone saved the stage since the form was loaded: both edits, merged against the base.
+    const current = e.current as Record<string, unknown>;
+    const merge = mergeFields(STAGE_FORM_FIELDS, edit.base, edit.mine, current);
+    throw new ConflictError({ ...current, merge: { ...merge, values: { ...merge.values, id: input.id, version: String(current.version) } } });
+  }
+}
+
+async function saveAppeal(actor: Actor, input: UpdateAppealInput) {
   return db.$transaction(async (tx) => {
     const before = await editableStage(tx, actor, input.id);
     await checkBody(tx, actor, input.bodyId);

@@ -19,9 +19,11 @@ import { contains, searchTerm } from "./text-search";
 import { listAuthorities, resolveAuthority } from "./authorities";
 import { recomputeCase } from "./case-state";
 import { ACCEPTED_ORGANIZER, acceptedOrganizers, visibleAuthoritiesWhere, visibleGroupsWhere } from "./scope";
-import { updateVersioned } from "./versioned";
 import { redactApplicationTitles, withheldPersonMatching } from "./visibility";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
+import { updateVersioned, type SubmittedEdit } from "./versioned";
+import { applicationFromRecord, applicationFromSubmitted, type ApplicationValues } from "../domain/application-values";
+import { mergeApplication, type ApplicationMerge } from "../domain/merge";
 
 // ───────────────────────────── the form's choices
 
@@ -178,16 +180,33 @@ export async function applicationSnapshot(client: Tx, id: string) {
 }
 export type ApplicationSnapshot = NonNullable<Awaited<ReturnType<typeof applicationSnapshot>>>;
 
-export async function updateApplication(actor: Actor, input: UpdateApplicationInput): Promise<void> {
+export type ApplicationConflict = ApplicationSnapshot & { merge?: ApplicationMerge & { base: ApplicationValues } };
+
+export async function updateApplication(actor: Actor, input: UpdateApplicationInput, edit?: SubmittedEdit): Promise<void> {
   const existing = await db.application.findFirst({ where: { id: input.id, groupId: { in: groupIds(actor) } }, select: { groupId: true } });
   if (!existing) throw new NotFoundError();
   requireRole(actor, existing.groupId, "editor");
   try {
     await db.$transaction((tx) => applyUpdate(tx, actor, input, existing.groupId));
   } catch (e) {
-    if (e instanceof ConflictError) throw new ConflictError(await applicationSnapshot(db, input.id));
+    if (e instanceof ConflictError) throw new ConflictError(await applicationConflict(input.id, edit));
     throw e;
   }
+}
+
+/**
+ * Someone saved since the form was loaded: the record as it is now and, when the form sent
+ * its base, the three-way merge — their changes kept, this user's changes kept, and the
+ * fields both changed listed. The form shows the merge and saves over the current version.
+ */
+async function applicationConflict(id: string, edit?: SubmittedEdit): Promise<ApplicationConflict | null> {
+  const snapshot = await applicationSnapshot(db, id);
+  if (!snapshot || !edit?.base) return snapshot;
+  const current = await db.application.findUnique({ where: { id }, include: editInclude });
+  if (!current) return snapshot;
+  const theirs = applicationFromRecord(current);
+  const merge = mergeApplication(applicationFromSubmitted(edit.base, theirs), applicationFromSubmitted(edit.mine, theirs), theirs);
+  return { ...snapshot, merge: { ...merge, base: theirs } };
 }
 
 async function applyUpdate(tx: Tx, actor: Actor, input: UpdateApplicationInput, groupId: string): Promise<void> {

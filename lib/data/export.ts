@@ -4,10 +4,10 @@
 //
 // Not exported: password hashes, API tokens, invitations and share links — they are
 // credentials, not records. Users are exported with name, email and language only.
-import Papa from "papaparse";
 import { z } from "zod";
 import type { Db, Tx } from "../db-client";
 import { authoritiesUsedBy } from "./scope";
+import { toCsv, toCsvRows, type CsvCell } from "../csv";
 
 export const EXPORT_FORMAT = "assembly-permit-tracker";
 export const EXPORT_VERSION = 1;
@@ -160,22 +160,12 @@ export type ExportDocument = z.output<typeof exportDocumentSchema>;
 export const EXPORT_NOTES =
   "User accounts are exported without passwords (import gives them an unusable one: set it with `npm run user:create`). API tokens, invitations and share links are credentials and are not exported.";
 
-type Delegate = { findMany: (args?: { where?: unknown; omit?: Record<string, boolean> }) => Promise<Row[]> };
+type Delegate = {
+  findMany: (args?: { where?: unknown; omit?: Record<string, boolean>; orderBy?: unknown; take?: number }) => Promise<Row[]>;
+};
 
 function delegate(client: Client, model: string): Delegate {
   return (client as unknown as Record<string, Delegate>)[model];
-}
-
-/** Code-unit order, the same whichever database collation sorted the rows. */
-function compareRows(key: readonly string[]) {
-  return (a: Row, b: Row) => {
-    for (const k of key) {
-      const x = String(a[k]);
-      const y = String(b[k]);
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
-  };
 }
 
 /** JSON-ready values: dates as ISO strings, nothing else changed. */
@@ -187,47 +177,42 @@ function plain(row: Row): Row {
 
 type Where = Partial<Record<EntityName, unknown>>;
 
-/** A group's own records and what they link to, for a member taking their data with them. */
-async function groupWhere(client: Client, groupId: string): Promise<Where> {
-  const [apps, incidents, people, sources, members, organizers, incidentGroups] = await Promise.all([
-    client.application.findMany({ where: { groupId }, select: { id: true } }),
-    client.incident.findMany({ where: { groupId }, select: { id: true } }),
-    client.person.findMany({ where: { groupId }, select: { id: true } }),
-    client.source.findMany({ where: { groupId }, select: { id: true } }),
-    client.membership.findMany({ where: { groupId }, select: { userId: true } }),
-    client.applicationGroup.findMany({ where: { application: { groupId } }, select: { groupId: true } }),
-    client.incidentGroup.findMany({ where: { incident: { groupId } }, select: { groupId: true } }),
-  ]);
-  const appIds = apps.map((a) => a.id);
-  const incidentIds = incidents.map((i) => i.id);
-  const personIds = people.map((p) => p.id);
-  const groupIds = [...new Set([groupId, ...organizers.map((o) => o.groupId), ...incidentGroups.map((g) => g.groupId)])];
-  const inApps = { applicationId: { in: appIds } };
+/**
+ * A group's own records and what they link to, for a member taking their data with them.
+ * Written as relation filters, never as lists of ids: a list of 5,000 application ids is
+ * 5,000 bound parameters, past what the databases accept in one query.
+ */
+function groupWhere(groupId: string): Where {
+  const ownApp = { application: { groupId } };
+  const ownIncident = { incident: { groupId } };
+  const ownAnswer = { answer: ownApp };
+  const ownStage = { appealStage: ownApp };
   return {
-    users: { id: { in: members.map((m) => m.userId) } },
-    groups: { id: { in: groupIds } },
+    users: { memberships: { some: { groupId } } },
+    // The group, every group organizing one of its applications, every group its incidents name.
+    groups: { OR: [{ id: groupId }, { organizing: { some: ownApp } }, { incidents: { some: ownIncident } }] },
     memberships: { groupId },
     // Only the authorities its own records use: another group's akimat is not this group's to carry away.
     authorities: authoritiesUsedBy({ groupId }),
     people: { groupId },
     applications: { groupId },
-    applicationGroups: { ...inApps, groupId: { in: groupIds } },
-    applicants: { ...inApps, personId: { in: personIds } },
-    parts: inApps,
-    answers: inApps,
-    partOutcomes: { answer: inApps },
-    groundsCited: { answer: inApps },
-    evidence: { answer: inApps },
-    appealStages: inApps,
-    hearings: { appealStage: inApps },
-    rulings: { appealStage: inApps },
-    events: inApps,
+    applicationGroups: ownApp,
+    applicants: { ...ownApp, person: { groupId } },
+    parts: ownApp,
+    answers: ownApp,
+    partOutcomes: ownAnswer,
+    groundsCited: ownAnswer,
+    evidence: ownAnswer,
+    appealStages: ownApp,
+    hearings: ownStage,
+    rulings: ownStage,
+    events: ownApp,
     incidents: { groupId },
-    incidentPeople: { incidentId: { in: incidentIds }, personId: { in: personIds } },
-    incidentGroups: { incidentId: { in: incidentIds }, groupId: { in: groupIds } },
-    incidentApplications: { incidentId: { in: incidentIds }, applicationId: { in: appIds } },
+    incidentPeople: { ...ownIncident, person: { groupId } },
+    incidentGroups: ownIncident,
+    incidentApplications: { ...ownIncident, ...ownApp },
     sources: { groupId },
-    citations: { sourceId: { in: sources.map((s) => s.id) } },
+    citations: { source: { groupId } },
     changeLog: { groupId },
   };
 }
@@ -235,22 +220,60 @@ async function groupWhere(client: Client, groupId: string): Promise<Where> {
 /** Credentials and sign-in state never leave the server. */
 const USER_SECRETS = { passwordHash: true, sessionVersion: true, failedSignIns: true, lastFailedSignInAt: true } as const;
 
-/** One entity's rows, in export order. */
-export async function exportEntity(client: Client, name: EntityName, where?: unknown): Promise<Row[]> {
-  const e = ENTITIES.find((x) => x.name === name)!;
-  const rows = await delegate(client, e.model).findMany({ where, ...(e.model === "user" ? { omit: USER_SECRETS } : {}) });
-  return rows.map(plain).sort(compareRows(e.key));
+/** Rows read per query: memory stays flat however large the group. */
+export const EXPORT_BATCH = 1000;
+
+/** Rows after `last` in key order (keyset pagination, also for the two-column keys). */
+function after(key: readonly string[], last: Row): unknown {
+  const or = key.map((k, i) => ({ ...Object.fromEntries(key.slice(0, i).map((p) => [p, last[p]])), [k]: { gt: last[k] } }));
+  return or.length === 1 ? or[0] : { OR: or };
 }
 
-/** The whole database, or one group's records (with the reference data they use). */
+/**
+ * One entity's rows in key order, a batch at a time. The database orders the keys (binary
+ * order on SQLite; the database's collation on PostgreSQL, the same order on every export of
+ * that database), so two exports of the same data are byte-identical.
+ */
+export async function* exportBatches(client: Client, name: EntityName, where?: unknown, batch = EXPORT_BATCH): AsyncGenerator<Row[]> {
+  const e = ENTITIES.find((x) => x.name === name)!;
+  const orderBy = e.key.map((k) => ({ [k]: "asc" }));
+  let last: Row | null = null;
+  for (;;) {
+    const page: unknown = last ? (where ? { AND: [where, after(e.key, last)] } : after(e.key, last)) : where;
+    const rows = await delegate(client, e.model).findMany({ where: page, orderBy, take: batch, ...(e.model === "user" ? { omit: USER_SECRETS } : {}) });
+    if (rows.length) yield rows.map(plain);
+    if (rows.length < batch) return;
+    last = rows[rows.length - 1];
+  }
+}
+
+/** One entity's rows, in export order. */
+export async function exportEntity(client: Client, name: EntityName, where?: unknown): Promise<Row[]> {
+  const out: Row[] = [];
+  for await (const rows of exportBatches(client, name, where)) out.push(...rows);
+  return out;
+}
+
+export interface ExportScope {
+  groupId: string | null;
+  groupSlug: string | null;
+  where: Where;
+}
+
+/** Which records an export holds: the whole database, or one group's (throws if no such group). */
+export async function exportScope(client: Client, opts: { groupId?: string } = {}): Promise<ExportScope> {
+  if (!opts.groupId) return { groupId: null, groupSlug: null, where: {} };
+  const group = await client.group.findUnique({ where: { id: opts.groupId }, select: { id: true, slug: true } });
+  if (!group) throw new Error("no such group");
+  return { groupId: group.id, groupSlug: group.slug, where: groupWhere(group.id) };
+}
+
+/** The whole database, or one group's records, in memory (tests and small data; see exportJsonChunks). */
 export async function exportData(client: Client, opts: { groupId?: string } = {}): Promise<ExportDocument> {
-  const group = opts.groupId ? await client.group.findUnique({ where: { id: opts.groupId }, select: { id: true, slug: true } }) : null;
-  if (opts.groupId && !group) throw new Error("no such group");
-  const where: Where = group ? await groupWhere(client, group.id) : {};
+  const scope = await exportScope(client, opts);
   const entities = {} as ExportDocument["entities"];
-  // One entity after another: SQLite serves one reader at a time anyway, and memory stays flat.
-  for (const e of ENTITIES) entities[e.name] = await exportEntity(client, e.name, where[e.name]);
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, scope: { groupId: group?.id ?? null, groupSlug: group?.slug ?? null }, notes: EXPORT_NOTES, entities };
+  for (const e of ENTITIES) entities[e.name] = await exportEntity(client, e.name, scope.where[e.name]);
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, scope: { groupId: scope.groupId, groupSlug: scope.groupSlug }, notes: EXPORT_NOTES, entities };
 }
 
 /** Stable JSON text: two exports of the same data are identical files. */
@@ -258,13 +281,62 @@ export function exportToJson(doc: ExportDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** One entity as CSV: the declared columns first, then any the schema has grown since. */
-export function entityToCsv(name: EntityName, rows: readonly Row[]): string {
+const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);
+
+/**
+ * The export as JSON text in pieces, one batch of rows at a time, read as it is written: the
+ * same bytes as exportToJson(await exportData(...)), with memory flat however large the data.
+ * One entity after another: SQLite serves one reader at a time anyway.
+ */
+export async function* exportJsonChunks(client: Client, scope: ExportScope): AsyncGenerator<string> {
+  const head = { format: EXPORT_FORMAT, version: EXPORT_VERSION, scope: { groupId: scope.groupId, groupSlug: scope.groupSlug }, notes: EXPORT_NOTES };
+  const headText = JSON.stringify(head, null, 2);
+  yield `${headText.slice(0, -2)},\n  "entities": {`;
+  let firstEntity = true;
+  for (const e of ENTITIES) {
+    yield `${firstEntity ? "" : ","}\n    ${JSON.stringify(e.name)}: [`;
+    firstEntity = false;
+    let any = false;
+    for await (const rows of exportBatches(client, e.name, scope.where[e.name])) {
+      yield rows.map((r, i) => `${any || i ? "," : ""}\n      ${indent(JSON.stringify(r, null, 2), "      ")}`).join("");
+      any = true;
+    }
+    yield any ? "\n    ]" : "]";
+  }
+  yield "\n  }\n}\n";
+}
+
+/** An entity's CSV header: the declared columns first, then any the schema has grown since. */
+function csvFields(name: EntityName, rows: readonly Row[]): string[] {
   const e = ENTITIES.find((x) => x.name === name)!;
   const extra = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => !(e.columns as readonly string[]).includes(k));
-  const fields = [...e.columns, ...extra];
-  const data = rows.map((r) => fields.map((f) => (r[f] === null || r[f] === undefined ? "" : typeof r[f] === "object" ? JSON.stringify(r[f]) : r[f])));
-  return Papa.unparse({ fields, data }, { newline: "\r\n" }) + "\r\n";
+  return [...e.columns, ...extra];
+}
+
+function csvCells(fields: readonly string[], rows: readonly Row[]): CsvCell[][] {
+  return rows.map((r) => fields.map((f) => (r[f] === null || r[f] === undefined ? "" : typeof r[f] === "object" ? JSON.stringify(r[f]) : (r[f] as CsvCell))));
+}
+
+/**
+ * One entity as CSV, for spreadsheets: text that would run as a formula is neutralised
+ * (see lib/csv.ts), so the JSON export, not the CSV, is the format that round-trips.
+ */
+export function entityToCsv(name: EntityName, rows: readonly Row[]): string {
+  const fields = csvFields(name, rows);
+  return toCsv(csvCells(fields, rows), { fields });
+}
+
+/** One entity as CSV in pieces, a batch of rows at a time (the header comes with the first batch). */
+export async function* entityCsvChunks(client: Client, scope: ExportScope, name: EntityName): AsyncGenerator<string> {
+  let fields: string[] | null = null;
+  for await (const rows of exportBatches(client, name, scope.where[name])) {
+    if (!fields) {
+      fields = csvFields(name, rows);
+      yield toCsv([], { fields });
+    }
+    yield toCsvRows(csvCells(fields, rows));
+  }
+  if (!fields) yield toCsv([], { fields: csvFields(name, []) });
 }
 
 /** Every entity as CSV text, keyed by file name. */

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db, type Tx } from "../db";
 import { can, groupIds, requireRole, visibleWhere, writableGroups, type Actor } from "../auth/access";
-import { NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
 import { INCIDENT_KINDS, isOneOf } from "../domain/vocabulary";
 import type { Prisma } from "../generated/sqlite/client";
 import type { CreateIncidentInput, UpdateIncidentInput } from "../validation/incidents";
@@ -10,9 +10,10 @@ import { FieldError } from "../validation/applications";
 import { logChange } from "./audit";
 import { visibleGroupsWhere } from "./scope";
 import { contains, searchTerm } from "./text-search";
-import { updateVersioned } from "./versioned";
 import { personSelect, redactApplicationTitles, redactRecord, withheldPersonMatching } from "./visibility";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
+import { updateVersioned, type SubmittedEdit } from "./versioned";
+import { mergeIncident } from "../domain/merge";
 
 type LinkInput = Pick<CreateIncidentInput, "people" | "newPeople" | "groups" | "applications">;
 
@@ -111,7 +112,21 @@ async function editableIncident(tx: Tx, actor: Actor, id: string) {
   return incident;
 }
 
-export async function updateIncident(actor: Actor, input: UpdateIncidentInput) {
+export async function updateIncident(actor: Actor, input: UpdateIncidentInput, edit?: SubmittedEdit) {
+  try {
+    return await saveIncident(actor, input);
+  } catch (e) {
+    if (!(e instanceof ConflictError) || !edit?.base) throw e;
+    // Someone saved the incident since the form was loaded: both edits, merged against the base.
+    const current = await db.incident.findUnique({ where: { id: input.id }, include: { people: true, groups: true, applications: true } });
+    if (!current) throw e;
+    const theirs = { ...current, people: current.people.map((l) => l.personId), groups: current.groups.map((l) => l.groupId), applications: current.applications.map((l) => l.applicationId) };
+    const merge = mergeIncident(edit.base, edit.mine, theirs);
+    throw new ConflictError({ version: current.version, merge: { ...merge, values: { ...merge.values, id: input.id, version: String(current.version) } } });
+  }
+}
+
+async function saveIncident(actor: Actor, input: UpdateIncidentInput) {
   return db.$transaction(async (tx) => {
     const before = await editableIncident(tx, actor, input.id);
     const groupId = before.groupId;

@@ -22,3 +22,12 @@ export async function updateVersioned(
   if (!current) throw new NotFoundError();
   throw new ConflictError(current);
 }
+
+/**
+ * A form as submitted (`mine`) and as it was loaded (`base`, from its hidden "base" field,
+ * see parseBase): when someone saved in between, the two edits are merged against the base.
+ */
+export interface SubmittedEdit {
+  mine: Record<string, unknown>;
+  base: Record<string, unknown> | null;
+}

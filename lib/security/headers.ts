@@ -2,6 +2,8 @@
 // proxy applies them and a test can pin them. No Next.js imports: runs in the proxy.
 
 export interface HeaderContext {
+  /** A shared case file (/s/…): its own, stricter policy. */
+  share?: boolean;
   /** Fresh per request; allows Next.js's own inline scripts (it reads it from the CSP). */
   nonce: string;
   /** Served over HTTPS (directly or behind a TLS-terminating proxy). */
@@ -10,8 +12,6 @@ export interface HeaderContext {
   development: boolean;
   /** JSON/CSV/PDF endpoints: no scripts at all. */
   api: boolean;
-  /** A share link's page (/s/…): its token is in the URL, so no referrer at all, not even to us. */
-  shareLink?: boolean;
 }
 
 /**
@@ -21,6 +21,7 @@ export interface HeaderContext {
  * frame the app (clickjacking of a signed-in organizer's session).
  */
 export function contentSecurityPolicy(ctx: HeaderContext): string {
+  if (ctx.share) return SHARE_CSP;
   if (ctx.api) return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
   const directives = [
     "default-src 'self'",
@@ -45,10 +46,12 @@ export function contentSecurityPolicy(ctx: HeaderContext): string {
 export function securityHeaders(ctx: HeaderContext): Record<string, string> {
   const h: Record<string, string> = {
     "Content-Security-Policy": contentSecurityPolicy(ctx),
-    // Never hand a URL (share and invitation links carry tokens) to another site. Same-origin
-    // requests keep theirs: with "no-referrer" a browser sends `Origin: null` on a form post,
-    // and Next.js then refuses every server action posted before JavaScript has loaded.
-    "Referrer-Policy": ctx.shareLink ? "no-referrer" : "same-origin",
+    // Share links carry their token in the URL: never hand it to a site a case page links to.
+    // Pages send it to their own origin only ("same-origin"): with "no-referrer" a browser
+    // posts a plain HTML form with `Origin: null`, which Next.js refuses as a cross-site server
+    // action, so no form would work before JavaScript loads. A shared case file keeps
+    // "no-referrer" (its route, and the proxy for /s/).
+    "Referrer-Policy": ctx.share ? "no-referrer" : "same-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
@@ -73,6 +76,31 @@ export function createNonce(): string {
 export function isHttps(url: string, forwardedProto: string | null): boolean {
   const first = forwardedProto?.split(",")[0]?.trim().toLowerCase();
   return first ? first === "https" : url.startsWith("https:");
+}
+
+/**
+ * A shared case file (/s/<token>, its PDF and passcode form) is a self-contained document:
+ * no scripts, no requests anywhere. Its route sends this policy and the proxy sends the same,
+ * so the strictest policy is the one the browser gets whichever header wins.
+ */
+export const SHARE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+export function isSharePath(pathname: string): boolean {
+  return pathname === "/s" || pathname.startsWith("/s/");
+}
+
+/**
+ * The largest request body any form or endpoint takes (a form is at most a few hundred
+ * kilobytes; server actions are held to the same in next.config.js). Larger ones answer
+ * 413 before anything reads them.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** A declared body above the limit (a body without Content-Length meets Next.js's own limit). */
+export function bodyTooLarge(method: string, contentLength: string | null): boolean {
+  if (method === "GET" || method === "HEAD" || !contentLength) return false;
+  const n = Number(contentLength);
+  return !Number.isFinite(n) || n > MAX_BODY_BYTES;
 }
 
 /** Paths whose responses are data, not pages. */

@@ -44,3 +44,18 @@ describe("formToObject with hostile field names", () => {
     expect(Object.keys(formToObject(fd))).toHaveLength(MAX_FIELDS);
   });
 });
+
+describe("formToObject with names nested too deep", () => {
+  it("rejects the whole submission, by dots or by brackets, however long the name", async () => {
+    const { FormTooDeepError, MAX_DEPTH } = await import("@/lib/validation/form-data");
+    for (const key of [`a${".b".repeat(MAX_DEPTH)}`, `a${"[0]".repeat(MAX_DEPTH)}`, `a${".0".repeat(300_000)}`]) {
+      const fd = new FormData();
+      fd.append("title", "x");
+      fd.append(key, "x");
+      expect(() => formToObject(fd)).toThrow(FormTooDeepError);
+    }
+    const fd = new FormData();
+    fd.append("base.parts.0.form", "march"); // the deepest name a form of the app uses
+    expect(formToObject(fd)).toEqual({ base: { parts: [{ form: "march" }] } });
+  });
+});

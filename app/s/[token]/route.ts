@@ -5,6 +5,7 @@ import { resolveLocale } from "@/lib/i18n/request";
 import { openShareLink, loadSharedCaseFile, passcodeCookieValue } from "@/lib/data/share-links";
 import { formatInstant } from "@/lib/data/case-file";
 import { sharedCaseDocument } from "@/components/share/documents";
+import { isHttps } from "@/lib/security/headers";
 import { PASS_COOKIE, clientAddress, htmlResponse, readCookie, refusal, seeOther } from "../_share/http";
 
 export const dynamic = "force-dynamic";
@@ -45,7 +46,7 @@ export async function POST(req: Request, { params }: Context): Promise<Response>
   if (result.kind !== "ok") return refusal(result, locale, token);
   if (!result.link.passcodeHash) return seeOther(`/s/${token}`);
   const cookie = passcodeCookieValue(result.link, now);
-  const secure = new URL(req.url).protocol === "https:" ? "; Secure" : "";
+  const secure = isHttps(req.url, req.headers.get("x-forwarded-proto")) ? "; Secure" : "";
   return seeOther(`/s/${token}`, {
     "Set-Cookie": `${PASS_COOKIE}=${encodeURIComponent(cookie.value)}; Path=/s/${token}; Max-Age=${cookie.maxAge}; HttpOnly; SameSite=Lax${secure}`,
   });

@@ -1,5 +1,6 @@
 // Request and response plumbing for the share-link routes.
 import type { Locale } from "@/lib/i18n/config";
+import { SHARE_CSP } from "@/lib/security/headers";
 import { pdfResponse } from "@/lib/pdf/response";
 import type { OpenResult } from "@/lib/data/share-links";
 import { goneDocument, passcodeDocument, rateLimitedDocument } from "@/components/share/documents";
@@ -31,7 +32,7 @@ const COMMON_HEADERS: Record<string, string> = {
   // The token is in the URL: never send it on to the sites a source links to.
   "Referrer-Policy": "no-referrer",
   "X-Content-Type-Options": "nosniff",
-  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  "Content-Security-Policy": SHARE_CSP,
 };
 
 export function htmlResponse(html: string, status: number, headers: Record<string, string> = {}): Response {

@@ -14,6 +14,13 @@ export function CreateTokenForm() {
   const token = state.ok ? (state.data?.token as string | undefined) : undefined;
   return (
     <div className="space-y-4">
+      {state.message === "too_many_tokens" ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t("tooMany")}
+        </p>
+      ) : (
+        <FormMessage state={state} labels="tokens" />
+      )}
       <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
         <TextField
           name="name"
@@ -29,13 +36,6 @@ export function CreateTokenForm() {
         />
         <SubmitButton>{t("create")}</SubmitButton>
       </form>
-      {state.message === "too_many_tokens" ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t("tooMany")}
-        </p>
-      ) : (
-        <FormMessage state={state} />
-      )}
       {token ? (
         <div role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm">
           <p className="font-medium text-green-900">{t("created", { name: String(state.data?.name ?? "") })}</p>

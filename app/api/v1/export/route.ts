@@ -1,12 +1,13 @@
 // GET /api/v1/export?group=SLUG[&format=csv&entity=NAME] — a group's own records, for its
-// members (signed in, or with a personal API token). Anyone else: 401 or 404.
+// members (signed in, or with a personal API token). Anyone else: 401 or 404. Written to the
+// response a batch of rows at a time, so a large group's export neither fails nor fills memory.
 import { z } from "zod";
 import { getActor } from "@/lib/auth/session";
 import { ApiError } from "@/lib/api/errors";
-import { exportGroupForMember } from "@/lib/api/group-export";
+import { exportGroupForMember, streamText } from "@/lib/api/group-export";
 import { runApi } from "@/lib/api/handler";
 import { parseQuery } from "@/lib/api/query";
-import { entityToCsv, ENTITY_NAMES, exportToJson, type EntityName } from "@/lib/data/export";
+import { ENTITY_NAMES, type EntityName } from "@/lib/data/export";
 import { exportQuerySchema } from "@/lib/validation/api";
 import { cleanParams } from "@/lib/validation/stats";
 
@@ -21,15 +22,16 @@ export function GET(req: Request) {
     }
     const actor = tokenActor ?? (await getActor());
     if (!actor) throw new ApiError(401, "members_only");
-    const { slug, doc } = await exportGroupForMember(actor, q.group);
+    const { slug, json, csv } = await exportGroupForMember(actor, q.group);
     const day = new Date().toISOString().slice(0, 10);
     const headers = { "cache-control": "private, no-store" };
     if (q.format === "csv" && entity) {
-      return new Response("\uFEFF" + entityToCsv(entity, doc.entities[entity]), {
+      // The byte-order mark lets spreadsheet programs read Cyrillic as UTF-8.
+      return new Response(streamText(csv(entity), "\uFEFF"), {
         headers: { ...headers, "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${slug}-${entity}-${day}.csv"` },
       });
     }
-    return new Response(exportToJson(doc), {
+    return new Response(streamText(json()), {
       headers: { ...headers, "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="${slug}-export-${day}.json"` },
     });
   });

@@ -1,6 +1,6 @@
 // One statistics table as CSV, with the same filters (and the same visibility) as the page.
-import Papa from "papaparse";
 import { getActor } from "@/lib/auth/session";
+import { toCsv } from "@/lib/csv";
 import { getStats } from "@/lib/data/stats";
 import { isOneOf } from "@/lib/domain/vocabulary";
 import { STATS_TABLES } from "@/lib/domain/stats";
@@ -23,7 +23,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ table: s
     const figures = await getStats(await getActor(), parsed.data);
     const found = buildStatsTables(figures, { locale, t, vocab: translator(locale, "vocab") }).find((x) => x.id === table)!;
     // The byte-order mark lets spreadsheet programs read Cyrillic as UTF-8.
-    const csv = "\uFEFF" + Papa.unparse(tableToCsvRows(found), { newline: "\r\n" });
+    const { fields, data } = tableToCsvRows(found);
+    const csv = "\uFEFF" + toCsv(data, { fields });
     const stamp = [table, ...Object.values(parsed.data)].join("_").replace(/[^\w.-]+/g, "-");
     return new Response(csv, {
       headers: {
