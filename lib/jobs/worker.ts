@@ -86,11 +86,12 @@ export async function claimNext(db: Db, workerId: string, now: Date, leaseMs = D
       select: { id: true },
     });
     for (const c of candidates) {
-      const won = await db.job.updateMany({
-        where: { id: c.id, status: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-        data: { lockedUntil, lockedBy: workerId, attempts: { increment: 1 } },
-      });
-      if (won.count === 1) {
+      // One statement, no transaction around it: nothing is held between awaits. Dates bound as
+      // parameters compare as the same ISO text Prisma writes.
+      const won = await db.$executeRaw`
+        UPDATE "Job" SET "lockedUntil" = ${lockedUntil}, "lockedBy" = ${workerId}, "attempts" = "attempts" + 1
+        WHERE "id" = ${c.id} AND "status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})`;
+      if (won === 1) {
         id = c.id;
         break;
       }
@@ -128,6 +129,22 @@ export function describeError(e: unknown): string {
   return msg.replace(/[^\s<>@"']+@[^\s<>@"']+/g, "[address]").slice(0, 500);
 }
 
+/**
+ * Records a job's outcome and releases its lease, only while this worker holds it: if the lease
+ * ran out and another worker took the job over, that worker records the outcome. A single
+ * statement (see claimNext).
+ */
+async function settle(db: Db, id: string, workerId: string, o: { status: string; lastError: string | null; finishedAt: Date | null; runAt?: Date }): Promise<boolean> {
+  const n = o.runAt
+    ? await db.$executeRaw`
+        UPDATE "Job" SET "status" = ${o.status}, "lastError" = ${o.lastError}, "finishedAt" = ${o.finishedAt}, "runAt" = ${o.runAt}, "lockedUntil" = NULL
+        WHERE "id" = ${id} AND "lockedBy" = ${workerId} AND "status" = 'pending'`
+    : await db.$executeRaw`
+        UPDATE "Job" SET "status" = ${o.status}, "lastError" = ${o.lastError}, "finishedAt" = ${o.finishedAt}, "lockedUntil" = NULL
+        WHERE "id" = ${id} AND "lockedBy" = ${workerId} AND "status" = 'pending'`;
+  return n === 1;
+}
+
 /** Runs due jobs one at a time until none is due (or `max`). */
 export async function workOnce(opts: WorkOptions): Promise<WorkSummary> {
   const { db } = opts;
@@ -140,27 +157,23 @@ export async function workOnce(opts: WorkOptions): Promise<WorkSummary> {
     const job = await claimNext(db, workerId, now, opts.leaseMs);
     if (!job) break;
     const handler = handlers.get(job.kind);
-    // Only this worker's lease may finish the job: if it ran out and another worker took the
-    // job over, that worker records the outcome.
-    const mine = { id: job.id, lockedBy: workerId, status: "pending" };
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       const outcome = await handler(job, { db, now, workerId });
-      const finishedAt = clock();
       if (outcome && "drop" in outcome) {
-        await db.job.updateMany({ where: mine, data: { status: "dropped", lastError: outcome.drop.slice(0, 500), finishedAt, lockedUntil: null } });
+        await settle(db, job.id, workerId, { status: "dropped", lastError: outcome.drop.slice(0, 500), finishedAt: clock() });
         summary.dropped++;
       } else {
-        await db.job.updateMany({ where: mine, data: { status: "done", lastError: null, finishedAt, lockedUntil: null } });
+        await settle(db, job.id, workerId, { status: "done", lastError: null, finishedAt: clock() });
         summary.done++;
       }
     } catch (e) {
       const lastError = describeError(e);
       if (job.attempts >= job.maxAttempts) {
-        await db.job.updateMany({ where: mine, data: { status: "failed", lastError, finishedAt: clock(), lockedUntil: null } });
+        await settle(db, job.id, workerId, { status: "failed", lastError, finishedAt: clock() });
         summary.failed++;
       } else {
-        await db.job.updateMany({ where: mine, data: { runAt: new Date(clock().getTime() + backoffMs(job.attempts)), lastError, lockedUntil: null } });
+        await settle(db, job.id, workerId, { status: "pending", lastError, finishedAt: null, runAt: new Date(clock().getTime() + backoffMs(job.attempts)) });
         summary.retried++;
       }
     }
@@ -182,8 +195,8 @@ export async function scheduleRecurring(db: Db, now: Date): Promise<void> {
     const slot = Math.floor(now.getTime() / interval);
     // This process has done it for this interval: spare the database the no-op insert.
     if (scheduled.get(`${kind}|${interval}`) === slot) continue;
-    scheduled.set(`${kind}|${interval}`, slot);
     await enqueue(db, { kind, key: `${kind}@${new Date(slot * interval).toISOString()}`, runAt: new Date(slot * interval), maxAttempts: 3 });
+    scheduled.set(`${kind}|${interval}`, slot);
   }
 }
 
