@@ -105,7 +105,8 @@ export async function scanReminders(db: Db, now: Date = new Date()): Promise<num
         const offset = dueReminderOffset(item.dueOn, member.offsets, today, clock.calendar);
         if (offset === null) continue;
         const payload: ReminderPayload = { caseId: c.id, userId: member.id, offset, item };
-        if (await enqueue(db, { kind: EMAIL_KIND, key: reminderKey(c.id, item, offset, "email", member.id), payload, runAt: now })) added++;
+        // Eight attempts span about an hour of backoff: an SMTP server down for a while still delivers.
+        if (await enqueue(db, { kind: EMAIL_KIND, key: reminderKey(c.id, item, offset, "email", member.id), payload, runAt: now, maxAttempts: 8 })) added++;
       }
     }
   }

@@ -228,6 +228,32 @@ describe("deadline reminders by email", () => {
     expect(await scanReminders(db, now)).toBe(1);
   });
 
+  it("an SMTP server that is down: the reminder is retried with backoff, its error kept without addresses, then delivered once", async () => {
+    const { ru, now } = await setup("smtp-down");
+    await db.user.updateMany({ where: { email: { not: ru.email } }, data: { reminderOffsets: "" } });
+    expect(await scanReminders(db, now)).toBe(1);
+    const url = process.env.SMTP_URL;
+    // A port nothing listens on: take one from a server, then close it.
+    const closed = new SMTPServer({ logger: false });
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.server.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    try {
+      expect(await workOnce({ db, now: () => now })).toMatchObject({ retried: 1, done: 0 });
+    } finally {
+      process.env.SMTP_URL = url;
+    }
+    const job = await db.job.findFirstOrThrow({ where: { kind: EMAIL_KIND } });
+    expect(job).toMatchObject({ status: "pending", attempts: 1, maxAttempts: 8 });
+    expect(job.lastError).toBeTruthy();
+    expect(job.lastError).not.toContain(ru.email);
+    expect(await workOnce({ db, now: () => now })).toMatchObject({ done: 0 }); // not before its backoff
+    const later = new Date(now.getTime() + 30_000);
+    expect(await workOnce({ db, now: () => later })).toMatchObject({ done: 1 });
+    expect(inbox.flatMap(to)).toEqual([ru.email]);
+  });
+
   it("without SMTP configured nothing is queued and notify sends nothing", async () => {
     const { ru, now } = await setup("nosmtp");
     const url = process.env.SMTP_URL;
