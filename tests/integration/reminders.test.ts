@@ -18,7 +18,9 @@ import { enqueue, registerHandler, workOnce, claimNext, scheduleRecurring, regis
 import { registerReminderJobs, scanReminders, EMAIL_KIND } from "@/lib/data/reminders";
 import { closeMailTransport, notify } from "@/lib/mail";
 import { updateReminderPreferencesAction } from "@/lib/actions/reminders";
-import { makeActor, makeGroup, run } from "../support/fixtures";
+import { makeActor, makeGroup, renderChecked, run } from "../support/fixtures";
+import { createElement as h } from "react";
+import { ReminderForm } from "@/components/settings/ReminderForm";
 
 const APP_URL = "https://tracker.example.org";
 let smtp: SMTPServer;
@@ -405,5 +407,13 @@ describe("Settings → Reminders", () => {
     // Signed out: refused, nothing written.
     expect((await run(null, updateReminderPreferencesAction, { offsets: "2" })).state).toMatchObject({ ok: false, message: "unauthenticated" });
     expect(await stored()).toBe("");
+  });
+
+  it("the form shows the stored days, labelled in each language", () => {
+    const ru = renderChecked(h(ReminderForm, { offsets: "5,1" }), "ru");
+    expect(ru).toContain("За сколько рабочих дней");
+    expect(ru).toContain('name="offsets"');
+    expect(ru).toContain('value="5,1"');
+    expect(renderChecked(h(ReminderForm, { offsets: "" }), "en")).toContain("Working days before");
   });
 });
