@@ -3,9 +3,10 @@
 import { createPrismaClient, type Db } from "../db-client";
 import { registerReminderJobs } from "../data/reminders";
 import { closeMailTransport } from "../mail";
-import { newWorkerId, runWorker } from "./worker";
+import { newWorkerId, registerQueueJobs, runWorker } from "./worker";
 
 export function registerAppJobs(): void {
+  registerQueueJobs();
   registerReminderJobs();
 }
 

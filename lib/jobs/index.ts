@@ -3,6 +3,8 @@ export { enqueue, type NewJob } from "./queue";
 export {
   registerHandler,
   registerRecurring,
+  registerQueueJobs,
+  pruneFinished,
   scheduleRecurring,
   claimNext,
   workOnce,

@@ -200,6 +200,27 @@ export async function scheduleRecurring(db: Db, now: Date): Promise<void> {
   }
 }
 
+/**
+ * Deletes jobs that finished (done or dropped) before `before`; failed ones stay for an admin
+ * to see. Safe for reminders: a finished reminder's date has passed long before, so no scan
+ * enqueues it again.
+ */
+export async function pruneFinished(db: Db, before: Date): Promise<number> {
+  const r = await db.job.deleteMany({ where: { status: { in: ["done", "dropped"] }, finishedAt: { lt: before } } });
+  return r.count;
+}
+
+export const PRUNE_KIND = "jobs.prune";
+const DAY_MS = 86_400_000;
+
+/** The queue's own housekeeping: once a day, forget jobs finished more than 90 days ago. */
+export function registerQueueJobs(): void {
+  registerRecurring(PRUNE_KIND, DAY_MS);
+  registerHandler(PRUNE_KIND, async (_job, ctx) => {
+    await pruneFinished(ctx.db, new Date(ctx.now.getTime() - 90 * DAY_MS));
+  });
+}
+
 export interface RunOptions extends WorkOptions {
   signal: AbortSignal;
   /** Pause between polls when nothing is due. */

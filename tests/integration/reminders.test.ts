@@ -14,7 +14,7 @@ import { recomputeCase } from "@/lib/data/case-state";
 import { loadClock } from "@/lib/data/rules";
 import { caseClockInput, nextDeadline } from "@/lib/domain/deadlines";
 import { shiftWorkingDays } from "@/lib/domain/working-days";
-import { enqueue, registerHandler, workOnce, claimNext, scheduleRecurring, registerRecurring } from "@/lib/jobs";
+import { enqueue, registerHandler, workOnce, claimNext, scheduleRecurring, registerRecurring, pruneFinished } from "@/lib/jobs";
 import { registerReminderJobs, scanReminders, EMAIL_KIND } from "@/lib/data/reminders";
 import { closeMailTransport, notify } from "@/lib/mail";
 import { updateReminderPreferencesAction } from "@/lib/actions/reminders";
@@ -369,6 +369,14 @@ describe("the job queue", () => {
     await workOnce({ db, now: () => new Date(T0.getTime() + 7_200_000) });
     expect(ran.filter((k) => k === "hopeless")).toHaveLength(2);
     failFirst = 0;
+  });
+
+  it("finished jobs are pruned after a while; failed and pending ones stay", async () => {
+    for (const k of ["old-done", "pending"]) await enqueue(db, { kind: "test.record", key: k, runAt: k === "pending" ? new Date(T0.getTime() + 1e9) : T0 });
+    await workOnce({ db, now: () => T0 });
+    await db.job.create({ data: { kind: "test.record", key: "old-failed", status: "failed", finishedAt: T0 } });
+    expect(await pruneFinished(db, new Date(T0.getTime() + 1000))).toBe(1);
+    expect((await db.job.findMany({ orderBy: { key: "asc" } })).map((j) => j.key)).toEqual(["old-failed", "pending"]);
   });
 
   it("a recurring scan is enqueued once per interval however many workers schedule it", async () => {
