@@ -6,7 +6,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   poweredByHeader: false,
   // pdfkit reads its font metrics from its own folder at run time.
-  serverExternalPackages: ["pdfkit", "better-sqlite3"],
+  // nodemailer: loaded as is by the in-process worker (instrumentation.ts) and the mail sender.
+  serverExternalPackages: ["pdfkit", "better-sqlite3", "nodemailer"],
   experimental: { serverActions: { bodySizeLimit: "1mb" } },
 };
 

@@ -205,3 +205,8 @@ export function versionedCache<T>(max = 200) {
     }
   };
 }
+
+/** Whether a client made by createPrismaClient talks to SQLite (else PostgreSQL): SQL that differs asks this. */
+export function isSqliteClient(client: object): boolean {
+  return sqliteFiles.has(client);
+}

@@ -21,4 +21,20 @@ export const env = {
   get hashPepper(): string {
     return process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET || "tracker";
   },
+  /** SMTP server for email (smtp://user:pass@host:587, smtps://… for TLS); unset = email is off. */
+  get smtpUrl(): string | null {
+    return process.env.SMTP_URL?.trim() || null;
+  },
+  /** The From of every email, e.g. "Permit tracker <tracker@example.org>". */
+  get mailFrom(): string {
+    return process.env.MAIL_FROM?.trim() || "Permit tracker <tracker@localhost>";
+  },
+  /** The public address of the app, for links in emails (APP_URL, else NEXTAUTH_URL). */
+  get appUrl(): string {
+    return (process.env.APP_URL || process.env.NEXTAUTH_URL || "http://localhost:3000").trim().replace(/\/+$/, "");
+  },
+  /** TRACKER_WORKER=off: the app starts no background worker (run `npm run worker` instead, or none). */
+  get inProcessWorker(): boolean {
+    return (process.env.TRACKER_WORKER ?? "").trim().toLowerCase() !== "off";
+  },
 };

@@ -3,7 +3,10 @@
 // export/import scripts use it with their own client.
 //
 // Not exported: password hashes, API tokens, invitations and share links — they are
-// credentials, not records. Users are exported with name, email and language only.
+// credentials, not records. Users are exported with name, email, language and reminder days
+// only. Nor the job queue (model Job): operational state, including which reminders went out; a
+// restored server sends none whose day has passed (the scan looks at today only), but may send
+// again one due on the day of the restore.
 import { z } from "zod";
 import type { Db, Tx } from "../db-client";
 import { authoritiesUsedBy } from "./scope";
@@ -21,7 +24,7 @@ type Row = Record<string, unknown>;
  * rows so that two exports of the same data are byte-identical.
  */
 export const ENTITIES = [
-  { name: "users", model: "user", key: ["id"], columns: ["id", "email", "name", "locale", "isOperator", "createdAt"] },
+  { name: "users", model: "user", key: ["id"], columns: ["id", "email", "name", "locale", "isOperator", "reminderOffsets", "createdAt"] },
   { name: "groups", model: "group", key: ["id"], columns: ["id", "slug", "name", "description", "city", "createdAt"] },
   { name: "memberships", model: "membership", key: ["id"], columns: ["id", "userId", "groupId", "role", "createdAt"] },
   { name: "authorities", model: "authority", key: ["id"], columns: ["id", "name", "nameRu", "kind", "city", "country", "createdAt"] },

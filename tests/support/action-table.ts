@@ -348,6 +348,10 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
   "locale.ts": {
     setLocaleAction: { level: "anyone", entries: () => ({}) },
   },
+  "reminders.ts": {
+    // The caller's own preference: any signed-in member, for nobody but themselves.
+    updateReminderPreferencesAction: { level: "signedIn", entries: () => ({ offsets: "3,1" }) },
+  },
 };
 
 export const AUTH_ERRORS = ["unauthenticated", "forbidden", "not_found", "signed_in_already", "invitation_other_email"];

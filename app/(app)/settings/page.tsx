@@ -3,6 +3,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/lib/auth/session";
 import { isOperator } from "@/lib/data/settings";
+import { getReminderOffsets } from "@/lib/data/reminder-preferences";
+import { mailEnabled } from "@/lib/mail";
+import { ReminderForm } from "@/components/settings/ReminderForm";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Badge, Card } from "@/components/ui/Card";
 
@@ -13,7 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const actor = await requirePageActor("/settings");
-  const [t, tr] = await Promise.all([getTranslations("settings.index"), getTranslations("vocab.role")]);
+  const [t, tr, trem, offsets] = await Promise.all([
+    getTranslations("settings.index"),
+    getTranslations("vocab.role"),
+    getTranslations("settings.reminders"),
+    getReminderOffsets(actor.userId),
+  ]);
+  const emailOn = mailEnabled();
   const operator = isOperator(actor);
   return (
     <div className="max-w-3xl space-y-4">
@@ -47,6 +56,13 @@ export default async function SettingsPage() {
             <Link href="/settings/standards">{t("standards")}</Link> — <span className="text-stone-600">{t("standardsText")}</span>
           </li>
         </ul>
+      </Card>
+      <Card id="reminders" title={trem("title")}>
+        <p className="mb-2 text-sm text-stone-700">{trem("intro")}</p>
+        <p className={emailOn ? "mb-3 text-sm text-stone-600" : "mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"} data-email={emailOn ? "on" : "off"}>
+          {emailOn ? trem("emailOn", { email: actor.email }) : trem("emailOff")}
+        </p>
+        <ReminderForm offsets={offsets} />
       </Card>
       <Card id="account" title={t("account")}>
         <ul className="space-y-1 text-sm">
