@@ -201,6 +201,8 @@ describe("an appeal stage saved meanwhile by someone else", () => {
 describe("an incident saved meanwhile by someone else", () => {
   it("B links a group and fixes the title, A writes the description: A's next save keeps all three", async () => {
     const other = await makeGroup("merge-other", "Other group");
+    // A group may be named on an incident only where a record the editor may read uses it.
+    await db.application.create({ data: { groupId: other.id, isPublic: true, title: "Other group's published rally", procedure: "notification" } });
     const incident = await db.incident.create({ data: { groupId, kind: "fine", title: "Fine", occurredOn: "2024-03-08", occurredOnPrecision: "day", amount: 69000, currency: "KZT", groups: { create: [{ groupId }] } } });
     const loaded: Record<string, string> = {
       id: incident.id,
