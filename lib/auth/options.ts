@@ -46,6 +46,9 @@ export const authOptions: NextAuthOptions = {
         const result = await checkCredentials(raw, clientAddress(await headers()));
         // Throwing shows "too many attempts", not a wrong password.
         if (!result.ok && result.reason === "rate_limited") throw new Error("rate_limited");
+        // With two factors on, a password alone never makes a session: that takes the
+        // sign-in form's second step (/signin/code), which this endpoint does not have.
+        if (result.ok && result.user.twoFactor) return null;
         return result.ok ? result.user : null;
       },
     }),
