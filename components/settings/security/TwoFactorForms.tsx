@@ -19,8 +19,13 @@ export function StartTwoFactorForm({ restart = false }: { restart?: boolean }) {
   );
 }
 
-/** The code from the app confirms the enrolment; then the recovery codes, shown this once. */
-export function ConfirmTwoFactorForm() {
+/**
+ * The two-factor card's body. It holds the enrolment form's state in the same place whatever
+ * the page shows, so the recovery codes the confirmation returns are shown even when the page
+ * around it is rendered afresh (a POST without JavaScript comes back as a whole page, where
+ * two factors are already on): they exist in clear only in this one response.
+ */
+export function TwoFactorPanel({ enrolling, children, after }: { enrolling: boolean; children: React.ReactNode; after?: React.ReactNode }) {
   const t = useTranslations("settings.security");
   const [state, action] = useActionState(confirmTwoFactorAction, initialFormState);
   const codes = state.ok ? (state.data?.recoveryCodes as string[] | undefined) : undefined;
@@ -42,11 +47,17 @@ export function ConfirmTwoFactorForm() {
     );
   }
   return (
-    <form action={action} noValidate className="space-y-3" key={String(state.data?.submittedAt ?? "initial")}>
-      <SettingsMessage state={state} labels="settings.security" />
-      <TextField name="code" label={t("code")} hint={t("codeHint")} inputMode="numeric" autoComplete="one-time-code" errors={state.errors} required />
-      <SubmitButton>{t("confirm")}</SubmitButton>
-    </form>
+    <div className="space-y-3">
+      {children}
+      {enrolling ? (
+        <form action={action} noValidate className="space-y-3" key={String(state.data?.submittedAt ?? "initial")}>
+          <SettingsMessage state={state} labels="settings.security" />
+          <TextField name="code" label={t("code")} hint={t("codeHint")} inputMode="numeric" autoComplete="one-time-code" errors={state.errors} required />
+          <SubmitButton>{t("confirm")}</SubmitButton>
+        </form>
+      ) : null}
+      {after}
+    </div>
   );
 }
 

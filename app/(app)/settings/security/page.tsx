@@ -6,7 +6,7 @@ import { securityOverview } from "@/lib/data/two-factor";
 import { totpQrDataUri } from "@/lib/auth/totp";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Badge, Card } from "@/components/ui/Card";
-import { ConfirmTwoFactorForm, DisableTwoFactorForm, StartTwoFactorForm } from "@/components/settings/security/TwoFactorForms";
+import { DisableTwoFactorForm, StartTwoFactorForm, TwoFactorPanel } from "@/components/settings/security/TwoFactorForms";
 import { ChangePasswordForm } from "@/components/settings/security/ChangePasswordForm";
 import { GroupTwoFactorForm } from "@/components/settings/security/GroupTwoFactorForm";
 
@@ -41,29 +41,29 @@ export default async function SecuritySettingsPage() {
       </Card>
 
       <Card id="two-factor" title={t("twoFactor")} actions={overview.enabledAt ? <Badge tone="green">{t("on")}</Badge> : <Badge>{t("off")}</Badge>}>
-        {overview.enabledAt ? (
-          <div className="space-y-3">
-            <p className="text-sm">{t("onSince", { date: when(overview.enabledAt) })}</p>
-            <p className="text-sm">{t("recoveryLeft", { count: overview.recoveryCodesLeft })}</p>
-            <DisableTwoFactorForm />
-          </div>
-        ) : overview.pendingSecret && qr ? (
-          <div className="space-y-3">
-            <p className="text-sm">{t("scan")}</p>
-            {/* eslint-disable-next-line @next/next/no-img-element -- a data URI drawn on the server */}
-            <img src={qr} alt={t("qrAlt")} width={200} height={200} className="rounded border border-stone-200" />
-            <p className="text-sm">
-              {t("secretText")} <code className="select-all break-all rounded bg-stone-100 px-1 font-mono" data-testid="totp-secret">{overview.pendingSecret}</code>
-            </p>
-            <ConfirmTwoFactorForm />
-            <StartTwoFactorForm restart />
-          </div>
-        ) : (
-          <div className="space-y-3">
-            <p className="text-sm">{t("explain")}</p>
-            <StartTwoFactorForm />
-          </div>
-        )}
+        <TwoFactorPanel enrolling={Boolean(overview.pendingSecret)} after={overview.pendingSecret ? <StartTwoFactorForm restart /> : null}>
+          {overview.enabledAt ? (
+            <>
+              <p className="text-sm">{t("onSince", { date: when(overview.enabledAt) })}</p>
+              <p className="text-sm">{t("recoveryLeft", { count: overview.recoveryCodesLeft })}</p>
+              <DisableTwoFactorForm />
+            </>
+          ) : overview.pendingSecret && qr ? (
+            <>
+              <p className="text-sm">{t("scan")}</p>
+              {/* eslint-disable-next-line @next/next/no-img-element -- a data URI drawn on the server */}
+              <img src={qr} alt={t("qrAlt")} width={200} height={200} className="rounded border border-stone-200" />
+              <p className="text-sm">
+                {t("secretText")} <code className="select-all break-all rounded bg-stone-100 px-1 font-mono" data-testid="totp-secret">{overview.pendingSecret}</code>
+              </p>
+            </>
+          ) : (
+            <>
+              <p className="text-sm">{t("explain")}</p>
+              <StartTwoFactorForm />
+            </>
+          )}
+        </TwoFactorPanel>
       </Card>
 
       <Card id="password" title={t("password")}>
