@@ -11,7 +11,7 @@ import { safeCallbackPath } from "../auth/redirect";
 import { cameOverHttps, issueSessionCookie } from "../auth/issue-session";
 import { decodePendingSignIn, encodePendingSignIn, pendingSignInCookie } from "../auth/pending-sign-in";
 import { clientAddress } from "../security/client-address";
-import { endSessions } from "../data/users";
+import { endSessions, loadActor } from "../data/users";
 import { recordSignIn, sessionUser, verifySecondFactor } from "../data/two-factor";
 import { env } from "../env";
 import type { FormState } from "./form-state";
@@ -41,6 +41,8 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   }
   await issueSessionCookie(result.user);
   await recordSignIn(result.user.id);
+  // A group that requires two factors hides its records until the member enrols: go there first.
+  if ((await loadActor(result.user.id))?.twoFactorRequiredBy?.length) redirect("/settings/security");
   redirect(target);
 }
 

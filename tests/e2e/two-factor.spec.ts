@@ -34,7 +34,7 @@ test.describe("with JavaScript disabled", () => {
 
     // Sign out.
     await page.getByRole("button", { name: /sign out/i }).click();
-    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
 
     // The password alone leads to the code step, with no session.
     await page.goto("/signin?callbackUrl=%2Fdashboard");

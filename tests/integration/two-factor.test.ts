@@ -235,6 +235,8 @@ describe("a group that requires two factors", () => {
     expect(admin.secret).toBeTruthy();
 
     const id = await userId();
+    // Signing in with the password sends the member to enrol, not to where they were going.
+    expect((await signInWithPassword()).redirect).toBe("/settings/security");
     const member = (await loadActor(id))!;
     expect(member.memberships.map((m) => m.groupId)).not.toContain(groupId);
     expect(member.twoFactorRequiredBy).toEqual(["Two Factor Group"]);
