@@ -29,9 +29,15 @@ export async function totpQrDataUri(secret: string, email: string): Promise<stri
 
 /** Whether the code is the current one, or the one before or after (a clock off by 30 s). */
 export function totpCodeMatches(secret: string, code: string): boolean {
+  return totpCodeStep(secret, code) !== null;
+}
+
+/** The time step (30-second counter) the code belongs to, or null when it matches none near now. */
+export function totpCodeStep(secret: string, code: string, now = Date.now()): number | null {
   const digits = code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(digits)) return false;
-  return totp(secret).validate({ token: digits, window: 1 }) !== null;
+  if (!/^\d{6}$/.test(digits)) return null;
+  const delta = totp(secret).validate({ token: digits, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 1000 / 30) + delta;
 }
 
 // Recovery codes: 10 characters from a 31-letter alphabet without look-alikes (~49 bits),

@@ -230,6 +230,7 @@ const USER_SECRETS = {
   // sign-in, are sign-in state. Recovery codes (model RecoveryCode) are not an entity at all.
   totpSecret: true,
   totpEnabledAt: true,
+  totpLastStep: true,
   lastSignInAt: true,
 } as const;
 

@@ -6,7 +6,7 @@ import { db } from "../db";
 import type { Actor } from "../auth/access";
 import { requireRole } from "../auth/access";
 import { FieldError } from "../validation/applications";
-import { newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpCodeMatches, looksLikeRecoveryCode } from "../auth/totp";
+import { newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpCodeMatches, totpCodeStep, looksLikeRecoveryCode } from "../auth/totp";
 import { hashPassword, passwordProblem } from "../auth/password";
 import { endSessions } from "./users";
 import { logChange } from "./audit";
@@ -49,7 +49,7 @@ export async function securityOverview(actor: Actor): Promise<SecurityOverview> 
 
 /** Starts (or restarts) an enrolment: a new secret, not yet in force. */
 export async function startTwoFactor(userId: string): Promise<void> {
-  const updated = await db.user.updateMany({ where: { id: userId, totpEnabledAt: null }, data: { totpSecret: newTotpSecret() } });
+  const updated = await db.user.updateMany({ where: { id: userId, totpEnabledAt: null }, data: { totpSecret: newTotpSecret(), totpLastStep: null } });
   if (updated.count === 0) throw new FieldError("_form", "two_factor_already_on");
 }
 
@@ -79,7 +79,7 @@ export async function disableTwoFactor(userId: string, code: string): Promise<vo
   if (!user?.totpSecret || !user.totpEnabledAt) throw new FieldError("_form", "two_factor_not_on");
   if (!totpCodeMatches(user.totpSecret, code)) throw new FieldError("code", "code_wrong");
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null } });
+    await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
   });
 }
@@ -90,12 +90,17 @@ export function hasTwoFactor(userId: string): Promise<boolean> {
 
 /**
  * The second step of a sign-in: a code from the app, or a recovery code, which is spent in the
- * same statement that finds it (so it works once).
+ * same statement that finds it (so it works once). An app code is spent too: its time step is
+ * recorded, and a code of that step or an earlier one no longer signs in.
  */
 export async function verifySecondFactor(userId: string, code: string): Promise<boolean> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true } });
   if (!user?.totpSecret || !user.totpEnabledAt) return false;
-  if (totpCodeMatches(user.totpSecret, code)) return true;
+  const step = totpCodeStep(user.totpSecret, code);
+  if (step !== null) {
+    const spent = await db.user.updateMany({ where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } });
+    return spent.count === 1;
+  }
   if (!looksLikeRecoveryCode(code)) return false;
   const spent = await db.recoveryCode.updateMany({ where: { userId, codeHash: recoveryCodeHash(code), usedAt: null }, data: { usedAt: new Date() } });
   return spent.count === 1;

@@ -190,6 +190,17 @@ describe("signing in with two factors", () => {
     expect(lastSignInAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
   });
 
+  it("a code from the app signs in once: seen over a shoulder, it does not work again", async () => {
+    const code = codeFor(secret);
+    await signInWithPassword();
+    expect((await post(verifySignInCodeAction, { code })).redirect).toBe("/dashboard");
+    await signInWithPassword();
+    expect(await post(verifySignInCodeAction, { code })).toMatchObject({ ok: false, errors: { code: ["code_wrong"] } });
+    expect(sessionNow()).toBeUndefined();
+    // The next code from the app works.
+    expect((await post(verifySignInCodeAction, { code: codeFor(secret, Date.now() + 30_000) })).redirect).toBe("/dashboard");
+  });
+
   it("without a pending sign-in, a correct code gets nobody in", async () => {
     const r = await post(verifySignInCodeAction, { code: codeFor(secret) });
     expect(r).toMatchObject({ ok: false, message: "sign_in_expired" });
@@ -295,6 +306,6 @@ describe("export", () => {
     expect(text).not.toContain(secret);
     for (const c of recoveryCodes) expect(text).not.toContain(c);
     for (const h of hashes) expect(text).not.toContain(h);
-    expect(text).not.toMatch(/totpSecret|totpEnabledAt|lastSignInAt|codeHash|recoveryCode/i);
+    expect(text).not.toMatch(/totpSecret|totpEnabledAt|totpLastStep|lastSignInAt|codeHash|recoveryCode/i);
   });
 });

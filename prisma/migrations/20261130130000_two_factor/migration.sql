@@ -1,6 +1,7 @@
 -- AlterTable
 ALTER TABLE "User" ADD COLUMN "lastSignInAt" DATETIME;
 ALTER TABLE "User" ADD COLUMN "totpEnabledAt" DATETIME;
+ALTER TABLE "User" ADD COLUMN "totpLastStep" INTEGER;
 ALTER TABLE "User" ADD COLUMN "totpSecret" TEXT;
 
 -- CreateTable

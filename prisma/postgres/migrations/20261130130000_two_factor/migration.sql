@@ -1,6 +1,7 @@
 -- AlterTable
 ALTER TABLE "User" ADD COLUMN     "lastSignInAt" TIMESTAMP(3),
 ADD COLUMN     "totpEnabledAt" TIMESTAMP(3),
+ADD COLUMN     "totpLastStep" INTEGER,
 ADD COLUMN     "totpSecret" TEXT;
 
 -- AlterTable
