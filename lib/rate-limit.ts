@@ -17,6 +17,7 @@ function makeLimiters() {
     signInClientFailures: counter(15 * 60),
     signInRecentFailure: counter(5 * 60),
     signInAccountFailures: counter(15 * 60),
+    secondFactorFailures: counter(15 * 60),
     passwordReset: limiter(5, 60 * 60, 60 * 60),
     shareToken: limiter(20, 60, 5 * 60),
     invitation: limiter(30, 60 * 60, 60 * 60),

@@ -5,7 +5,8 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 
 export async function SiteHeader() {
-  const [t, actor, locale] = await Promise.all([getTranslations("nav"), getActor(), getLocale()]);
+  const [t, ts, actor, locale] = await Promise.all([getTranslations("nav"), getTranslations("settings.security"), getActor(), getLocale()]);
+  const heldBack = actor?.twoFactorRequiredBy ?? [];
   const links = [
     ...(actor ? [{ href: "/dashboard", label: t("dashboard") }] : []),
     { href: "/applications", label: t("applications") },
@@ -45,6 +46,12 @@ export async function SiteHeader() {
           )}
         </div>
       </div>
+      {heldBack.length > 0 ? (
+        // A group that requires two factors is hidden from a member without them: say why, and where to fix it.
+        <p role="status" className="bg-amber-50 px-4 py-2 text-center text-sm text-amber-900" data-testid="two-factor-required-banner">
+          {ts("requiredBy", { groups: heldBack.join(", ") })} <Link href="/settings/security">{ts("enrolNow")}</Link>
+        </p>
+      ) : null}
     </header>
   );
 }

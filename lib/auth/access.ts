@@ -9,6 +9,12 @@ export interface Actor {
   /** An operator of this server: edits the shared legal reference data (User.isOperator). */
   isOperator: boolean;
   memberships: { groupId: string; role: Role; groupName: string; groupSlug: string }[];
+  /**
+   * Groups the user belongs to but may not reach yet: they require two-factor sign-in and the
+   * user has not enrolled. Left out of `memberships`, so every rule above treats the user as a
+   * non-member there; named here so a page can say why.
+   */
+  twoFactorRequiredBy?: string[];
 }
 
 export function roleAtLeast(role: Role, min: Role): boolean {

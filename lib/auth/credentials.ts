@@ -39,6 +39,8 @@ export interface SignedInUser {
   name: string;
   email: string;
   sessionVersion: number;
+  /** Two-factor sign-in is on: the password alone must not start a session. */
+  twoFactor: boolean;
 }
 
 export type CredentialsResult = { ok: true; user: SignedInUser } | { ok: false; reason: "invalid" | "rate_limited" };
@@ -69,5 +71,24 @@ export async function checkCredentials(raw: unknown, client: string): Promise<Cr
     return { ok: false, reason: "invalid" };
   }
   await Promise.all([forget("signInClientFailures", clientKey), forget("signInRecentFailure", clientKey), forget("signInAccountFailures", email)]);
-  return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } };
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, twoFactor: Boolean(user.totpEnabledAt) } };
+}
+
+/**
+ * Wrong second-factor codes, per account: like passwords, only failures count, and past the
+ * limit every attempt is refused for a while (a 6-digit code must not be guessable by trying).
+ * Per account rather than per client, since whoever is at this step already has the password.
+ */
+export const SECOND_FACTOR_FAILURES = 5;
+
+export async function secondFactorLocked(userId: string): Promise<boolean> {
+  return (await used("secondFactorFailures", userId)) >= SECOND_FACTOR_FAILURES;
+}
+
+export async function secondFactorFailed(userId: string): Promise<void> {
+  await consume("secondFactorFailures", userId);
+}
+
+export async function secondFactorPassed(userId: string): Promise<void> {
+  await forget("secondFactorFailures", userId);
 }

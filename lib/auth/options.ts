@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { endSessions, loadActorForSession } from "../data/users";
+import { recordSignIn } from "../data/two-factor";
 import { checkCredentials } from "./credentials";
 import { clientAddress } from "../security/client-address";
 import { SESSION_MAX_AGE_SECONDS, httpsByConfig, sessionCookie } from "./cookies";
@@ -46,6 +47,10 @@ export const authOptions: NextAuthOptions = {
         const result = await checkCredentials(raw, clientAddress(await headers()));
         // Throwing shows "too many attempts", not a wrong password.
         if (!result.ok && result.reason === "rate_limited") throw new Error("rate_limited");
+        // With two factors on, a password alone never makes a session: that takes the
+        // sign-in form's second step (/signin/code), which this endpoint does not have.
+        if (result.ok && result.user.twoFactor) return null;
+        if (result.ok) await recordSignIn(result.user.id);
         return result.ok ? result.user : null;
       },
     }),

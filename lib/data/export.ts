@@ -2,7 +2,7 @@
 // another server, or a group taking its own data with it. No "server-only" marker: the
 // export/import scripts use it with their own client.
 //
-// Not exported: password hashes, API tokens, invitations and share links — they are
+// Not exported: password hashes, two-factor secrets and recovery codes, API tokens, invitations and share links — they are
 // credentials, not records. Users are exported with name, email, language and reminder days
 // only. Nor the job queue (model Job): operational state, including which reminders went out; a
 // restored server sends none whose day has passed (the scan looks at today only), but may send
@@ -25,7 +25,7 @@ type Row = Record<string, unknown>;
  */
 export const ENTITIES = [
   { name: "users", model: "user", key: ["id"], columns: ["id", "email", "name", "locale", "isOperator", "reminderOffsets", "createdAt"] },
-  { name: "groups", model: "group", key: ["id"], columns: ["id", "slug", "name", "description", "city", "createdAt"] },
+  { name: "groups", model: "group", key: ["id"], columns: ["id", "slug", "name", "description", "city", "requireTwoFactor", "createdAt"] },
   { name: "memberships", model: "membership", key: ["id"], columns: ["id", "userId", "groupId", "role", "createdAt"] },
   { name: "authorities", model: "authority", key: ["id"], columns: ["id", "name", "nameRu", "kind", "city", "country", "createdAt"] },
   {
@@ -221,7 +221,18 @@ function groupWhere(groupId: string): Where {
 }
 
 /** Credentials and sign-in state never leave the server. */
-const USER_SECRETS = { passwordHash: true, sessionVersion: true, failedSignIns: true, lastFailedSignInAt: true } as const;
+const USER_SECRETS = {
+  passwordHash: true,
+  sessionVersion: true,
+  failedSignIns: true,
+  lastFailedSignInAt: true,
+  // The TOTP secret is a credential; whether and since when two factors are on, and the last
+  // sign-in, are sign-in state. Recovery codes (model RecoveryCode) are not an entity at all.
+  totpSecret: true,
+  totpEnabledAt: true,
+  totpLastStep: true,
+  lastSignInAt: true,
+} as const;
 
 /** Rows read per query: memory stays flat however large the group. */
 export const EXPORT_BATCH = 1000;

@@ -20,7 +20,7 @@ type Delegate = {
 const delegate = (client: unknown, model: string) => (client as Record<string, Delegate>)[model];
 
 /** Tables that are not exported but must be empty too: they would point at records. */
-const CREDENTIAL_MODELS = ["apiToken", "invitation", "shareLink", "shareAccess"];
+const CREDENTIAL_MODELS = ["apiToken", "invitation", "shareLink", "shareAccess", "recoveryCode"];
 
 /**
  * No password is exported, and none is invented: imported users get a value no password

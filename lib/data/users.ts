@@ -5,7 +5,7 @@ import type { Actor } from "../auth/access";
 import { isOneOf, ROLES } from "../domain/vocabulary";
 
 export function findUserForSignIn(email: string) {
-  return db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, name: true, email: true, passwordHash: true, sessionVersion: true } });
+  return db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, name: true, email: true, passwordHash: true, sessionVersion: true, totpEnabledAt: true } });
 }
 
 /**
@@ -53,22 +53,38 @@ async function computeAccount(userId: string): Promise<Account | null> {
       email: true,
       sessionVersion: true,
       isOperator: true,
-      memberships: { select: { groupId: true, role: true, group: { select: { name: true, slug: true } } } },
+      totpEnabledAt: true,
+      memberships: { select: { groupId: true, role: true, group: { select: { name: true, slug: true, requireTwoFactor: true } } } },
     },
   });
   if (!user) return null;
   return { sessionVersion: user.sessionVersion, actor: toActor(user) };
 }
 
-function toActor(user: { id: string; name: string; email: string; isOperator: boolean; memberships: { groupId: string; role: string; group: { name: string; slug: string } }[] }): Actor {
+type AccountRow = {
+  id: string;
+  name: string;
+  email: string;
+  isOperator: boolean;
+  totpEnabledAt: Date | null;
+  memberships: { groupId: string; role: string; group: { name: string; slug: string; requireTwoFactor: boolean } }[];
+};
+
+/**
+ * The one place a group's two-factor requirement is enforced: until the user has enrolled,
+ * such a group's membership is left out of the actor, so its private records are hidden
+ * from every page, API call and action exactly as from a non-member.
+ */
+function toActor(user: AccountRow): Actor {
+  const valid = user.memberships.filter((m) => isOneOf(ROLES, m.role));
+  const held = (m: AccountRow["memberships"][number]) => Boolean(user.totpEnabledAt) || !m.group.requireTwoFactor;
   return {
     userId: user.id,
     name: user.name,
     email: user.email,
     isOperator: user.isOperator,
-    memberships: user.memberships
-      .filter((m) => isOneOf(ROLES, m.role))
-      .map((m) => ({ groupId: m.groupId, role: m.role as Actor["memberships"][number]["role"], groupName: m.group.name, groupSlug: m.group.slug })),
+    memberships: valid.filter(held).map((m) => ({ groupId: m.groupId, role: m.role as Actor["memberships"][number]["role"], groupName: m.group.name, groupSlug: m.group.slug })),
+    twoFactorRequiredBy: valid.filter((m) => !held(m)).map((m) => m.group.name),
   };
 }
 

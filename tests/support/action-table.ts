@@ -7,6 +7,7 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { fileURLToPath } from "node:url";
 import bcrypt from "bcryptjs";
+import * as OTPAuth from "otpauth";
 import type { Actor } from "@/lib/auth/access";
 import type { Role } from "@/lib/domain/vocabulary";
 import { db } from "@/lib/db";
@@ -59,6 +60,9 @@ export interface Fixture {
 
 let seq = 0;
 export const LONER_PASSWORD = "the loner's own passphrase";
+export const FIXTURE_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+/** The code an authenticator app shows now for FIXTURE_TOTP_SECRET. */
+export const fixtureTotpCode = () => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(FIXTURE_TOTP_SECRET) }).generate();
 const sha256 = (s: string) => crypto.createHash("sha256").update(s, "utf8").digest("hex");
 
 export async function makeActor(label: string, roles: [string, Role][], isOperator = false): Promise<Actor> {
@@ -134,6 +138,9 @@ export async function makeFixture(): Promise<Fixture> {
   await db.invitation.create({
     data: { groupId: groupA, email: loner.email, role: "viewer", tokenHash: sha256(joinInvitationToken), createdById: admin.userId, expiresAt: new Date(Date.now() + 7 * 86_400_000) },
   });
+  // The viewer is half-way through enrolling in two factors, the admin has them: for the security actions.
+  await db.user.update({ where: { id: viewer.userId }, data: { totpSecret: FIXTURE_TOTP_SECRET } });
+  await db.user.update({ where: { id: admin.userId }, data: { totpSecret: FIXTURE_TOTP_SECRET, totpEnabledAt: new Date() } });
   // The loner can sign in (a cheap hash: cost 4), for the sign-in action.
   await db.user.update({ where: { id: loner.userId }, data: { passwordHash: await bcrypt.hash(LONER_PASSWORD, 4) } });
   const apiToken = `apt_${crypto.randomBytes(24).toString("base64url")}`;
@@ -267,6 +274,8 @@ export interface ActionSpec {
   entries: (fx: Fixture) => Entries;
   /** The allowed role whose success is checked, when the least-privileged one cannot succeed. */
   succeedsAs?: RoleName;
+  /** What the allowed role gets instead of success, for an action that needs more than a role (a pending sign-in cookie). */
+  outcome?: Partial<FormState>;
 }
 
 /** file → export → who may call it and a valid input (valid, so only the role can stop it). */
@@ -319,6 +328,16 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
   "auth.ts": {
     signInAction: { level: "anyone", entries: (fx) => ({ email: fx.actors.loner!.email, password: LONER_PASSWORD, callbackUrl: "/dashboard" }) },
     signOutAction: { level: "anyone", entries: () => ({}) },
+    // Its caller is named by the pending sign-in cookie alone; without one, nobody gets in (sign-in.test.ts / two-factor.test.ts).
+    verifySignInCodeAction: { level: "anyone", entries: () => ({ code: "123456" }), outcome: { ok: false, message: "sign_in_expired" } },
+  },
+  "security.ts": {
+    // Each for the caller's own account only: there is no user id in the input to change.
+    startTwoFactorAction: { level: "signedIn", entries: () => ({}), succeedsAs: "loner" },
+    confirmTwoFactorAction: { level: "signedIn", entries: () => ({ code: fixtureTotpCode() }) },
+    disableTwoFactorAction: { level: "signedIn", entries: () => ({ code: fixtureTotpCode() }), succeedsAs: "admin" },
+    changePasswordAction: { level: "signedIn", entries: () => ({ currentPassword: LONER_PASSWORD, newPassword: "a brand new long passphrase" }), succeedsAs: "loner" },
+    setGroupTwoFactorAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, requireTwoFactor: "off" }) },
   },
   "settings.ts": {
     changeRoleAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, membershipId: fx.viewerMembershipId, role: "editor" }) },

@@ -67,6 +67,9 @@ export default async function SettingsPage() {
       <Card id="account" title={t("account")}>
         <ul className="space-y-1 text-sm">
           <li>
+            <Link href="/settings/security">{t("security")}</Link> — <span className="text-stone-600">{t("securityText")}</span>
+          </li>
+          <li>
             <Link href="/settings/tokens">{t("tokens")}</Link> — <span className="text-stone-600">{t("tokensText")}</span>
           </li>
           <li>

@@ -5,6 +5,8 @@ export const ACCOUNTS = {
   editor: { email: "editor@e2e.test", name: "Elena Editor", group: "E2E Group", role: "editor" },
   viewer: { email: "viewer@e2e.test", name: "Vera Viewer", group: "E2E Group", role: "viewer" },
   other: { email: "other@e2e.test", name: "Olga Other", group: "Other Group", role: "admin" },
+  /** Turns two-factor sign-in on in two-factor.spec.ts: nobody else signs in with it. */
+  twofactor: { email: "twofactor@e2e.test", name: "Tomiris Twofactor", group: "E2E Group", role: "viewer" },
 } as const;
 
 /** Records of the "other" account's group that nobody else may see (made by create-accounts.ts). */
