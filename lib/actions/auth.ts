@@ -12,6 +12,7 @@ import { clientAddress } from "../security/client-address";
 import { isHttps } from "../security/headers";
 import { endSessions } from "../data/users";
 import { env } from "../env";
+import { rememberLocale } from "../i18n/locale-cookie";
 import type { FormState } from "./form-state";
 
 function field(formData: FormData, name: string): string {
@@ -27,7 +28,7 @@ async function cameOverHttps(): Promise<boolean> {
 
 /**
  * Checks the email and password (same limits as next-auth's credentials provider), sets the
- * session cookie and goes to the callback path, if it is one on this site. A failure comes
+ * session cookie and the account's language cookie, and goes to the callback path, if it is one on this site. A failure comes
  * back to the form with the email typed (never the password).
  */
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -40,6 +41,8 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   const token = await encode({ token: sessionClaims(result.user), secret: env.authSecret, maxAge: SESSION_MAX_AGE_SECONDS });
   const cookie = sessionCookie(await cameOverHttps());
   (await cookies()).set(cookie.name, token, { ...cookie.options, maxAge: SESSION_MAX_AGE_SECONDS });
+  // The account's language, on this device too (it is saved whenever the member switches).
+  await rememberLocale(result.user.locale);
   redirect(target);
 }
 

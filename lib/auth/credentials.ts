@@ -39,6 +39,8 @@ export interface SignedInUser {
   name: string;
   email: string;
   sessionVersion: number;
+  /** The language the member last chose (User.locale), restored at sign-in. */
+  locale: string;
 }
 
 export type CredentialsResult = { ok: true; user: SignedInUser } | { ok: false; reason: "invalid" | "rate_limited" };
@@ -69,5 +71,5 @@ export async function checkCredentials(raw: unknown, client: string): Promise<Cr
     return { ok: false, reason: "invalid" };
   }
   await Promise.all([forget("signInClientFailures", clientKey), forget("signInRecentFailure", clientKey), forget("signInAccountFailures", email)]);
-  return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } };
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, locale: user.locale } };
 }

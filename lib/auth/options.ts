@@ -7,6 +7,7 @@ import { checkCredentials } from "./credentials";
 import { clientAddress } from "../security/client-address";
 import { SESSION_MAX_AGE_SECONDS, httpsByConfig, sessionCookie } from "./cookies";
 import { safeCallbackPath } from "./redirect";
+import { rememberLocale } from "../i18n/locale-cookie";
 
 /** Thrown from the jwt callback for a token whose session was ended: next-auth then treats it as no session. */
 class SessionEnded extends Error {
@@ -46,7 +47,11 @@ export const authOptions: NextAuthOptions = {
         const result = await checkCredentials(raw, clientAddress(await headers()));
         // Throwing shows "too many attempts", not a wrong password.
         if (!result.ok && result.reason === "rate_limited") throw new Error("rate_limited");
-        return result.ok ? result.user : null;
+        if (!result.ok) return null;
+        // In the auth route handler Next.js adds this cookie to next-auth's response, so a
+        // sign-in through next-auth restores the account's language as the form's action does.
+        await rememberLocale(result.user.locale);
+        return result.user;
       },
     }),
   ],
