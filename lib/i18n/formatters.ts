@@ -30,6 +30,15 @@ export function dateFormat(locale: string, precision: DatePrecision): Intl.DateT
   return memo(`d|${locale}|${precision}`, () => new Intl.DateTimeFormat(locale, DATE_OPTIONS[precision]));
 }
 
+/**
+ * Ends a sentence after `text`: a full stop, unless the text already ends with one. Dates with
+ * abbreviated months end with their own ("22 февр. 2027 г.", "2027 ж. 22 ақп."), and a second
+ * full stop after them reads as a typo.
+ */
+export function withFullStop(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
 /** Numbers with options: `numberFormat("ru", { maximumFractionDigits: 1 })`. */
 export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
   return memo(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
