@@ -1,5 +1,6 @@
 // Typed configuration, read in one place.
 import { databaseUrl } from "./db-url";
+import { isLocale, type Locale } from "./i18n/config";
 
 export const env = {
   get databaseUrl() {
@@ -32,6 +33,16 @@ export const env = {
   /** The public address of the app, for links in emails (APP_URL, else NEXTAUTH_URL). */
   get appUrl(): string {
     return (process.env.APP_URL || process.env.NEXTAUTH_URL || "http://localhost:3000").trim().replace(/\/+$/, "");
+  },
+  /**
+   * DEFAULT_LOCALE: the language of a first visit whose browser asks for none of kk, ru, en
+   * (and of API answers to clients that send no Accept-Language). Russian unless set: the
+   * language most organizers this tracker serves work in, and one every Kazakhstani browser
+   * user reads. An unknown value falls back to Russian too.
+   */
+  get defaultLocale(): Locale {
+    const v = (process.env.DEFAULT_LOCALE ?? "").trim();
+    return isLocale(v) ? v : "ru";
   },
   /** TRACKER_WORKER=off: the app starts no background worker (run `npm run worker` instead, or none). */
   get inProcessWorker(): boolean {

@@ -17,6 +17,8 @@ import { DATE_PRECISIONS, EVIDENCE_STANCES, PART_OUTCOMES } from "@/lib/domain/v
 import type { AnswerSnapshot } from "@/lib/data/answers";
 import { AlternativeNote, needsAlternativeNote } from "./AlternativeNote";
 import { answerFromSubmitted, emptyEvidence, type AnswerValues } from "./values";
+import { localized } from "@/lib/i18n/localized";
+import type { Locale } from "@/lib/i18n/config";
 
 export interface AnswerFormPart {
   id: string;
@@ -94,7 +96,7 @@ function AnswerFields({
 }) {
   const t = useTranslations("answers.form");
   const tv = useTranslations("vocab");
-  const ru = useLocale() === "ru";
+  const locale = useLocale() as Locale;
   const box = useRef<HTMLDivElement>(null);
   const nextKey = useRef(values.evidence.length + 1);
   const [evidence, setEvidence] = useState(() => values.evidence.map((e, i) => ({ key: `e${i}`, value: e })));
@@ -195,7 +197,7 @@ function AnswerFields({
                   <CheckboxField
                     name="grounds[]"
                     value={g.code}
-                    label={`${ru ? g.labelRu : g.labelEn}${g.article ? ` — ${g.article}` : ""}`}
+                    label={`${localized(g, "label", locale)}${g.article ? ` — ${g.article}` : ""}`}
                     defaultChecked={values.grounds.includes(g.code)}
                   />
                   <div className={checked ? "mt-2 grid gap-2 pl-6 sm:grid-cols-[2fr_1fr]" : "hidden"}>
@@ -279,14 +281,14 @@ function AnswerFields({
 function AnswerConflict({ current, parts, grounds }: { current: AnswerSnapshot; parts: AnswerFormPart[]; grounds: AnswerFormGround[] }) {
   const t = useTranslations("answers");
   const tv = useTranslations("vocab");
-  const ru = useLocale() === "ru";
+  const locale = useLocale() as Locale;
   const partLabel = (id: string) => {
     const p = parts.find((x) => x.id === id);
     return p ? (tv.has(`form.${p.form}`) ? tv(`form.${p.form}`) : p.form) : id;
   };
   const groundLabel = (code: string) => {
     const g = grounds.find((x) => x.code === code);
-    return g ? (ru ? g.labelRu : g.labelEn) : code;
+    return g ? (localized(g, "label", locale)) : code;
   };
   return (
     <aside aria-labelledby="answer-conflict-title" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-conflict>

@@ -14,6 +14,8 @@ import { APPEAL_KINDS } from "@/lib/domain/vocabulary";
 import { DateWithPrecision } from "./DateWithPrecision";
 import { StageConflict, type StageSnapshot } from "./StageConflict";
 import { formValues } from "./values";
+import { localized } from "@/lib/i18n/localized";
+import type { Locale } from "@/lib/i18n/config";
 
 export interface BodyOption {
   id: string;
@@ -48,7 +50,7 @@ interface Props {
 export function AppealStageForm({ action, initial, bodies, cancelHref }: Props) {
   const t = useTranslations("appeals.form");
   const tv = useTranslations("vocab");
-  const ru = useLocale() === "ru";
+  const locale = useLocale() as Locale;
   const [state, formAction] = useActionState(action, initialFormState);
   const submitted = state.data?.values as Plain | undefined;
   const conflict = state.message === "conflict" ? (state.conflict as StageSnapshot | null) : null;
@@ -80,7 +82,7 @@ export function AppealStageForm({ action, initial, bodies, cancelHref }: Props) 
             defaultValue={v.bodyId}
             errors={errors}
             placeholder={t("bodyNone")}
-            options={bodies.map((b) => ({ value: b.id, label: `${ru && b.nameRu ? b.nameRu : b.name}${b.city ? ` (${b.city})` : ""}` }))}
+            options={bodies.map((b) => ({ value: b.id, label: `${localized(b, "name", locale)}${b.city ? ` (${b.city})` : ""}` }))}
           />
           <TextField name="bodyName" label={t("bodyName")} defaultValue={v.bodyName} errors={errors} hint={t("bodyNameHint")} />
         </fieldset>

@@ -9,6 +9,8 @@ import { SourceLinks } from "@/components/incidents/SourceLinks";
 import { deleteHearingAction } from "@/lib/actions/appeals";
 import type { CaseData } from "@/lib/data/cases";
 import { ConfirmDeleteForm } from "./ConfirmDeleteForm";
+import { localized } from "@/lib/i18n/localized";
+import type { Locale } from "@/lib/i18n/config";
 
 type Stage = CaseData["appealStages"][number];
 
@@ -46,8 +48,8 @@ export function AppealsSection({ data }: { data: CaseData }) {
 function StageCard({ stage, data }: { stage: Stage; data: CaseData }) {
   const t = useTranslations("appeals.section");
   const tv = useTranslations("vocab");
-  const ru = useLocale() === "ru";
-  const body = stage.body ? (ru && stage.body.nameRu ? stage.body.nameRu : stage.body.name) : stage.bodyName;
+  const locale = useLocale() as Locale;
+  const body = stage.body ? localized(stage.body, "name", locale) : stage.bodyName;
   const outcome = stage.ruling?.outcome ?? "pending";
   return (
     <article aria-labelledby={`stage-${stage.id}`} className="rounded-md border border-stone-200 p-3 sm:p-4" id={`appeal-${stage.id}`}>

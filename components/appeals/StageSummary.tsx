@@ -1,6 +1,8 @@
 // Which stage a hearing or ruling is being added to, above the form.
 import { useLocale, useTranslations } from "next-intl";
 import { DateText } from "@/components/ui/DateText";
+import { localized } from "@/lib/i18n/localized";
+import type { Locale } from "@/lib/i18n/config";
 
 interface Props {
   stage: { kind: string; filedOn: string | null; filedOnPrecision: string; caseNumber: string; bodyName: string; body: { name: string; nameRu: string } | null; hearings: unknown[] };
@@ -9,8 +11,8 @@ interface Props {
 export function StageSummary({ stage }: Props) {
   const t = useTranslations("appeals.section");
   const tv = useTranslations("vocab.appealKind");
-  const ru = useLocale() === "ru";
-  const body = stage.body ? (ru && stage.body.nameRu ? stage.body.nameRu : stage.body.name) : stage.bodyName;
+  const locale = useLocale() as Locale;
+  const body = stage.body ? localized(stage.body, "name", locale) : stage.bodyName;
   return (
     <p className="mb-4 rounded-md bg-stone-100 px-3 py-2 text-sm">
       <strong>{tv.has(stage.kind) ? tv(stage.kind) : stage.kind}</strong>

@@ -6,12 +6,14 @@ import { APPLICATION_OUTCOMES, APPLICATION_SORTS, ASSEMBLY_FORMS, STATUSES } fro
 import type { ApplicationFilters as Filters } from "@/lib/validation/applications";
 import type { FilterOptions } from "@/lib/data/applications";
 import { FilterSelect, filterControl } from "@/components/ui/FilterSelect";
+import { localized } from "@/lib/i18n/localized";
+import type { Locale } from "@/lib/i18n/config";
 
 export function ApplicationFilters({ filters, options, showVisibility }: { filters: Filters; options: FilterOptions; showVisibility: boolean }) {
   const t = useTranslations("applications.list");
   const tv = useTranslations("vocab");
   const tc = useTranslations("common");
-  const ru = useLocale() === "ru";
+  const locale = useLocale() as Locale;
   const all = tc("all");
   return (
     <form method="get" action="/applications" role="search" aria-label={t("filters")} className="mb-6 rounded-lg border border-stone-200 bg-white p-3 sm:p-4">
@@ -29,12 +31,12 @@ export function ApplicationFilters({ filters, options, showVisibility }: { filte
           label={t("authority")}
           value={filters.authority}
           all={all}
-          options={options.authorities.map((a) => ({ value: a.id, label: `${ru && a.nameRu ? a.nameRu : a.name}${a.city ? ` (${a.city})` : ""}` }))}
+          options={options.authorities.map((a) => ({ value: a.id, label: `${localized(a, "name", locale)}${a.city ? ` (${a.city})` : ""}` }))}
         />
         <FilterSelect name="group" label={t("group")} value={filters.group} all={all} options={options.groups.map((g) => ({ value: g.id, label: g.name }))} />
         <FilterSelect name="form" label={t("form")} value={filters.form} all={all} options={ASSEMBLY_FORMS.map((f) => ({ value: f, label: tv(`form.${f}`) }))} />
         <FilterSelect name="outcome" label={t("outcome")} value={filters.outcome} all={all} options={APPLICATION_OUTCOMES.map((o) => ({ value: o, label: tv(`partOutcome.${o}`) }))} />
-        <FilterSelect name="ground" label={t("ground")} value={filters.ground} all={all} options={options.grounds.map((g) => ({ value: g.code, label: ru ? g.labelRu : g.labelEn }))} />
+        <FilterSelect name="ground" label={t("ground")} value={filters.ground} all={all} options={options.grounds.map((g) => ({ value: g.code, label: localized(g, "label", locale) }))} />
         <FilterSelect name="status" label={t("status")} value={filters.status} all={all} options={STATUSES.map((s) => ({ value: s, label: tv(`status.${s}`) }))} />
         {showVisibility ? (
           <FilterSelect

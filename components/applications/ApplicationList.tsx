@@ -4,6 +4,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { Badge, outcomeTone } from "@/components/ui/Card";
 import { DateText } from "@/components/ui/DateText";
 import type { ApplicationListItem } from "@/lib/data/applications";
+import { localized } from "@/lib/i18n/localized";
+import type { Locale } from "@/lib/i18n/config";
 
 /** What a row shows: the page passes only this across to the browser. */
 export type ApplicationRow = Pick<ApplicationListItem, "id" | "title" | "status" | "outcome" | "isPublic" | "city" | "filedOn" | "filedOnPrecision" | "filedBefore" | "requestCount"> & {
@@ -16,7 +18,7 @@ export function ApplicationList({ items }: { items: ApplicationRow[] }) {
   const t = useTranslations("applications.list");
   const tv = useTranslations("vocab");
   const tc = useTranslations("common");
-  const ru = useLocale() === "ru";
+  const locale = useLocale() as Locale;
   if (items.length === 0) return <p className="rounded-md border border-dashed border-stone-300 p-6 text-center text-stone-600">{t("empty")}</p>;
   return (
     <ul className="space-y-3" aria-label={t("results")}>
@@ -36,7 +38,7 @@ export function ApplicationList({ items }: { items: ApplicationRow[] }) {
             <p className="mt-1 text-sm text-stone-700">
               {a.forms.map((f) => (tv.has(`form.${f}`) ? tv(`form.${f}`) : f)).join(" + ")}
               {a.city ? ` · ${a.city}` : ""}
-              {a.authority ? ` · ${ru && a.authority.nameRu ? a.authority.nameRu : a.authority.name}` : ""}
+              {a.authority ? ` · ${localized(a.authority, "name", locale)}` : ""}
             </p>
             <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-stone-600">
               <span>

@@ -50,7 +50,7 @@ export function FilingCheck({ clock, input }: { clock: ClockData; input: FilingC
               days: check!.workingDaysAhead,
               minimum: check!.deadline.amount,
             })}{" "}
-            {t("latestFiling")} <DateText value={check!.latestFilingDate} />.
+            {t("latestFiling")} <DateText value={check!.latestFilingDate} endsSentence />
           </p>
           <p className="text-xs text-stone-700">
             <SkippedDays deadline={check!.deadline} /> {check!.deadline.legalBasis ? `· ${check!.deadline.legalBasis}` : null}
@@ -60,7 +60,7 @@ export function FilingCheck({ clock, input }: { clock: ClockData; input: FilingC
       {due ? (
         <div className="mt-2" data-answer-due={due.dueOn}>
           <p>
-            {t("answerDue")} <strong><DateText value={due.dueOn} /></strong> {t("answerDueHow", { days: due.amount })} <DateText value={due.anchor} />.
+            {t("answerDue")} <strong><DateText value={due.dueOn} /></strong> {t("answerDueHow", { days: due.amount })} <DateText value={due.anchor} endsSentence />
           </p>
           <p className="text-xs text-stone-700">
             <SkippedDays deadline={due} /> {due.legalBasis ? `· ${due.legalBasis}` : null}

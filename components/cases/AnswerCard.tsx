@@ -7,13 +7,15 @@ import { DateText } from "@/components/ui/DateText";
 import { AlternativeNote, needsAlternativeNote } from "@/components/answers/AlternativeNote";
 import type { CaseData } from "@/lib/data/cases";
 import { CitationLinks } from "./CitationLinks";
+import { localized } from "@/lib/i18n/localized";
+import type { Locale } from "@/lib/i18n/config";
 
 type Answer = CaseData["answers"][number];
 
 export function AnswerCard({ answer, data, number }: { answer: Answer; data: CaseData; number: number }) {
   const t = useTranslations("cases.answer");
   const tv = useTranslations("vocab");
-  const ru = useLocale() === "ru";
+  const locale = useLocale() as Locale;
   const parts = new Map(data.parts.map((p) => [p.id, p]));
   const outcomeLabel = (o: string) => (tv.has(`partOutcome.${o}`) ? tv(`partOutcome.${o}`) : o);
   const codes = answer.grounds.map((g) => g.ground.code);
@@ -70,7 +72,7 @@ export function AnswerCard({ answer, data, number }: { answer: Answer; data: Cas
           <ul className="mt-1 space-y-1 text-sm">
             {answer.grounds.map((g) => (
               <li key={g.id} data-ground={g.ground.code}>
-                <span className="font-medium">{ru ? g.ground.labelRu : g.ground.labelEn}</span>
+                <span className="font-medium">{localized(g.ground, "label", locale)}</span>
                 {g.articleCited || g.ground.article ? <span className="text-stone-600"> ({g.articleCited || g.ground.article})</span> : null}
                 {g.words ? <q className="ml-1 italic">{g.words}</q> : null}
               </li>

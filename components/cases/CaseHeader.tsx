@@ -8,13 +8,15 @@ import { PublishToggle } from "@/components/applications/PublishToggle";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 import type { CaseData } from "@/lib/data/cases";
 import { CitationLinks } from "./CitationLinks";
+import { localized } from "@/lib/i18n/localized";
+import type { Locale } from "@/lib/i18n/config";
 
 export function CaseHeader({ data }: { data: CaseData }) {
   const t = useTranslations("cases.header");
   const tv = useTranslations("vocab");
   const tc = useTranslations("common");
-  const ru = useLocale() === "ru";
-  const authority = data.authority ? (ru && data.authority.nameRu ? data.authority.nameRu : data.authority.name) : null;
+  const locale = useLocale() as Locale;
+  const authority = data.authority ? localized(data.authority, "name", locale) : null;
   const organizers = data.organizers.map((o) => o.group.name);
   const row = (label: string, value: React.ReactNode) => (
     <div className="flex flex-wrap gap-x-2">

@@ -3,6 +3,7 @@ import { SelectField } from "@/components/ui/Field";
 import { secondaryLink } from "@/components/ui/PageHeader";
 import { ASSEMBLY_FORMS } from "@/lib/domain/vocabulary";
 import type { StatsFilters as Filters } from "@/lib/validation/stats";
+import { localized } from "@/lib/i18n/localized";
 
 export interface FilterOptions {
   cities: string[];
@@ -31,7 +32,7 @@ export async function StatsFilters({ options, values, errors }: { options: Filte
         <SelectField
           name="authority"
           label={t("filter.authority")}
-          options={options.authorities.map((a) => ({ value: a.id, label: locale === "ru" && a.nameRu ? a.nameRu : a.name }))}
+          options={options.authorities.map((a) => ({ value: a.id, label: localized(a, "name", locale) }))}
           placeholder={any}
           defaultValue={values.authority ?? ""}
           errors={errors}

@@ -2,6 +2,7 @@
 // download contains, built once so the two never disagree.
 import type { StatsFigures } from "@/lib/validation/stats";
 import { groundsTableFor, OUTCOME_COLUMNS, STATS_DIMENSIONS, UNCLASSIFIED, type StatsDimension, type StatsTableId } from "@/lib/domain/stats";
+import { localized } from "@/lib/i18n/localized";
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 export type Cell = string | number | null;
@@ -43,7 +44,7 @@ export interface Labels {
 function groundLabel(figures: StatsFigures, code: string, l: Labels): string {
   if (code === UNCLASSIFIED) return l.t("unclassified");
   const g = figures.groundList.find((x) => x.code === code);
-  return g ? (l.locale === "ru" ? g.labelRu : g.labelEn) : code;
+  return g ? localized(g, "label", l.locale) : code;
 }
 
 const yearLabel = (y: string | null, l: Labels) => y ?? l.t("unknownYear");
@@ -52,7 +53,7 @@ const pct = (s: number | null): number | null => (s === null ? null : Math.round
 function refusalKeyLabel(dim: StatsDimension, row: StatsFigures["refusalsBy"]["year"][number], l: Labels): string {
   if (row.key === null) return dim === "year" ? l.t("unknownYear") : l.t("unknown");
   if (dim === "form") return l.vocab(`form.${row.key}`);
-  return l.locale === "ru" ? row.labelRu : row.label;
+  return localized(row, "label", l.locale);
 }
 
 function groundsBy(figures: StatsFigures, dim: StatsDimension, l: Labels): StatsTable {

@@ -14,6 +14,7 @@ import { clientAddress } from "../security/client-address";
 import { endSessions, loadActor } from "../data/users";
 import { recordSignIn, sessionUser, verifySecondFactor } from "../data/two-factor";
 import { env } from "../env";
+import { rememberLocale } from "../i18n/locale-cookie";
 import type { FormState } from "./form-state";
 
 function field(formData: FormData, name: string): string {
@@ -23,6 +24,8 @@ function field(formData: FormData, name: string): string {
 
 /**
  * Checks the email and password (same limits as next-auth's credentials provider), sets the
+  // The account's language, on this device too (it is saved whenever the member switches).
+  await rememberLocale(result.user.locale);
  * session cookie and goes to the callback path, if it is one on this site. A failure comes
  * back to the form with the email typed (never the password). With two factors on, no
  * session yet: a short-lived pending cookie and the code step instead.
@@ -34,6 +37,8 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   if (!result.ok) {
     return { ok: false, message: result.reason === "rate_limited" ? "rate_limited" : "sign_in_failed", data: { values: { email: email.slice(0, 320) }, submittedAt: Date.now() } };
   }
+  // The account's language, on this device too (it is saved whenever the member switches).
+  await rememberLocale(result.user.locale);
   if (result.user.twoFactor) {
     const pending = pendingSignInCookie(await cameOverHttps());
     (await cookies()).set(pending.name, await encodePendingSignIn({ userId: result.user.id, sv: result.user.sessionVersion, target }), pending.options);

@@ -2,11 +2,13 @@
 // with the locale read from the request itself so it also works outside a page render.
 import { createTranslator } from "use-intl/core";
 import { loadMessages } from "../i18n/catalogue";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from "../i18n/config";
+import { env } from "../env";
+import { isLocale, LOCALE_COOKIE, type Locale } from "../i18n/config";
+import { negotiateLocale } from "../i18n/negotiate";
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-/** The language-switch cookie, else the first supported Accept-Language, else English. */
+/** The language-switch cookie, else the best supported Accept-Language, else the operator's default. */
 export function requestLocale(req: Request): Locale {
   const cookie = req.headers.get("cookie") ?? "";
   const fromCookie = cookie
@@ -14,8 +16,7 @@ export function requestLocale(req: Request): Locale {
     .map((c) => c.trim().split("="))
     .find(([k]) => k === LOCALE_COOKIE)?.[1];
   if (isLocale(fromCookie)) return fromCookie;
-  const accept = req.headers.get("accept-language") ?? "";
-  return accept.split(",").map((p) => p.trim().slice(0, 2).toLowerCase()).find(isLocale) ?? DEFAULT_LOCALE;
+  return negotiateLocale(req.headers.get("accept-language"), env.defaultLocale);
 }
 
 export function translator(locale: Locale, namespace: string): Translate {

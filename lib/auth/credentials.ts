@@ -41,6 +41,8 @@ export interface SignedInUser {
   sessionVersion: number;
   /** Two-factor sign-in is on: the password alone must not start a session. */
   twoFactor: boolean;
+  /** The language the member last chose (User.locale), restored at sign-in. */
+  locale: string;
 }
 
 export type CredentialsResult = { ok: true; user: SignedInUser } | { ok: false; reason: "invalid" | "rate_limited" };
@@ -71,7 +73,7 @@ export async function checkCredentials(raw: unknown, client: string): Promise<Cr
     return { ok: false, reason: "invalid" };
   }
   await Promise.all([forget("signInClientFailures", clientKey), forget("signInRecentFailure", clientKey), forget("signInAccountFailures", email)]);
-  return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, twoFactor: Boolean(user.totpEnabledAt) } };
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, twoFactor: Boolean(user.totpEnabledAt), locale: user.locale } };
 }
 
 /**

@@ -8,6 +8,7 @@ import { checkCredentials } from "./credentials";
 import { clientAddress } from "../security/client-address";
 import { SESSION_MAX_AGE_SECONDS, httpsByConfig, sessionCookie } from "./cookies";
 import { safeCallbackPath } from "./redirect";
+import { rememberLocale } from "../i18n/locale-cookie";
 
 /** Thrown from the jwt callback for a token whose session was ended: next-auth then treats it as no session. */
 class SessionEnded extends Error {
@@ -47,11 +48,15 @@ export const authOptions: NextAuthOptions = {
         const result = await checkCredentials(raw, clientAddress(await headers()));
         // Throwing shows "too many attempts", not a wrong password.
         if (!result.ok && result.reason === "rate_limited") throw new Error("rate_limited");
+        if (!result.ok) return null;
         // With two factors on, a password alone never makes a session: that takes the
         // sign-in form's second step (/signin/code), which this endpoint does not have.
-        if (result.ok && result.user.twoFactor) return null;
-        if (result.ok) await recordSignIn(result.user.id);
-        return result.ok ? result.user : null;
+        if (result.user.twoFactor) return null;
+        await recordSignIn(result.user.id);
+        // In the auth route handler Next.js adds this cookie to next-auth's response, so a
+        // sign-in through next-auth restores the account's language as the form's action does.
+        await rememberLocale(result.user.locale);
+        return result.user;
       },
     }),
   ],

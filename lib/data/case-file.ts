@@ -14,6 +14,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { logChange } from "./audit";
 import { getCase, type CaseData } from "./cases";
 import { discloseCase, peopleOf, redactPersonal } from "./visibility";
+import { localized } from "../i18n/localized";
 
 export interface CaseFileScope {
   sections: readonly ShareSection[];
@@ -244,7 +245,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
     return nos.length ? t("exhibitRefs", { list: nos.join(", ") }) : undefined;
   };
 
-  const authorityName = c.authority ? (locale === "ru" && c.authority.nameRu ? c.authority.nameRu : c.authority.name) : "";
+  const authorityName = c.authority ? localized(c.authority, "name", locale) : "";
   const groups = c.organizers.length ? c.organizers.map((o) => o.group.name) : [c.group.name];
   const sections: Section[] = [];
 
@@ -403,7 +404,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
         blocks: blocks(
           facts([
             fact(t("appeal.filedOn"), s.filedOn ? date(s.filedOn, s.filedOnPrecision) : ""),
-            fact(t("appeal.body"), s.body ? (locale === "ru" && s.body.nameRu ? s.body.nameRu : s.body.name) : s.bodyName),
+            fact(t("appeal.body"), s.body ? localized(s.body, "name", locale) : s.bodyName),
             fact(t("appeal.caseNumber"), s.caseNumber),
           ]),
           text(t("appeal.authorityArguments"), s.authorityArguments),
@@ -511,12 +512,12 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
 }
 
 function groundLabel(g: { code: string; labelEn: string; labelRu: string }, locale: Locale): string {
-  return (locale === "ru" ? g.labelRu : g.labelEn) || g.code;
+  return localized(g, "label", locale) || g.code;
 }
 
 function standardsSection(c: CaseFileSource, standards: readonly StandardText[], locale: Locale, withWords: boolean, t: Translate): Section {
-  const title = (s: StandardText) => (locale === "ru" ? s.titleRu || s.titleEn : s.titleEn || s.titleRu);
-  const body = (s: StandardText) => (locale === "ru" ? s.bodyRu || s.bodyEn : s.bodyEn || s.bodyRu);
+  const title = (s: StandardText) => localized(s, "title", locale);
+  const body = (s: StandardText) => localized(s, "body", locale);
   const codesOf = (s: StandardText) => s.groundCodes.split(",").map((x) => x.trim()).filter(Boolean);
   const sorted = [...standards].sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
   const general = sorted.filter((s) => codesOf(s).length === 0);

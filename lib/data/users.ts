@@ -5,7 +5,7 @@ import type { Actor } from "../auth/access";
 import { isOneOf, ROLES } from "../domain/vocabulary";
 
 export function findUserForSignIn(email: string) {
-  return db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, name: true, email: true, passwordHash: true, sessionVersion: true, totpEnabledAt: true } });
+  return db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, name: true, email: true, passwordHash: true, sessionVersion: true, totpEnabledAt: true, locale: true } });
 }
 
 /**

@@ -2,15 +2,15 @@ import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { _createCache } from "use-intl/core";
 import { loadMessages } from "./catalogue";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from "./config";
+import { env } from "../env";
+import { isLocale, LOCALE_COOKIE, type Locale } from "./config";
+import { negotiateLocale } from "./negotiate";
 
-/** The cookie set by the language switch; otherwise the browser's preference. */
+/** The cookie set by the language switch or at sign-in; otherwise the browser's preference, else the operator's default. */
 export async function resolveLocale(): Promise<Locale> {
   const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
   if (isLocale(fromCookie)) return fromCookie;
-  const accept = (await headers()).get("accept-language") ?? "";
-  const preferred = accept.split(",").map((p) => p.trim().slice(0, 2).toLowerCase()).find(isLocale);
-  return preferred ?? DEFAULT_LOCALE;
+  return negotiateLocale((await headers()).get("accept-language"), env.defaultLocale);
 }
 
 // next-intl compiles every message that takes arguments ("{count, plural, ...}") again in each

@@ -26,6 +26,10 @@ import { signInAction } from "@/lib/actions/auth";
 import { resetLimits } from "@/lib/rate-limit";
 import { decode } from "next-auth/jwt";
 import { form, run } from "../support/fixtures";
+import { setUserLocale } from "@/lib/data/users";
+import { resolveLocale } from "@/lib/i18n/request";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
+import { loadMessages } from "@/lib/i18n/catalogue";
 
 type Authorize = (c: Record<string, string>, req: unknown) => Promise<{ id: string; email?: string | null } | null>;
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
@@ -153,5 +157,33 @@ describe("the sign-in form's action (works without JavaScript)", () => {
     expect(await redirect({ url: "https://evil.example/x", baseUrl })).toBe("http://localhost:3000/");
     expect(await redirect({ url: "http://localhost:3000/applications", baseUrl })).toBe("http://localhost:3000/applications");
     expect(await redirect({ url: "/stats?year=2024", baseUrl })).toBe("http://localhost:3000/stats?year=2024");
+  });
+
+  it("restores the language a member chose on another device: Kazakh on a fresh browser", async () => {
+    // Device 1: sign in, switch to Kazakh (the switch's action saves it on the account so).
+    await run(null, signInAction, { email: EMAIL, password: PASSWORD, callbackUrl: "/dashboard" });
+    await setUserLocale((await db.user.findUniqueOrThrow({ where: { email: EMAIL } })).id, "kk");
+    expect((await db.user.findUniqueOrThrow({ where: { email: EMAIL } })).locale).toBe("kk");
+    // Device 2: no cookies at all.
+    request.cookies.clear();
+    expect(await resolveLocale()).not.toBe("kk");
+    const res = await run(null, signInAction, { email: EMAIL, password: PASSWORD, callbackUrl: "/dashboard" });
+    expect(res.redirect).toBe("/dashboard");
+    expect(request.cookies.get(LOCALE_COOKIE)).toBe("kk");
+    const locale = await resolveLocale();
+    expect(locale).toBe("kk");
+    expect((loadMessages(locale).nav as Record<string, string>).signOut).toBe("Шығу");
+  });
+
+  it("a wrong password sets no language either", async () => {
+    await db.user.update({ where: { email: EMAIL }, data: { locale: "kk" } });
+    await run(null, signInAction, { email: EMAIL, password: "wrong-password", callbackUrl: "/" });
+    expect(request.cookies.has(LOCALE_COOKIE)).toBe(false);
+  });
+
+  it("next-auth's credentials path restores the account's language too", async () => {
+    await db.user.update({ where: { email: EMAIL }, data: { locale: "ru" } });
+    expect(await attempt(EMAIL, PASSWORD, "203.0.113.9")).toBe("ok");
+    expect(request.cookies.get(LOCALE_COOKIE)).toBe("ru");
   });
 });

@@ -26,6 +26,9 @@ import fs from "node:fs";
 import { freshTestDatabaseFile, testDatabaseKind } from "./db";
 
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-000";
+// The tests were written for an English server; a server's own default (unset: Russian) is
+// tested in tests/unit/negotiate.test.ts.
+process.env.DEFAULT_LOCALE ??= "en";
 
 if (testDatabaseKind() === "postgres") {
   const { createFreshPostgresDatabase, dropPostgresDatabase } = await import("./pg");

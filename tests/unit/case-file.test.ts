@@ -100,7 +100,7 @@ const standards: StandardText[] = [
 ];
 
 const full: CaseFileScope = { sections: SHARE_SECTIONS, includePersonal: true, includeNotes: true };
-const text = (scope: CaseFileScope, locale: "en" | "ru" = "en") => JSON.stringify(buildCaseFile(source, scope, locale, standards));
+const text = (scope: CaseFileScope, locale: "en" | "ru" | "kk" = "en") => JSON.stringify(buildCaseFile(source, scope, locale, standards));
 
 describe("buildCaseFile", () => {
   it("with everything in scope, holds every part of the case", () => {
@@ -192,5 +192,17 @@ describe("rendering", () => {
     expect(out).toContain("Акимат города Алматы");
     expect(out).toContain("Основания отказа и международные стандарты");
     expect(out).toMatch(/Страница 1 из \d/);
+  });
+
+  it("produces a PDF in Kazakh: Kazakh headings (ә, ғ, і, ң, ө) read back, authority names in Russian until they have Kazakh ones", async () => {
+    const file = buildCaseFile(source, full, "kk", standards);
+    const out = extractPdfText(await renderCaseFilePdf(file)).replace(/\s+/g, " ");
+    expect(out).toContain("ІС МАТЕРИАЛЫ");
+    expect(out).toContain("Билік органының жауаптары");
+    expect(out).toContain("Көрсетілген негіздер және заңгерлер сілтеме жасайтын стандарттар");
+    expect(out).toContain("Шағымдар, сот отырыстары және сот шешімдері");
+    expect(out).toMatch(/\d+ беттің 1-беті/);
+    expect(out).toContain("Акимат города Алматы");
+    expect(out).not.toContain("Case file");
   });
 });

@@ -10,6 +10,18 @@ describe("shared Intl formatters", () => {
     expect(dateFormat("ru", "month").format(d)).toMatch(/^ноябрь 2020/);
   });
 
+  it("formats Kazakh dates as CLDR (and Node) do, without relying on the browser's ICU data", () => {
+    for (let m = 0; m < 12; m++) {
+      const d = new Date(Date.UTC(2027, m, 22));
+      for (const precision of ["day", "month", "year"] as const) {
+        const intl = new Intl.DateTimeFormat("kk", { year: "numeric", month: precision === "day" ? "short" : precision === "month" ? "long" : undefined, day: precision === "day" ? "numeric" : undefined, timeZone: "UTC" });
+        expect(dateFormat("kk", precision).format(d), `${m} ${precision}`).toBe(intl.format(d));
+      }
+    }
+    expect(dateFormat("kk", "day").format(new Date(Date.UTC(2027, 1, 22)))).toBe("2027 ж. 22 ақп.");
+    expect(numberFormat("kk").format(1234567.5)).toBe(new Intl.NumberFormat("kk").format(1234567.5));
+  });
+
   it("builds one formatter per locale and options, and keeps it", () => {
     expect(dateFormat("ru", "day")).toBe(dateFormat("ru", "day"));
     expect(dateFormat("ru", "day")).not.toBe(dateFormat("en", "day"));

@@ -9,6 +9,7 @@ import { Badge, outcomeTone } from "@/components/ui/Card";
 import { DateText } from "@/components/ui/DateText";
 import { Pagination } from "@/components/ui/Pagination";
 import { AppealFilters } from "@/components/appeals/AppealFilters";
+import { localized } from "@/lib/i18n/localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("appeals.list");
@@ -41,7 +42,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
         <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
           {list.rows.map((s) => {
             const outcome = s.ruling?.outcome ?? "pending";
-            const body = s.body ? (locale === "ru" && s.body.nameRu ? s.body.nameRu : s.body.name) : s.bodyName;
+            const body = s.body ? localized(s.body, "name", locale) : s.bodyName;
             return (
               <li key={s.id} className="p-3 sm:p-4">
                 <div className="flex flex-wrap items-center justify-between gap-2">

@@ -6,6 +6,7 @@ import { isOperator, listDeadlineRules, listReferenceChanges } from "@/lib/data/
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Badge } from "@/components/ui/Card";
 import { HistoryList } from "@/components/cases/HistoryList";
+import { localized } from "@/lib/i18n/localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.rules");
@@ -34,7 +35,7 @@ export default async function RulesPage() {
             {rules.map((r) => (
               <tr key={r.id} className={r.active ? "" : "text-stone-500"}>
                 <th scope="row" className="px-3 py-2 font-medium">
-                  {locale === "ru" ? r.labelRu : r.labelEn} {r.active ? null : <Badge>{t("inactive")}</Badge>}
+                  {localized(r, "label", locale)} {r.active ? null : <Badge>{t("inactive")}</Badge>}
                   <span className="block font-mono text-xs font-normal text-stone-500">{r.code}</span>
                 </th>
                 <td className="px-3 py-2">

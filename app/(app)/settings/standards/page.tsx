@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { HistoryList } from "@/components/cases/HistoryList";
 import { listReferenceChanges } from "@/lib/data/settings";
+import { localized } from "@/lib/i18n/localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("casefile.admin");
@@ -34,10 +35,10 @@ export default async function StandardsPage() {
           <Card
             key={s.id}
             id={`standard-${s.code}`}
-            title={locale === "ru" ? s.titleRu : s.titleEn}
+            title={localized(s, "title", locale)}
             actions={editable ? <Link href={`/settings/standards/${s.id}`}>{common("edit")}</Link> : null}
           >
-            <p className="whitespace-pre-line text-sm text-stone-800">{locale === "ru" ? s.bodyRu : s.bodyEn}</p>
+            <p className="whitespace-pre-line text-sm text-stone-800">{localized(s, "body", locale)}</p>
             <p className="mt-2 text-xs text-stone-600">
               {t("groundCodes")}: <span className="font-mono">{s.groundCodes || "—"}</span>
             </p>

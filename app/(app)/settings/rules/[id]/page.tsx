@@ -6,6 +6,7 @@ import { isOperator, listDeadlineRules } from "@/lib/data/settings";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Forbidden } from "@/components/ui/Forbidden";
 import { RuleForm } from "@/components/settings/RuleForm";
+import { localized } from "@/lib/i18n/localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.rules");
@@ -21,7 +22,7 @@ export default async function EditRulePage({ params }: { params: Promise<{ id: s
   if (!r) notFound();
   return (
     <div className="max-w-3xl">
-      <PageHeader title={locale === "ru" ? r.labelRu : r.labelEn} subtitle={t("editSubtitle", { code: r.code })} />
+      <PageHeader title={localized(r, "label", locale)} subtitle={t("editSubtitle", { code: r.code })} />
       <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("warning")}</p>
       <RuleForm
         countsFrom={r.countsFrom}

@@ -1,0 +1,36 @@
+// Reference data (refusal grounds, deadline rules, legal standards, authorities) carries its
+// text in a column per language: `labelEn`/`labelRu`, `titleEn`/`titleRu`, or a bare `name`
+// (the original, read as English) beside `nameRu`. This picks the viewer's language and falls
+// back through the languages a reader of it is likeliest to read too: Kazakh → Russian →
+// English, Russian → English, English → Russian. Columns for Kazakh (`labelKk`, …) are not in
+// the schema yet; once they are, this finds them with no change here. No I/O: usable anywhere.
+import type { Locale } from "./config";
+
+const FALLBACKS: Record<Locale, readonly Locale[]> = { en: ["en", "ru"], ru: ["ru", "en"], kk: ["kk", "ru", "en"] };
+
+/** "kk" → "Kk", "kk-Latn" → "KkLatn": the suffix of a column in that language. */
+function suffix(locale: string): string {
+  return locale
+    .split("-")
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1).toLowerCase())
+    .join("");
+}
+
+/** The columns that may hold `field` in `locale`, best first. */
+function columns(field: string, locale: string): string[] {
+  return (FALLBACKS[locale as Locale] ?? [locale, "ru", "en"]).flatMap((l) => (l === "en" ? [`${field}En`, field] : [`${field}${suffix(l)}`]));
+}
+
+/**
+ * `localized(ground, "label", "kk")`: the first non-empty of labelKk, labelRu, labelEn, label.
+ * An empty string when the record has none (callers fall back to a code or a dash).
+ */
+export function localized(record: object | null | undefined, field: string, locale: Locale | string): string {
+  if (!record) return "";
+  const r = record as Record<string, unknown>;
+  for (const c of columns(field, locale)) {
+    const v = r[c];
+    if (typeof v === "string" && v.trim()) return v;
+  }
+  return "";
+}
