@@ -3,7 +3,8 @@
 import { createTranslator } from "use-intl/core";
 import { escapeHtml } from "../html";
 import { loadMessages } from "../i18n/catalogue";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n/config";
+import { isLocale, type Locale } from "../i18n/config";
+import { env } from "../env";
 
 export interface MailContent {
   subject: string;
@@ -15,8 +16,9 @@ export interface MailContent {
 
 export type MailTranslator = ReturnType<typeof mailTranslator>;
 
+/** The member's chosen language, else the server's default (DEFAULT_LOCALE). */
 export function mailLocale(locale: string | null | undefined): Locale {
-  return isLocale(locale) ? locale : DEFAULT_LOCALE;
+  return isLocale(locale) ? locale : env.defaultLocale;
 }
 
 /** The "mail" namespace in `locale`, usable outside React (worker, scripts). */

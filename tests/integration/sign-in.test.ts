@@ -175,6 +175,15 @@ describe("the sign-in form's action (works without JavaScript)", () => {
     expect((loadMessages(locale).nav as Record<string, string>).signOut).toBe("Шығу");
   });
 
+  it("a member who never chose a language keeps the browser's: sign-in sets no language", async () => {
+    const fresh = await db.user.create({ data: { email: "never-chose@example.org", name: "Never Chose", passwordHash: (await db.user.findUniqueOrThrow({ where: { email: EMAIL } })).passwordHash } });
+    expect(fresh.locale).toBe("");
+    request.cookies.clear();
+    const res = await run(null, signInAction, { email: fresh.email, password: PASSWORD, callbackUrl: "/dashboard" });
+    expect(res.redirect).toBe("/dashboard");
+    expect(request.cookies.has(LOCALE_COOKIE)).toBe(false);
+  });
+
   it("a wrong password sets no language either", async () => {
     await db.user.update({ where: { email: EMAIL }, data: { locale: "kk" } });
     await run(null, signInAction, { email: EMAIL, password: "wrong-password", callbackUrl: "/" });
