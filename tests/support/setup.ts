@@ -23,6 +23,8 @@ vi.mock("next/navigation", () => ({
 // TEST_DATABASE=postgres a fresh PostgreSQL database); lib/db.ts connects to it.
 import { afterAll } from "vitest";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { freshTestDatabaseFile, testDatabaseKind } from "./db";
 
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-000";
@@ -34,7 +36,11 @@ if (testDatabaseKind() === "postgres") {
   const { createFreshPostgresDatabase, dropPostgresDatabase } = await import("./pg");
   const pgDb = await createFreshPostgresDatabase();
   process.env.DATABASE_URL = pgDb.url;
+  // Attached files: a private folder per test file (on SQLite they sit beside the database).
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-files-"));
+  process.env.STORAGE_URL = `file:${filesDir}`;
   afterAll(async () => {
+    fs.rmSync(filesDir, { recursive: true, force: true });
     // Close the app's pool first so dropping the database does not cut live connections.
     const { db } = await import("@/lib/db");
     await db.$disconnect().catch(() => undefined);
