@@ -213,11 +213,15 @@ export async function pruneFinished(db: Db, before: Date): Promise<number> {
 export const PRUNE_KIND = "jobs.prune";
 const DAY_MS = 86_400_000;
 
-/** The queue's own housekeeping: once a day, forget jobs finished more than 90 days ago. */
+/**
+ * The queue's own housekeeping: once a day, forget jobs finished more than 90 days ago, and
+ * rate-limit counters (lib/rate-limit.ts) whose window ended over an hour ago.
+ */
 export function registerQueueJobs(): void {
   registerRecurring(PRUNE_KIND, DAY_MS);
   registerHandler(PRUNE_KIND, async (_job, ctx) => {
     await pruneFinished(ctx.db, new Date(ctx.now.getTime() - 90 * DAY_MS));
+    await ctx.db.rateLimit.deleteMany({ where: { expire: { lt: new Date(ctx.now.getTime() - 3600_000) } } });
   });
 }
 

@@ -131,9 +131,9 @@ beforeAll(async () => {
   await db.answer.create({ data: { applicationId: priv.id, receivedOn: "2024-05-03", partOutcomes: { create: [{ partId: priv.parts[0].id, outcome: "refused" }] } } });
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   session.actor = null;
-  resetLimits();
+  await resetLimits();
 });
 
 describe("GET /api/v1/applications", () => {

@@ -93,7 +93,7 @@ describe("server actions × roles", () => {
         const fx = await makeFixture();
         const allowed = LEVELS[spec.level] as RoleName[];
         for (const role of ROLES.filter((r) => !allowed.includes(r))) {
-          resetLimits();
+          await resetLimits();
           session.actor = fx.actors[role];
           const before = await snapshot();
           const r = await callAction(fn, file, spec.entries(fx));
@@ -108,7 +108,7 @@ describe("server actions × roles", () => {
         }
         // The least-privileged allowed role gets through (and so the input above is valid).
         const role = spec.succeedsAs ?? allowed.find((r) => ROLES.includes(r))!;
-        resetLimits();
+        await resetLimits();
         session.actor = fx.actors[role];
         const r = await callAction(fn, file, spec.entries(fx));
         const what = `${name} as ${role}`;
@@ -360,7 +360,7 @@ describe("pages and route handlers × roles", () => {
       const allowed = LEVELS[spec.level] as RoleName[];
       for (const method of spec.methods ?? ["GET"]) {
         for (const role of ROLES) {
-          resetLimits();
+          await resetLimits();
           session.actor = fx.actors[role];
           // The open data API knows callers by their personal token, not the browser session.
           const bearer = spec.url!(fx).startsWith("/api/v1/") && fx.tokens[role] ? { authorization: `Bearer ${fx.tokens[role]}` } : undefined;

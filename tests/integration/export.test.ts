@@ -121,9 +121,9 @@ beforeAll(async () => {
   doc = await exportData(db);
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   session.actor = null;
-  resetLimits();
+  await resetLimits();
 });
 
 describe("export", () => {

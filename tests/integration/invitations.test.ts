@@ -34,9 +34,9 @@ beforeAll(async () => {
   stranger = await makeActor("stranger", []);
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   session.actor = null;
-  resetLimits();
+  await resetLimits();
 });
 
 async function invite(email: string): Promise<string> {

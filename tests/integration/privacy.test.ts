@@ -130,8 +130,8 @@ beforeAll(async () => {
   await db.citation.create({ data: { sourceId: source.id, recordType: "Incident", recordId: incident.id, quote: "One organizer was held.", note: NOTES[4] } });
 });
 
-beforeEach(() => {
-  resetLimits();
+beforeEach(async () => {
+  await resetLimits();
   session.locale = "en";
   session.actor = null;
 });

@@ -36,8 +36,8 @@ import path from "node:path";
 import { makeActor, makeGroup } from "../support/fixtures";
 import { session } from "../support/session";
 
-beforeEach(() => {
-  resetLimits();
+beforeEach(async () => {
+  await resetLimits();
   request.headers = new Headers();
   request.cookies = new Map();
 });

@@ -43,7 +43,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  resetLimits();
+  await resetLimits();
   request.cookies.clear();
   await db.user.deleteMany({ where: { email: "member@example.test" } });
   const member = await db.user.create({ data: { email: "member@example.test", name: "Member", passwordHash: await bcrypt.hash(PASSWORD, 4) } });

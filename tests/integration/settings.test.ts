@@ -45,9 +45,9 @@ beforeAll(async () => {
   operator = await makeActor("operator", [[groupB, "viewer"]], { isOperator: true });
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   session.actor = null;
-  resetLimits();
+  await resetLimits();
 });
 
 async function invite(email: string, role: Role = "editor", groupId = groupA, actor = adminA) {

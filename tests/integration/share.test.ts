@@ -109,8 +109,8 @@ beforeAll(async () => {
   await db.citation.create({ data: { sourceId: source.id, recordType: "Incident", recordId: incident.id, quote: "One organizer was fined 184,600 tenge." } });
 });
 
-beforeEach(() => {
-  resetLimits();
+beforeEach(async () => {
+  await resetLimits();
   session.locale = "en";
 });
 

@@ -39,7 +39,7 @@ const PASSWORD = "a-long-enough-password";
 let delays: number[] = [];
 
 beforeEach(async () => {
-  resetLimits();
+  await resetLimits();
   delays = [];
   signInTiming.sleep = async (ms) => void delays.push(ms);
   request.cookies.clear();

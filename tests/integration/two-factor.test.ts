@@ -110,7 +110,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  resetLimits();
+  await resetLimits();
   request.cookies.clear();
   await db.group.update({ where: { id: groupId }, data: { requireTwoFactor: false } });
   await db.user.deleteMany({ where: { email: EMAIL } });
@@ -161,7 +161,7 @@ describe("signing in with two factors", () => {
   beforeEach(async () => {
     await signInWithPassword();
     ({ secret, recoveryCodes } = await enrol());
-    resetLimits();
+    await resetLimits();
     request.cookies.clear();
   });
 
@@ -225,7 +225,7 @@ describe("signing in with two factors", () => {
     for (let i = 0; i < 5; i++) expect(await post(verifySignInCodeAction, { code: wrong })).toMatchObject({ ok: false, errors: { code: ["code_wrong"] } });
     expect(await post(verifySignInCodeAction, { code: codeFor(secret) })).toMatchObject({ ok: false, message: "rate_limited" });
     expect(sessionNow()).toBeUndefined();
-    resetLimits();
+    await resetLimits();
     expect((await post(verifySignInCodeAction, { code: codeFor(secret) })).redirect).toBe("/dashboard");
   });
 });
