@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "./generated/sqlite/client";
 import { PrismaClient as PgPrismaClient } from "./generated/pg/client";
+import { DATA_VERSION_SQL } from "./data-version";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "./db-url";
 import { restrictNewFiles } from "./private-files";
 
@@ -139,23 +140,24 @@ function escapeRegExp(c: string): string {
  * cost (no table is scanned), so caches of expensive reads (statistics, filter options, list
  * counts, case pages) can key on it: equal tokens mean the data they were computed from is
  * unchanged.
- *  - SQLite: `PRAGMA data_version` on a connection of our own that never writes: it moves
- *    whenever any other connection commits (the app's Prisma client, setup, import, restore,
- *    a script). Read synchronously through better-sqlite3, it costs microseconds, where a
- *    query through Prisma costs milliseconds (npm run bench measured ~3 ms a page).
- *  - PostgreSQL: the WAL position, which every committed write advances. It also moves for
- *    other databases on the same server and for maintenance: that only costs a recompute.
- * A changed token may not mean changed data (a rolled-back write); never the other way round.
+ *  - the counter row that lib/data-version.ts's triggers bump with every committed write to
+ *    the record tables (not jobs, rate limits or share-link opens), on both databases: it works
+ *    on a PostgreSQL read replica, across app instances, and is not moved by other databases
+ *    on the same server. On SQLite it is read synchronously through a connection of our own
+ *    (microseconds, where a query through Prisma costs milliseconds); a database without the
+ *    counter yet (not migrated) falls back to `PRAGMA data_version`.
+ * A changed token may not mean changed data; never the other way round.
  */
 export async function dataVersion(client: Pick<PrismaClient, "$queryRawUnsafe">): Promise<string> {
   try {
     const watcher = sqliteWatcher(client);
     if (watcher) return `s${watcher.get()}`;
-    const rows = await client.$queryRawUnsafe<{ v: unknown }[]>("SELECT pg_current_wal_lsn()::text AS v");
-    return String(rows[0]?.v ?? "");
+    const rows = await client.$queryRawUnsafe<{ v: unknown }[]>(DATA_VERSION_SQL);
+    if (rows.length === 0) throw new Error("no data version row");
+    return `p${String(rows[0].v)}`;
   } catch {
-    // A PostgreSQL replica (no WAL of its own), or an SQLite client this module did not make:
-    // no token, so nothing is served from a cache.
+    // An SQLite client this module did not make, or a database not migrated yet: no token, so
+    // nothing is served from a cache.
     return `uncached:${Date.now()}:${Math.random()}`;
   }
 }
@@ -169,8 +171,14 @@ function sqliteWatcher(client: object): { get: () => unknown } | null {
   let watcher = watchers.get(file);
   if (!watcher) {
     const conn = new Database(file, { fileMustExist: true });
-    const stmt = conn.prepare("PRAGMA data_version").pluck();
-    watcher = { get: () => stmt.get() };
+    let counter: BetterSqlite3.Statement | null = null;
+    try {
+      counter = conn.prepare(DATA_VERSION_SQL).pluck();
+    } catch {
+      counter = null;
+    }
+    const pragma = conn.prepare("PRAGMA data_version").pluck();
+    watcher = counter ? { get: () => `c${counter.get()}` } : { get: () => `d${pragma.get()}` };
     watchers.set(file, watcher);
   }
   return watcher;

@@ -16,6 +16,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { ensureDataVersionPostgres } from "../lib/data-version";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const PG_MIGRATIONS_DIR = path.join(root, "prisma", "postgres", "migrations");
@@ -97,6 +98,8 @@ export async function migratePostgres(url: string, opts: { dir?: string; log?: (
       applied.push(m.name);
       opts.log?.(`pg-migrate: applied ${m.name}`);
     }
+    // Every table (new ones too) moves the data version that caches key on.
+    await ensureDataVersionPostgres(client);
     return { applied, alreadyApplied: done.size };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => undefined);

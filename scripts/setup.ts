@@ -6,6 +6,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { ensureDataVersionSqlite } from "../lib/data-version";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "../lib/db-url";
 import { createPrismaClient } from "../lib/db-client";
 import { loadReference } from "../prisma/seed/reference";
@@ -47,6 +48,10 @@ async function migrate(url: string): Promise<void> {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, DATABASE_URL: url },
   });
+  // Every table (new ones too) moves the data version that caches key on.
+  const versioned = new Database(file);
+  ensureDataVersionSqlite(versioned);
+  versioned.close();
   privateFiles(file, `${file}-wal`, `${file}-shm`);
 }
 

@@ -274,6 +274,7 @@ const PAGES: Record<string, RouteSpec> = {
 
 const ROUTES: Record<string, RouteSpec> = {
   "app/api/health/route.ts": { level: "anyone", methods: ["GET"], url: () => "/api/health" },
+  "app/api/ready/route.ts": { level: "anyone", methods: ["GET"], url: () => "/api/ready" },
   "app/api/auth/[...nextauth]/route.ts": {
     level: "anyone",
     exempt: {

@@ -26,10 +26,10 @@ describe("database selection", () => {
 describe("the data version token", () => {
   it("stays put while nothing is written and moves with every write, from this process or another", async () => {
     const a = await dataVersion(db);
+    expect(a).not.toMatch(/^uncached/);
     await db.group.findMany();
-    // PostgreSQL's WAL position is server-wide: other test files write to their own databases
-    // meanwhile, so only SQLite can promise a still token here.
-    if (!onPostgres) expect(await dataVersion(db)).toBe(a);
+    // Other test files write to their own databases meanwhile: the counter is this database's.
+    expect(await dataVersion(db)).toBe(a);
     await db.group.create({ data: { slug: "dv-1", name: "Data version" } });
     const b = await dataVersion(db);
     expect(b).not.toBe(a);
@@ -61,6 +61,45 @@ describe("the data version token", () => {
     await db.group.create({ data: { slug: "dv-2", name: "Another" } });
     expect(await count()).toBe(a + 1);
     expect(computed).toBeGreaterThan(before);
+  });
+
+  it("does not move for operational writes: a job queued, a rate-limit counter, a share-link opened", async () => {
+    const a = await dataVersion(db);
+    await db.job.create({ data: { kind: "test.noop", key: `noop-${Date.now()}` } });
+    await db.rateLimit.create({ data: { key: `test:${Date.now()}`, points: 1 } });
+    expect(await dataVersion(db)).toBe(a);
+    await db.group.update({ where: { slug: "dv-1" }, data: { name: "Changed again" } });
+    expect(await dataVersion(db)).not.toBe(a);
+  });
+
+  it("moves once a transaction commits, not before, and a rolled-back one may leave it", async () => {
+    const a = await dataVersion(db);
+    let inside = "";
+    await db.$transaction(async (tx) => {
+      await tx.group.create({ data: { slug: "dv-3", name: "In a transaction" } });
+      await tx.group.update({ where: { slug: "dv-3" }, data: { name: "Twice" } });
+      inside = await dataVersion(db);
+    });
+    // Read from outside the transaction, the token did not move before the commit.
+    if (onPostgres) expect(inside).toBe(a);
+    expect(await dataVersion(db)).not.toBe(a);
+  });
+
+  it("every record table carries the trigger; only the operational ones are left out", async () => {
+    const { UNVERSIONED_TABLES } = await import("@/lib/data-version");
+    const tables = onPostgres
+      ? (await db.$queryRawUnsafe<{ t: string; n: bigint }[]>(
+          `SELECT c.relname::text AS t, COUNT(g.oid) AS n FROM pg_class c LEFT JOIN pg_trigger g ON g.tgrelid = c.oid AND g.tgname LIKE 'dv\\_%'
+            WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace GROUP BY c.relname`,
+        ))
+      : await db.$queryRawUnsafe<{ t: string; n: bigint }[]>(
+          `SELECT m.name AS t, (SELECT COUNT(*) FROM sqlite_master g WHERE g.type = 'trigger' AND g.tbl_name = m.name AND g.name LIKE 'dv\\_%' ESCAPE '\\') AS n
+             FROM sqlite_master m WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`,
+        );
+    const missing = tables.filter((r) => !UNVERSIONED_TABLES.has(r.t) && Number(r.n) === 0).map((r) => r.t);
+    expect(missing).toEqual([]);
+    expect(tables.find((r) => r.t === "Application")).toBeTruthy();
+    expect(Number(tables.find((r) => r.t === "Job")?.n ?? 0)).toBe(0);
   });
 
   it("is a plain string whatever the database", async () => {

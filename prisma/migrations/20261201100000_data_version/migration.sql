@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "DataVersion" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "version" BIGINT NOT NULL DEFAULT 0
+);
+
