@@ -20,7 +20,10 @@ export function startBackgroundWorker(options: { db?: Db; pollMs?: number } = {}
   const db = options.db ?? createPrismaClient();
   const controller = new AbortController();
   const workerId = newWorkerId();
-  const running = runWorker({ db, signal: controller.signal, workerId, pollMs: options.pollMs });
+  // TRACKER_JOB_LEASE_MS: how long a claimed job stays another worker's before it is taken
+  // over (default 5 minutes: longer than any job runs; tests shorten it).
+  const leaseMs = Number(process.env.TRACKER_JOB_LEASE_MS) || undefined;
+  const running = runWorker({ db, signal: controller.signal, workerId, pollMs: options.pollMs, leaseMs });
   return {
     workerId,
     stop: async () => {
