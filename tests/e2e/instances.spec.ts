@@ -1,0 +1,98 @@
+import { expect, test, type BrowserContext } from "@playwright/test";
+import type { ChildProcess } from "node:child_process";
+import { createFreshPostgresDatabase, dropPostgresDatabase, postgresUnreachable } from "../support/pg";
+import { runScript, startAppServer, startProxy, stopAppServer, waitFor, type Proxy } from "../support/instances";
+import { logApplication } from "./support/applications";
+
+// Issue #19: two production servers on one PostgreSQL database behind nginx (Debian's, with
+// the README's reference configuration; a Node proxy where nginx is not installed). A rate
+// limit is counted across both; a write through one is on the other's cached pages at once; a
+// session made through one is good on the other. The job queue across two processes is in
+// tests/integration/workers.test.ts.
+
+const BASE = Number(process.env.E2E_PORT ?? 3100);
+const A = BASE + 100;
+const B = BASE + 200;
+const PROXY = BASE + 300;
+const EMAIL = "instances@e2e.test";
+const PASSWORD = "instances-password-Correct-Horse";
+
+let database: { url: string; name: string } | null = null;
+const servers: ChildProcess[] = [];
+let proxy: Proxy | null = null;
+
+test.describe.configure({ mode: "serial", timeout: 240_000 });
+
+test.beforeAll(async () => {
+  test.setTimeout(400_000);
+  const why = await postgresUnreachable();
+  if (why) throw new Error(`this test needs PostgreSQL (npm test's PostgreSQL pass starts it): ${why}`);
+  database = await createFreshPostgresDatabase();
+  const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: "instances-e2e-secret", NEXTAUTH_URL: `http://127.0.0.1:${PROXY}`, TRACKER_WORKER: "off", DEFAULT_LOCALE: "en" };
+  runScript(["scripts/setup.ts"], env);
+  runScript(["scripts/user-create.ts", "--email", EMAIL, "--name", "Ines Instances", "--group", "Instances Group", "--role", "editor"], env, `${PASSWORD}\n`);
+  servers.push(startAppServer(A, env), startAppServer(B, env));
+  await Promise.all([waitFor(`http://127.0.0.1:${A}/api/ready`), waitFor(`http://127.0.0.1:${B}/api/ready`)]);
+  proxy = await startProxy(PROXY, [A, B]);
+});
+
+test.afterAll(async () => {
+  await proxy?.stop();
+  for (const s of servers) stopAppServer(s);
+  await new Promise((r) => setTimeout(r, 1000));
+  if (database) await dropPostgresDatabase(database.name);
+});
+
+test("a rate limit is counted across both instances", async ({ request }) => {
+  // Wrong share-link tokens: 20 a minute per client, then 429. Through the proxy the requests
+  // alternate between the two servers; each would allow 20 if it counted alone.
+  const statuses: number[] = [];
+  for (let i = 0; i < 22; i++) statuses.push((await request.get(`http://127.0.0.1:${PROXY}/s/not-a-token-${i}`, { maxRedirects: 0 })).status());
+  expect(statuses.slice(0, 20).every((s) => s === 410)).toBe(true);
+  expect(statuses.slice(20)).toEqual([429, 429]);
+  // And straight to each server, the same client is limited on both.
+  for (const port of [A, B]) {
+    const r = await request.get(`http://127.0.0.1:${port}/s/not-a-token-direct`, { headers: { "x-forwarded-for": "127.0.0.1" }, maxRedirects: 0 });
+    expect(r.status(), `server on ${port}`).toBe(429);
+  }
+});
+
+test("a record saved through one instance is on the other's cached pages at once", async ({ browser, request }) => {
+  const title = `Instances picket ${Date.now()}`;
+  // The search box echoes the query: a listed record adds its link with the title.
+  const listed = async (port: number) => {
+    const html = await (await request.get(`http://127.0.0.1:${port}/applications?q=${encodeURIComponent(title)}`)).text();
+    return new RegExp(`href="/applications/[^"]+"[^>]*>[^<]*${title}`).test(html);
+  };
+  const statsText = async (port: number) => (await request.get(`http://127.0.0.1:${port}/stats`)).text();
+  // Warm both servers' caches: the list search and the statistics.
+  expect(await listed(A)).toBe(false);
+  expect(await listed(B)).toBe(false);
+  const statsBefore = [await statsText(A), await statsText(B)];
+  expect(statsBefore[0].length).toBeGreaterThan(1000);
+
+  let context: BrowserContext | null = null;
+  try {
+    context = await browser.newContext({ baseURL: `http://127.0.0.1:${PROXY}` });
+    const page = await context.newPage();
+    await page.goto("/signin");
+    await page.getByLabel(/email/i).fill(EMAIL);
+    await page.getByLabel(/password/i).fill(PASSWORD);
+    await page.getByRole("button", { name: /sign in/i }).click();
+    await expect(page).toHaveURL(/\/dashboard/);
+    // The session cookie made by one server is good on the other: every request of this flow
+    // goes through the proxy, alternating between them.
+    const path = await logApplication(page, { title, form: "picket", place: "Republic Square" }, async () => {
+      await page.getByLabel("Publish this record").check();
+    });
+    expect(path).toMatch(/^\/applications\//);
+  } finally {
+    await context?.close();
+  }
+  // No timer, no wait: both servers see it on their next request.
+  expect(await listed(A)).toBe(true);
+  expect(await listed(B)).toBe(true);
+  const statsAfter = [await statsText(A), await statsText(B)];
+  expect(statsAfter[0]).not.toBe(statsBefore[0]);
+  expect(statsAfter[1]).not.toBe(statsBefore[1]);
+});
