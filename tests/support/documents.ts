@@ -10,12 +10,12 @@ import type { Db } from "@/lib/db-client";
 import { storage } from "@/lib/storage";
 import { enqueueOcr } from "@/lib/ocr/queue";
 
-const FONT = path.resolve(__dirname, "../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
+const FONT = path.resolve(process.cwd(), "node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Black text on white, one line per entry, large enough to read at 200 dpi. */
-export async function textImage(lines: string[]): Promise<Buffer> {
+export async function textImage(lines: readonly string[]): Promise<Buffer> {
   const font = fs.readFileSync(FONT).toString("base64");
   const height = 80 + lines.length * 80;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1700" height="${height}">
