@@ -125,6 +125,8 @@ describe("the OCR job", () => {
       await until(async () => (await attachment(a.id)).ocrStatus === "running", 90_000);
       worker.kill("SIGKILL");
       await new Promise((r) => worker.once("exit", r));
+      // Really gone: no process of it is left to finish the job.
+      expect(() => process.kill(worker.pid!, 0)).toThrow();
     } finally {
       if (worker.exitCode === null) worker.kill("SIGKILL");
     }
@@ -207,7 +209,9 @@ describe("searching applications by their documents' text", () => {
 /** `npm run worker` as its own process, on this test's database and file store. */
 function startWorkerProcess(): ChildProcess {
   const root = path.resolve(__dirname, "../..");
-  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts"], {
+  // One process (tsx as a loader, not its CLI, which would run the script in a child that a
+  // kill of the parent leaves running).
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
     cwd: root,
     env: { ...process.env, TRACKER_WORKER_POLL_MS: "200", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
