@@ -63,7 +63,8 @@ function DocumentReason({ doc, js, onTake, onNoSelection }: { doc: DocumentText;
         {doc.text}
       </pre>
       {js ? (
-        <button type="button" onClick={useSelection} className="rounded-md border border-stone-300 bg-white px-3 py-1 text-sm font-medium hover:bg-stone-100">
+        // mousedown would clear the selection before the click reads it.
+        <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={useSelection} className="rounded-md border border-stone-300 bg-white px-3 py-1 text-sm font-medium hover:bg-stone-100">
           {t("useSelection")}
         </button>
       ) : null}
