@@ -33,7 +33,7 @@ test.describe("with JavaScript", () => {
     test.setTimeout(180_000);
     await signIn(page);
     const docs = await openWhenRead(page);
-    await expect(docs.getByText("Akimat letter (scan)")).toBeVisible();
+    await expect(docs.getByText("Akimat letter (scan)", { exact: true })).toBeVisible();
     const text = docs.locator("[data-ocr-text]");
     await expect(text).toContainText("Акимат города Алматы");
 
