@@ -11,19 +11,45 @@
 //   unavailable: this server has no Tesseract/poppler (the app works on without it)
 //   none: not a document OCR reads (e.g. an audio file)
 import type { Db } from "../db-client";
-import { registerHandler, type ClaimedJob, type JobContext, type JobOutcome } from "../jobs/worker";
+import { registerHandler, registerRecurring, type ClaimedJob, type JobContext, type JobOutcome } from "../jobs/worker";
+import { enqueue } from "../jobs/queue";
 import { DEFAULT_LEASE_MS } from "../jobs/worker";
 import { storage } from "../storage";
 import type { OcrErrorCode } from "./errors";
-import { OCR_JOB_KIND } from "./queue";
+import { OCR_JOB_KIND, ocrJobKey } from "./queue";
 import { isOcrReadable, readDocument } from "./read";
 import { ocrAvailability, ToolError } from "./tools";
 
 
 class LeaseLost extends Error {}
 
+/** Hourly: once Tesseract is installed, the documents marked unavailable are read after all. */
+export const OCR_RECHECK_KIND = "attachment.ocr.recheck";
+
 export function registerOcrJobs(): void {
   registerHandler(OCR_JOB_KIND, readAttachmentText);
+  registerRecurring(OCR_RECHECK_KIND, 3_600_000);
+  registerHandler(OCR_RECHECK_KIND, async (_job, ctx) => {
+    await requeueUnavailable(ctx.db, ctx.now);
+  });
+}
+
+/**
+ * Queues the documents this server could not read for lack of the programs, when it now can.
+ * A fresh job key per pass (the first job of each document is kept, finished, under its own).
+ */
+export async function requeueUnavailable(db: Db, now: Date, max = 200): Promise<number> {
+  if (!(await ocrAvailability()).available) return 0;
+  const rows = await db.attachment.findMany({ where: { ocrStatus: "unavailable", deletedAt: null }, select: { id: true }, take: max, orderBy: { createdAt: "asc" } });
+  let n = 0;
+  for (const r of rows) {
+    await db.$transaction(async (tx) => {
+      const moved = await tx.attachment.updateMany({ where: { id: r.id, ocrStatus: "unavailable" }, data: { ocrStatus: "pending", ocrError: "" } });
+      if (moved.count) await enqueue(tx, { kind: OCR_JOB_KIND, key: `${ocrJobKey(r.id)}@${now.toISOString()}`, payload: { attachmentId: r.id }, maxAttempts: 3 });
+      n += moved.count;
+    });
+  }
+  return n;
 }
 
 export async function readAttachmentText(job: ClaimedJob, ctx: JobContext): Promise<JobOutcome> {

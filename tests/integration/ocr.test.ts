@@ -12,7 +12,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => undefined }) }));
 import { db } from "@/lib/db";
 import { workOnce } from "@/lib/jobs";
-import { registerOcrJobs } from "@/lib/ocr/job";
+import { registerOcrJobs, requeueUnavailable } from "@/lib/ocr/job";
 import { ocrJobKey } from "@/lib/ocr/queue";
 import { readDocument } from "@/lib/ocr/read";
 import { ocrAvailability } from "@/lib/ocr/tools";
@@ -94,6 +94,15 @@ describe("the OCR job", () => {
     const a = await seedAttachment(db, { groupId, applicationId: appId, bytes: await textImage(["Пикет"]), mimeType: "image/png" });
     expect(await workOnce({ db })).toMatchObject({ done: 1, failed: 0 });
     expect(await attachment(a.id)).toMatchObject({ ocrStatus: "unavailable", ocrText: "", ocrError: "not_installed" });
+    // The hourly recheck leaves it while the programs are still missing…
+    expect(await requeueUnavailable(db, new Date())).toBe(0);
+    // …and once they are installed, the document is read after all.
+    delete process.env.TRACKER_TESSERACT;
+    expect(await requeueUnavailable(db, new Date())).toBe(1);
+    expect(await attachment(a.id)).toMatchObject({ ocrStatus: "pending", ocrError: "" });
+    expect(await workOnce({ db })).toMatchObject({ done: 1 });
+    expect(await attachment(a.id)).toMatchObject({ ocrStatus: "done" });
+    expect((await attachment(a.id)).ocrText).toContain("Пикет");
   }, LONG);
 
   it("a file OCR does not read is marked none", async () => {
