@@ -10,5 +10,6 @@ export NEXTAUTH_URL="http://127.0.0.1:${port}"
 npx prisma generate >/dev/null
 npx tsx scripts/setup.ts
 npx tsx tests/e2e/support/create-accounts.ts
+npx tsx tests/e2e/support/seed-documents.ts
 npx next build >/dev/null
 exec npx next start -H 127.0.0.1 -p "$port"

@@ -16,6 +16,8 @@ import { formToObject, type Plain } from "@/lib/validation/form-data";
 import { DATE_PRECISIONS, EVIDENCE_STANCES, PART_OUTCOMES } from "@/lib/domain/vocabulary";
 import type { AnswerSnapshot } from "@/lib/data/answers";
 import { AlternativeNote, needsAlternativeNote } from "./AlternativeNote";
+import { ReasonFromDocuments } from "./ReasonFromDocuments";
+import type { DocumentText } from "@/lib/data/ocr-text";
 import { answerFromSubmitted, emptyEvidence, type AnswerValues } from "./values";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/config";
@@ -45,9 +47,11 @@ interface Props {
   grounds: AnswerFormGround[];
   initial: AnswerValues;
   cancelHref: string;
+  /** The recognised text of the answer's documents, to take the reason from. */
+  documents?: DocumentText[];
 }
 
-export function AnswerForm({ mode, action, parts, grounds, initial, cancelHref }: Props) {
+export function AnswerForm({ mode, action, parts, grounds, initial, cancelHref, documents = [] }: Props) {
   const t = useTranslations("answers.form");
   const [state, formAction] = useActionState(action, initialFormState);
   const submitted = state.data?.values as Plain | undefined;
@@ -57,8 +61,22 @@ export function AnswerForm({ mode, action, parts, grounds, initial, cancelHref }
   return (
     <div className={conflict ? "grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]" : ""}>
       <form action={formAction} noValidate className="space-y-6">
+        {/* The form's default button (Enter in a field) saves: the sentence buttons of
+            ReasonFromDocuments, also submit buttons, come before the visible one. */}
+        <button type="submit" tabIndex={-1} aria-hidden="true" className="sr-only">
+          {mode === "create" ? t("create") : t("save")}
+        </button>
         <FormMessage state={state} labels="answers.form" ns="answers" />
-        <AnswerFields key={String(state.data?.submittedAt ?? "initial")} values={values} version={version} errors={state.errors} parts={parts} grounds={grounds} />
+        <AnswerFields
+          key={String(state.data?.submittedAt ?? "initial")}
+          values={values}
+          version={version}
+          errors={state.errors}
+          parts={parts}
+          grounds={grounds}
+          documents={documents}
+          reasonTaken={state.data?.reasonTaken === true}
+        />
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton>{mode === "create" ? t("create") : t("save")}</SubmitButton>
           <Link href={cancelHref} className={secondaryLink}>
@@ -87,12 +105,16 @@ function AnswerFields({
   errors,
   parts,
   grounds,
+  documents,
+  reasonTaken,
 }: {
   values: AnswerValues;
   version: string;
   errors?: Record<string, string[]>;
   parts: AnswerFormPart[];
   grounds: AnswerFormGround[];
+  documents: DocumentText[];
+  reasonTaken: boolean;
 }) {
   const t = useTranslations("answers.form");
   const tv = useTranslations("vocab");
@@ -184,6 +206,7 @@ function AnswerFields({
           {t("reason")}
         </h2>
         <TextArea name="statedReason" label={t("statedReason")} hint={t("statedReasonHint")} errors={errors} defaultValue={values.statedReason} rows={5} />
+        <ReasonFromDocuments documents={documents} taken={reasonTaken} />
         <TextField name="articleCited" label={t("articleCited")} hint={t("articleCitedHint")} errors={errors} defaultValue={values.articleCited} />
         <fieldset aria-describedby="grounds-error">
           <legend className="block text-sm font-medium text-stone-800">{t("grounds")}</legend>

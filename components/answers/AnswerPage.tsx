@@ -2,6 +2,7 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/PageHeader";
 import type { AnswerFormContext } from "@/lib/data/answers";
+import type { DocumentText } from "@/lib/data/ocr-text";
 import type { FormState } from "@/lib/actions/form-state";
 import { AnswerForm } from "./AnswerForm";
 import type { AnswerValues } from "./values";
@@ -13,7 +14,7 @@ export async function AnswerPage({
   action,
 }: {
   mode: "create" | "edit";
-  ctx: AnswerFormContext;
+  ctx: AnswerFormContext & { documents?: DocumentText[] };
   initial: AnswerValues;
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
 }) {
@@ -21,7 +22,7 @@ export async function AnswerPage({
   return (
     <div className="max-w-4xl">
       <PageHeader title={mode === "create" ? t("new.title") : t("edit.title")} subtitle={ctx.app.title} />
-      <AnswerForm mode={mode} action={action} parts={ctx.app.parts} grounds={ctx.grounds} initial={initial} cancelHref={`/applications/${ctx.app.id}`} />
+      <AnswerForm mode={mode} action={action} parts={ctx.app.parts} grounds={ctx.grounds} initial={initial} cancelHref={`/applications/${ctx.app.id}`} documents={ctx.documents} />
     </div>
   );
 }

@@ -15,7 +15,7 @@ import {
   type UpdateApplicationInput,
 } from "../validation/applications";
 import { logChange } from "./audit";
-import { contains, searchTerm } from "./text-search";
+import { attachmentTextMatching, contains, searchTerm } from "./text-search";
 import { listAuthorities, resolveAuthority } from "./authorities";
 import { recomputeCase } from "./case-state";
 import { ACCEPTED_ORGANIZER, acceptedOrganizers, visibleAuthoritiesWhere, visibleGroupsWhere } from "./scope";
@@ -383,6 +383,10 @@ export function applicationsWhere(actor: Actor | null, f: ApplicationFilters): P
         { registrationNumber: contains(q) },
         { answers: { some: { statedReason: contains(q) } } },
         { answers: { some: { grounds: { some: { words: contains(q) } } } } },
+        // The recognised text of its documents: a group's own files for its members, and for
+        // everyone else only files published on their own (a record's publication does not
+        // publish its files).
+        { attachments: { some: attachmentTextMatching(actor, q) } },
       ],
     });
     // Other groups' records are not found through the people they keep private (visibility.ts).

@@ -4,6 +4,7 @@
 // Use these in list queries instead of writing `{ contains: q }` by hand:
 //   where: { OR: [{ title: contains(q) }, { city: contains(q) }] }
 import { databaseUrl, isPostgresUrl } from "../db-url";
+import { groupIds, type Actor } from "../auth/access";
 
 type TextFilter = { contains: string } | { startsWith: string };
 
@@ -39,4 +40,19 @@ export function searchTerm(raw: unknown, max = 200): string {
   if (typeof raw !== "string") return "";
   const cleaned = raw.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim().slice(0, max);
   return cleaned.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+
+/**
+ * An attachment whose recognised (OCR) text contains `q` and that this reader may search: one
+ * of their groups' files, or a file published on its own. Put it under the record's own
+ * visibility (the applications list's where clause does): a published file of a record the
+ * reader cannot see matches nothing, and a deleted file never matches.
+ */
+export function attachmentTextMatching(actor: Actor | null, q: string) {
+  return {
+    deletedAt: null,
+    ocrStatus: "done",
+    ocrText: contains(q),
+    OR: [{ groupId: { in: groupIds(actor) } }, { isPublic: true }],
+  };
 }

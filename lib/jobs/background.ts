@@ -3,11 +3,13 @@
 import { createPrismaClient, type Db } from "../db-client";
 import { registerReminderJobs } from "../data/reminders";
 import { closeMailTransport } from "../mail";
+import { registerOcrJobs } from "../ocr/job";
 import { newWorkerId, registerQueueJobs, runWorker } from "./worker";
 
 export function registerAppJobs(): void {
   registerQueueJobs();
   registerReminderJobs();
+  registerOcrJobs();
 }
 
 export interface BackgroundWorker {
