@@ -290,8 +290,8 @@ export function buildFiling(input: BuildFilingInput): FilingDocument {
             runs: [
               { text: a.person.fullName },
               ...(a.role === "representative" ? [{ text: ` (${t("doc.representative")})` }] : []),
-              ...labelled(t("doc.iin"), text(a.person.idNumber), "applicant_iin"),
-              ...labelled(t("doc.address"), text(a.person.address), "applicant_address"),
+              ...labelled(t("doc.iin"), text(a.person.idNumber), "applicant.iin"),
+              ...labelled(t("doc.address"), text(a.person.address), "applicant.address"),
               ...(a.person.phone ? [{ text: `, ${t("doc.phone")} ${a.person.phone}` }] : []),
             ],
           })),
