@@ -1,5 +1,5 @@
 // /applications/<id>/filings/<kind>/download: the drafted filing as DOCX or PDF, with the
-// member's edits (POST from the preview form; GET gives the template as it stands). Checked
+// member's edits (POST from the preview form; GET gives the template as it stands). DOCX unless format=pdf. Checked
 // here: route handlers are not wrapped by the (app) layout.
 import { getActor } from "@/lib/auth/session";
 import { draftFiling } from "@/lib/data/filings";
@@ -22,7 +22,7 @@ async function respond(id: string, kindRaw: string, fields: Record<string, unkno
   }
   const kind = filingKind.safeParse(kindRaw);
   const locale = filingLocale.safeParse(fields.locale ?? "ru");
-  const format = fields.format === "pdf" ? "pdf" : fields.format === "docx" ? "docx" : null;
+  const format = fields.format === undefined || fields.format === "docx" ? "docx" : fields.format === "pdf" ? "pdf" : null;
   if (!kind.success || !locale.success || !format) return new Response("Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   try {
     const doc = await draftFiling(actor, id, kind.data, locale.data, editsFrom(fields));
@@ -41,11 +41,10 @@ export async function GET(req: Request, { params }: Ctx): Promise<Response> {
 
 export async function POST(req: Request, { params }: Ctx): Promise<Response> {
   const { id, kind } = await params;
-  let fields: Record<string, unknown>;
-  try {
-    fields = formToObject(await req.formData());
-  } catch {
-    return new Response("Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
+  // A post without a form body drafts the template as it stands (as GET does).
+  const fields = await req
+    .formData()
+    .then(formToObject)
+    .catch(() => ({}));
   return respond(id, kind, fields);
 }
