@@ -9,7 +9,6 @@ import { applyRule, findRule, RULE_CODES, type DeadlineRuleData } from "./deadli
 import { refusedSomething } from "./status";
 import { parseTemplate, evaluate, TemplateSyntaxError, type Segment } from "./filing-template";
 import type { WorkCalendar } from "./working-days";
-import { localized } from "../i18n/localized";
 import type { Locale } from "../i18n/config";
 
 export const FILING_KINDS = ["notification", "complaint", "claim", "appeal"] as const;
@@ -47,6 +46,8 @@ export interface FilingWords {
   t(key: string, values?: Record<string, string | number>): string;
   vocab(list: string, value: string | null | undefined): string;
   date(iso: string, precision?: string): string;
+  /** A reference record's text in this language, with its fallbacks (lib/i18n/localized.ts). */
+  localized(record: object | null | undefined, field: string): string;
 }
 
 export interface StandardSource {
@@ -240,7 +241,6 @@ export interface BuildFilingInput {
 }
 
 const text = (value: string | number | null | undefined): Value => (value === null || value === undefined || String(value).trim() === "" ? { missing: true } : { text: String(value).trim() });
-const nameOf = (n: Named, locale: Locale) => (n ? localized(n, "name", locale) || n.name : "");
 
 /** The answer a complaint or claim is against: the latest one that refused something. */
 export function refusalOf(c: FilingCase) {
@@ -251,6 +251,8 @@ export function buildFiling(input: BuildFilingInput): FilingDocument {
   const { case: c, template, words, today } = input;
   const { t, vocab, date } = words;
   const locale = template.locale;
+  const localized = words.localized;
+  const nameOf = (n: Named) => (n ? localized(n, "name") || n.name : "");
   const refusal = refusalOf(c);
   const refusedPartIds = new Set(refusal?.partOutcomes.filter((p) => p.outcome === "refused" || p.outcome === "alternative_proposed").map((p) => p.partId) ?? []);
   const part = c.parts.find((p) => refusedPartIds.has(p.id)) ?? c.parts[0] ?? null;
@@ -270,7 +272,7 @@ export function buildFiling(input: BuildFilingInput): FilingDocument {
   set("today", { text: date(today) });
   set("group.name", text(c.group.name));
   set("organizers", text((c.organizers.length ? c.organizers.map((o) => o.group.name) : [c.group.name]).join(", ")));
-  set("authority.name", text(nameOf(c.authority, locale)));
+  set("authority.name", text(nameOf(c.authority)));
   set("authority.city", text(c.authority?.city || c.city));
   set("case.title", text(c.title));
   set("case.purpose", text(c.purpose));
@@ -365,7 +367,7 @@ export function buildFiling(input: BuildFilingInput): FilingDocument {
   );
 
   // The stages before this filing.
-  const body = (s: typeof complaintStage) => text(s ? nameOf(s.body, locale) || s.bodyName : "");
+  const body = (s: typeof complaintStage) => text(s ? nameOf(s.body) || s.bodyName : "");
   set("complaint.body", body(complaintStage));
   set("court.name", body(firstInstance));
   set("appealCourt.name", body(appealStage));
@@ -487,7 +489,7 @@ export function buildFiling(input: BuildFilingInput): FilingDocument {
       out.push({ runs: [{ missing: "refusal.grounds", note: missingNote("refusal.grounds") }] });
     }
     r.grounds.forEach((g, i) => {
-      const label = localized(g.ground, "label", locale) || g.ground.code;
+      const label = localized(g.ground, "label") || g.ground.code;
       const article = g.articleCited || r.articleCited || g.ground.article;
       out.push({ style: "heading", runs: [{ text: `${i + 1}. ${label}${article ? ` (${article})` : ""}`, bold: true }] });
       const words = g.words || r.statedReason;
@@ -499,10 +501,10 @@ export function buildFiling(input: BuildFilingInput): FilingDocument {
       const answering = sorted.filter((s) => codesOf(s).includes(g.ground.code));
       if (answering.length) {
         out.push({ runs: [{ text: t("doc.answeredBy") }] });
-        for (const s of answering) out.push({ style: "item", runs: [{ text: `${localized(s, "title", locale)}. `, bold: true }, { text: localized(s, "body", locale) }] });
+        for (const s of answering) out.push({ style: "item", runs: [{ text: `${localized(s, "title")}. `, bold: true }, { text: localized(s, "body") }] });
       }
     });
-    for (const s of general) out.push({ style: "item", runs: [{ text: `${localized(s, "title", locale)}. `, bold: true }, { text: localized(s, "body", locale) }] });
+    for (const s of general) out.push({ style: "item", runs: [{ text: `${localized(s, "title")}. `, bold: true }, { text: localized(s, "body") }] });
     return { paragraphs: out };
   }
 

@@ -3,6 +3,7 @@
 // lib/domain/filings.ts so that the builder stays pure and the tests use the real catalogue.
 import { createFormatter, createTranslator } from "use-intl/core";
 import { loadMessages } from "./catalogue";
+import { localized } from "./localized";
 import type { Locale } from "./config";
 import type { FilingWords } from "../domain/filings";
 
@@ -15,6 +16,7 @@ export function filingWords(locale: Locale): FilingWords {
   const f = createFormatter({ locale, timeZone: "Asia/Almaty" });
   return {
     locale,
+    localized: (record, field) => localized(record, field, locale),
     t: (key, values) => t(key, values),
     vocab: (list, value) => (value ? (v.has(`${list}.${value}`) ? v(`${list}.${value}`) : value) : ""),
     date: (value, precision = "day") => {
