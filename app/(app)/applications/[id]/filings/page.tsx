@@ -8,6 +8,8 @@ import { NotFoundError } from "@/lib/errors";
 import { FILING_KINDS, FILING_LOCALES } from "@/lib/domain/filings";
 import { SavedFilings } from "@/components/filings/SavedFilings";
 import { Card } from "@/components/ui/Card";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { FILING_CLIENT_MESSAGES } from "@/components/filings/client-messages";
 import { PageHeader, secondaryLink } from "@/components/ui/PageHeader";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -73,7 +75,9 @@ export default async function FilingsPage({ params, searchParams }: Props) {
           )}
         </Card>
         <Card title={t("savedTitle")}>
-          <SavedFilings applicationId={id} files={files} canEdit={access.canEdit} />
+          <ClientMessages namespaces={FILING_CLIENT_MESSAGES}>
+            <SavedFilings applicationId={id} files={files} canEdit={access.canEdit} />
+          </ClientMessages>
         </Card>
       </div>
     </>

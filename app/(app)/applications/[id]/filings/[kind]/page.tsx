@@ -8,6 +8,8 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { FILING_LOCALES } from "@/lib/domain/filings";
 import { filingKind, filingLocale } from "@/lib/validation/filings";
 import { FilingEditor } from "@/components/filings/FilingEditor";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { FILING_CLIENT_MESSAGES } from "@/components/filings/client-messages";
 import { PageHeader, secondaryLink } from "@/components/ui/PageHeader";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -64,7 +66,9 @@ export default async function DraftFilingPage({ params, searchParams }: Props) {
           ),
         )}
       </nav>
-      <FilingEditor key={`${kind.data}-${lang}`} applicationId={id} initial={doc} />
+      <ClientMessages namespaces={FILING_CLIENT_MESSAGES}>
+        <FilingEditor key={`${kind.data}-${lang}`} applicationId={id} initial={doc} />
+      </ClientMessages>
     </>
   );
 }

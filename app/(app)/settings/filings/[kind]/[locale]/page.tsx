@@ -7,6 +7,8 @@ import { canEditTemplates, currentTemplate, previewTemplate, templateHistory } f
 import { NotFoundError } from "@/lib/errors";
 import { filingKind, filingLocale } from "@/lib/validation/filings";
 import { TemplateForm } from "@/components/filings/TemplateForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { FILING_CLIENT_MESSAGES } from "@/components/filings/client-messages";
 import { PageHeader } from "@/components/ui/PageHeader";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,7 +32,9 @@ export default async function FilingTemplatePage({ params }: { params: Promise<{
     <>
       <PageHeader title={`${tf(`kind.${kind.data}`)} · ${tf(`locale.${locale.data}`)}`} subtitle={<Link href="/settings/filings">← {t("title")}</Link>} />
       {editable ? null : <p className="mb-4 text-sm text-stone-600">{t("onlyOperators")}</p>}
-      <TemplateForm key={template.version} template={template} preview={preview} editable={editable} />
+      <ClientMessages namespaces={FILING_CLIENT_MESSAGES}>
+        <TemplateForm key={template.version} template={template} preview={preview} editable={editable} />
+      </ClientMessages>
       <section className="mt-6 text-sm">
         <h2 className="font-semibold">{t("versions")}</h2>
         <ul className="mt-1 space-y-1" data-testid="template-versions">
