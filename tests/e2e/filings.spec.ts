@@ -65,7 +65,8 @@ test("a viewer of the group sees the saved version but cannot draft", async ({ p
   expect(casePath, "the case drafted above").not.toBe("");
   await signIn(page, "viewer");
   await page.goto(`${casePath}/filings/complaint?locale=ru`);
-  await expect(page.getByRole("alert")).toContainText("Only the group's editors and admins can draft filings");
+  await expect(page.getByRole("alert").filter({ hasText: "Only the group's editors and admins can draft filings" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Download DOCX" })).toHaveCount(0);
   await page.goto(`${casePath}/filings`);
   await expect(page.getByTestId("saved-filings")).toContainText("Административная жалоба — проект");
 });
