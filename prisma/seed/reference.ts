@@ -1,5 +1,6 @@
 // Reference data the law defines and an admin may change: refusal grounds, legal clocks,
 // the holiday calendar and the standards lawyers cite. Loaded once; never overwrites edits.
+import { FILING_TEMPLATES } from "./filing-templates";
 import type { Db } from "../../lib/db-client";
 import { addDays, weekday } from "../../lib/domain/dates";
 
@@ -159,6 +160,12 @@ export async function loadReference(db: Db): Promise<{ created: number }> {
   for (const s of LEGAL_STANDARDS) {
     if (await db.legalStandard.findUnique({ where: { code: s.code } })) continue;
     await db.legalStandard.create({ data: s });
+    created++;
+  }
+  // A template is shipped once per kind and language: an operator's later versions stand.
+  for (const f of FILING_TEMPLATES) {
+    if (await db.filingTemplate.findFirst({ where: { kind: f.kind, locale: f.locale }, select: { id: true } })) continue;
+    await db.filingTemplate.create({ data: { kind: f.kind, locale: f.locale, version: 1, title: f.title, sections: JSON.stringify(f.sections), createdByName: "system" } });
     created++;
   }
   return { created };

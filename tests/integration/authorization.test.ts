@@ -253,6 +253,8 @@ const PAGES: Record<string, RouteSpec> = {
   "app/(app)/applications/[id]/events/new/page.tsx": { level: "editorOfA", params: (fx) => ({ id: fx.appId }) },
   "app/(app)/applications/[id]/events/[eventId]/edit/page.tsx": { level: "editorOfA", params: (fx) => ({ id: fx.appId, eventId: fx.eventId }) },
   "app/(app)/applications/[id]/case-file/page.tsx": { level: "memberOfA", params: (fx) => ({ id: fx.appId }) },
+  "app/(app)/applications/[id]/filings/page.tsx": { level: "memberOfA", params: (fx) => ({ id: fx.appId }) },
+  "app/(app)/applications/[id]/filings/[kind]/page.tsx": { level: "editorOfA", params: (fx) => ({ id: fx.appId, kind: "complaint" }), notice: /\.viewerCannot$/ },
   "app/(app)/appeals/[stageId]/edit/page.tsx": { level: "editorOfA", params: (fx) => ({ stageId: fx.stageId }) },
   "app/(app)/appeals/[stageId]/hearings/new/page.tsx": { level: "editorOfA", params: (fx) => ({ stageId: fx.stageId }) },
   "app/(app)/appeals/[stageId]/ruling/page.tsx": { level: "editorOfA", params: (fx) => ({ stageId: fx.stageId }) },
@@ -269,6 +271,9 @@ const PAGES: Record<string, RouteSpec> = {
   "app/(app)/settings/rules/[id]/page.tsx": { level: "operator", params: (fx) => ({ id: fx.ruleId }) },
   "app/(app)/settings/holidays/page.tsx": { level: "signedIn" },
   "app/(app)/settings/standards/page.tsx": { level: "signedIn" },
+  "app/(app)/settings/filings/page.tsx": { level: "signedIn" },
+  // Anyone signed in may read a template and preview it; saving a version is the operators' (saveTemplateAction).
+  "app/(app)/settings/filings/[kind]/[locale]/page.tsx": { level: "signedIn", params: () => ({ kind: "complaint", locale: "ru" }) },
   "app/(app)/settings/standards/[id]/page.tsx": { level: "operator", params: (fx) => ({ id: fx.standardId }), notice: /\.onlyOperators$/ },
 };
 
@@ -297,6 +302,18 @@ const ROUTES: Record<string, RouteSpec> = {
   "app/api/v1/applications/[id]/route.ts": { level: "memberOfA", methods: ["GET"], params: (fx) => ({ id: fx.appId }), url: (fx) => `/api/v1/applications/${fx.appId}` },
   "app/api/v1/export/route.ts": { level: "memberOfA", methods: ["GET"], url: (fx) => `/api/v1/export?group=${fx.groupA}` },
   "app/(public)/stats/csv/[table]/route.ts": { level: "anyone", methods: ["GET"], params: () => ({ table: "grounds" }), url: () => "/stats/csv/grounds" },
+  "app/(app)/applications/[id]/filings/[kind]/download/route.ts": {
+    level: "editorOfA",
+    methods: ["GET", "POST"],
+    params: (fx) => ({ id: fx.appId, kind: "complaint" }),
+    url: (fx) => `/applications/${fx.appId}/filings/complaint/download?locale=ru&format=docx`,
+  },
+  "app/(app)/applications/[id]/filings/saved/[fileId]/route.ts": {
+    level: "memberOfA",
+    methods: ["GET"],
+    params: (fx) => ({ id: fx.appId, fileId: fx.filingId }),
+    url: (fx) => `/applications/${fx.appId}/filings/saved/${fx.filingId}`,
+  },
   "app/(app)/applications/[id]/case-file/pdf/route.ts": { level: "memberOfA", methods: ["GET"], params: (fx) => ({ id: fx.appId }), url: (fx) => `/applications/${fx.appId}/case-file/pdf` },
   // Share links are opened by whoever holds the token (a lawyer without an account).
   "app/s/[token]/route.ts": { level: "anyone", methods: ["GET"], params: (fx) => ({ token: fx.shareToken }), url: (fx) => `/s/${fx.shareToken}` },

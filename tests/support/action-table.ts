@@ -56,6 +56,8 @@ export interface Fixture {
   sourceSlug: string;
   /** Group B's record naming group A as co-organizer: a request waiting for A's admin. */
   organizerRequestAppId: string;
+  /** A generated complaint saved to the case (its bytes in lib/storage). */
+  filingId: string;
 }
 
 let seq = 0;
@@ -164,7 +166,28 @@ export async function makeFixture(): Promise<Fixture> {
       organizers: { create: [{ groupId: groupB }, { groupId: groupA, status: "pending", requestedById: outsider.userId }] },
     },
   });
+  const { storage } = await import("@/lib/storage");
+  const filingBytes = Buffer.from(`generated complaint ${n}`);
+  const filing = await db.attachment.create({
+    data: {
+      groupId: groupA,
+      applicationId: app.id,
+      subjectType: "application",
+      subjectId: app.id,
+      kind: "generated",
+      fileName: "complaint-ru.docx",
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      size: filingBytes.length,
+      storageKey: (await storage().put(filingBytes)).key,
+      ocrStatus: "none",
+      filingKind: "complaint",
+      filingLocale: "ru",
+      templateVersion: 1,
+      caseVersion: 1,
+    },
+  });
   return {
+    filingId: filing.id,
     groupA,
     groupB,
     actors: { anonymous: null, viewer, editor, admin, outsider, loner, operator },
@@ -365,6 +388,12 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
     createApiTokenAction: { level: "signedIn", entries: () => ({ name: "my script" }) },
     // Only the owner (group A's admin here) may revoke a token.
     revokeApiTokenAction: { level: "adminOfA", entries: (fx) => ({ id: fx.apiTokenId }) },
+  },
+  "filings.ts": {
+    draftFilingAction: { level: "editorOfA", entries: (fx) => ({ applicationId: fx.appId, kind: "complaint", locale: "ru", intent: "save" }) },
+    markFiledAction: { level: "editorOfA", entries: (fx) => ({ applicationId: fx.appId, attachmentId: fx.filingId, filedOn: "2024-03-02", number: "ЖБ-1" }) },
+    // Shared reference data: a new template version is the operators' (a preview is anyone's, and writes nothing).
+    saveTemplateAction: { level: "operator", entries: () => ({ kind: "complaint", locale: "en", baseVersion: "1", title: "Complaint" }) },
   },
   "locale.ts": {
     setLocaleAction: { level: "anyone", entries: () => ({}) },

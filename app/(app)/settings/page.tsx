@@ -16,11 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const actor = await requirePageActor("/settings");
-  const [t, tr, trem, offsets] = await Promise.all([
+  const [t, tr, trem, offsets, tf] = await Promise.all([
     getTranslations("settings.index"),
     getTranslations("vocab.role"),
     getTranslations("settings.reminders"),
     getReminderOffsets(actor.userId),
+    getTranslations("filings.settings"),
   ]);
   const emailOn = mailEnabled();
   const operator = isOperator(actor);
@@ -54,6 +55,9 @@ export default async function SettingsPage() {
           </li>
           <li>
             <Link href="/settings/standards">{t("standards")}</Link> — <span className="text-stone-600">{t("standardsText")}</span>
+          </li>
+          <li>
+            <Link href="/settings/filings">{tf("title")}</Link> — <span className="text-stone-600">{tf("linkText")}</span>
           </li>
         </ul>
       </Card>

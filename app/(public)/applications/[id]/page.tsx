@@ -17,6 +17,7 @@ import { AppealsSection } from "@/components/appeals/AppealsSection";
 import { EventsSection } from "@/components/events/EventsSection";
 import { CaseIncidents } from "@/components/incidents/CaseIncidents";
 import { SharePanel } from "@/components/share/SharePanel";
+import { CaseFilings } from "@/components/filings/CaseFilings";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -57,6 +58,7 @@ export default async function CasePage({ params }: Props) {
         <div className="min-w-0 space-y-6">
           <Timeline data={data} />
           <ApplicantsList data={data} />
+          {data.isMember ? <CaseFilings applicationId={data.id} canEdit={data.canEdit} /> : null}
           {data.canEdit ? <SharePanel data={data} /> : null}
         </div>
       </div>
