@@ -4,6 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { bodyTooLarge, createNonce, isApiPath, isHttps, isSharePath, securityHeaders } from "@/lib/security/headers";
 import { requestLocale, translator } from "@/lib/api/i18n";
+import { UPLOAD_PATH, maxRequestBytes } from "@/lib/files/limits";
 
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
@@ -16,7 +17,9 @@ export function proxy(request: NextRequest) {
     api,
     share: isSharePath(pathname),
   });
-  if (bodyTooLarge(request.method, request.headers.get("content-length"))) {
+  // Attached scans are larger than any form: the upload route has its own limit (and checks it again).
+  const limit = pathname === UPLOAD_PATH ? maxRequestBytes() : undefined;
+  if (bodyTooLarge(request.method, request.headers.get("content-length"), limit)) {
     // Answered before anything reads the body (a 10 MB post used to fail as a 500).
     const message = translator(requestLocale(request), "errors")("body_too_large");
     const response = api

@@ -97,10 +97,10 @@ export function isSharePath(pathname: string): boolean {
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** A declared body above the limit (a body without Content-Length meets Next.js's own limit). */
-export function bodyTooLarge(method: string, contentLength: string | null): boolean {
+export function bodyTooLarge(method: string, contentLength: string | null, limit = MAX_BODY_BYTES): boolean {
   if (method === "GET" || method === "HEAD" || !contentLength) return false;
   const n = Number(contentLength);
-  return !Number.isFinite(n) || n > MAX_BODY_BYTES;
+  return !Number.isFinite(n) || n > limit;
 }
 
 /** Paths whose responses are data, not pages. */
