@@ -56,11 +56,12 @@ function answer(req: Request, back: string, outcome: Outcome, status: number, va
   // Without JavaScript: back to the page, with the result and what was typed (never a file).
   const url = new URL(back, "http://placeholder.invalid");
   for (const k of [...url.searchParams.keys()]) if (k.startsWith("doc_")) url.searchParams.delete(k);
+  if (values.subjectId) url.searchParams.set("doc_subjectId", values.subjectId);
   if (outcome.ok) url.searchParams.set("doc_added", String(outcome.count ?? 0));
   else {
     url.searchParams.set("doc_error", outcome.message ?? "unexpected");
     if (outcome.fileName) url.searchParams.set("doc_file", outcome.fileName);
-    for (const [k, v] of Object.entries(values)) if (v) url.searchParams.set(`doc_${k}`, v.slice(0, 300));
+    for (const [k, v] of Object.entries(values)) if (v && k !== "subjectId") url.searchParams.set(`doc_${k}`, v.slice(0, 300));
   }
   url.hash = values.subjectId ? `documents-${values.subjectId}` : "";
   return new Response(null, { status: 303, headers: { Location: `${url.pathname}${url.search}${url.hash}`, "Cache-Control": "no-store" } });
@@ -99,7 +100,7 @@ export async function POST(req: Request): Promise<Response> {
   try {
     const rows = await attachFiles(actor, parsed.data, files, { applicationId: text("applicationId") || undefined });
     if (rows[0]?.applicationId) revalidatePath(`/applications/${rows[0].applicationId}`);
-    return answer(req, back, { ok: true, count: rows.length }, 200);
+    return answer(req, back, { ok: true, count: rows.length }, 200, { subjectId: values.subjectId });
   } catch (e) {
     if (e instanceof FileRefusedError) return answer(req, back, { ok: false, message: e.code, fileName: e.fileName }, e.code === "too_big" ? 413 : 400, values);
     if (e instanceof AppError) return answer(req, back, { ok: false, message: e.code }, e.code === "not_found" ? 404 : e.code === "forbidden" ? 403 : 400, values);
