@@ -21,11 +21,10 @@ function size(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function Documents({ data, subjectType, subjectId, canAttach = data.canEdit }: { data: CaseData; subjectType: AttachmentSubject; subjectId: string; canAttach?: boolean }) {
+export function Documents({ data, subjectType, subjectId, canAttach = data.canEdit, returnTo = `/applications/${data.id}` }: { data: CaseData; subjectType: AttachmentSubject; subjectId: string; canAttach?: boolean; returnTo?: string }) {
   const t = useTranslations("documents");
   const items = data.attachments.filter((a) => a.subjectId === subjectId && a.subjectType === subjectType);
   if (!items.length && !canAttach) return null;
-  const returnTo = `/applications/${data.id}`;
   const maxMb = Math.round(maxFileBytes() / 1024 / 1024);
   return (
     <section id={`documents-${subjectId}`} aria-labelledby={`documents-${subjectId}-h`} className="mt-3 scroll-mt-24" data-documents={subjectType}>

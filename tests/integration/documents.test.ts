@@ -333,3 +333,52 @@ describe("share links and the case file", () => {
     expect((await PDFDocument.load(Buffer.from(await mine.arrayBuffer()))).getPageCount()).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe("backup, restore and export", () => {
+  it("a backup carries the documents' bytes and a restore puts them back", async () => {
+    const { backupDatabase } = await import("@/scripts/backup");
+    const { restoreDatabase } = await import("@/scripts/restore");
+    const row = await db.attachment.findFirstOrThrow({ where: { fileName: "отказ акимата.pdf" } });
+    const original = (await storage().get(row.storageKey))!;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "docs-backup-"));
+    try {
+      const url = process.env.DATABASE_URL!;
+      const file = path.join(dir, url.startsWith("postgres") ? "snap.pgdump" : "snap.db");
+      const r = await backupDatabase(url, file);
+      expect(r.fileCount).toBeGreaterThanOrEqual(2);
+      const copy = path.join(r.filesDir, row.storageKey.slice(0, 2), row.storageKey.slice(2, 4), row.storageKey);
+      expect(fs.readFileSync(copy).equals(original)).toBe(true);
+      expect(fs.statSync(copy).mode & 0o777).toBe(0o600);
+
+      // The server's store loses the file (a disk replaced); the restore brings it back.
+      await storage().delete(row.storageKey);
+      expect(await storage().has(row.storageKey)).toBe(false);
+      const restored = await restoreDatabase(url, file, { keepPrevious: false, migrate: false });
+      expect(restored.filesRestored).toBe(r.fileCount);
+      expect((await storage().get(row.storageKey))!.equals(original)).toBe(true);
+      session.actor = editorA;
+      expect((await open(editorA, row.id)).status).toBe(200);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("an export lists the documents in a manifest and, when asked, copies their files", async () => {
+    const { documentManifest, exportDocumentFiles } = await import("@/lib/data/document-manifest");
+    const group = await db.group.findUniqueOrThrow({ where: { slug: "docs-a" } });
+    const manifest = await documentManifest(db, { groupId: group.id, filesDir: "files" });
+    const letter = manifest.documents.find((d) => d.fileName === "отказ акимата.pdf")!;
+    expect(letter).toMatchObject({ mimeType: "application/pdf", subjectType: "answer", subjectId: answerId, title: "Akimat's refusal" });
+    expect(manifest.documents.every((d) => d.groupId === group.id)).toBe(true);
+    // Deleted documents are not in it.
+    expect(manifest.documents.map((d) => d.fileName)).not.toContain("one.pdf");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "docs-export-"));
+    try {
+      const r = await exportDocumentFiles(manifest, path.join(dir, "files"));
+      expect(r.missing).toEqual([]);
+      expect(fs.readFileSync(path.join(dir, "files", letter.file!)).equals((await storage().get(letter.sha256))!)).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -17,6 +17,7 @@ import { AppealsSection } from "@/components/appeals/AppealsSection";
 import { EventsSection } from "@/components/events/EventsSection";
 import { CaseIncidents } from "@/components/incidents/CaseIncidents";
 import { SharePanel } from "@/components/share/SharePanel";
+import { CaseDocuments } from "@/components/attachments/CaseDocuments";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -49,6 +50,7 @@ export default async function CasePage({ params }: Props) {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <PartsList data={data} />
+          <CaseDocuments data={data} />
           <AnswersSection data={data} />
           <AppealsSection data={data} />
           <EventsSection data={data} />
