@@ -2,7 +2,7 @@
 // headers and refuses bodies too large to be a form; authorization is checked in each page,
 // route handler and server action, never here.
 import { NextResponse, type NextRequest } from "next/server";
-import { bodyTooLarge, createNonce, isApiPath, isHttps, isSharePath, securityHeaders } from "@/lib/security/headers";
+import { bodyTooLarge, createNonce, isApiPath, isFilePath, isHttps, isSharePath, securityHeaders } from "@/lib/security/headers";
 import { requestLocale, translator } from "@/lib/api/i18n";
 import { UPLOAD_PATH, maxRequestBytes } from "@/lib/files/limits";
 
@@ -16,6 +16,7 @@ export function proxy(request: NextRequest) {
     development: process.env.NODE_ENV === "development",
     api,
     share: isSharePath(pathname),
+    file: isFilePath(pathname),
   });
   // Attached scans are larger than any form: the upload route has its own limit (and checks it again).
   const limit = pathname === UPLOAD_PATH ? maxRequestBytes() : undefined;

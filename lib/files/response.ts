@@ -1,6 +1,7 @@
 // How a stored document goes back to a browser. It is someone's scan, not part of the app:
 // it must never run as a page of this origin (sandbox, nosniff, its sniffed type only) and
 // must not sit in a shared cache.
+import { FILE_CSP } from "../security/headers";
 
 /** RFC 6266 / RFC 5987: an ASCII fallback name and the real one, UTF-8 percent-encoded. */
 export function contentDisposition(kind: "inline" | "attachment", fileName: string): string {
@@ -11,7 +12,7 @@ export function contentDisposition(kind: "inline" | "attachment", fileName: stri
 
 const SAFE_HEADERS: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",
-  "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; plugin-types application/pdf",
+  "Content-Security-Policy": FILE_CSP,
   "Cache-Control": "private, no-store",
   "X-Robots-Tag": "noindex, nofollow, noarchive",
   "Cross-Origin-Resource-Policy": "same-origin",

@@ -250,6 +250,9 @@ describe("opening", () => {
     const seen = (await getCase(null, caseId)).attachments;
     expect(seen.map((a) => a.id)).toEqual([row.id]);
     expect(seen[0].createdByName).toBe("");
+    // The open-data API lists it by the same rule.
+    const { caseFor } = await import("@/lib/api/serialize");
+    expect(caseFor(null, await getCase(null, caseId)).documents.map((d) => d.url)).toEqual([`/files/${row.id}`]);
     // Withdrawn again.
     session.actor = editorA;
     const withdrawn = await publishAttachmentAction(initialFormState, form({ id: row.id })).catch((e: Error) => e.message);
