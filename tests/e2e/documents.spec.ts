@@ -38,6 +38,7 @@ test("attach the akimat's letter to the answer, share the case with its document
   await page.locator('[name="receivedOn"]').fill("2025-11-12");
   for (const fs of await page.locator("fieldset[data-outcome-row]").all()) await fs.getByLabel("Outcome").selectOption("refused");
   await page.getByLabel("The reason, verbatim").fill("The square is booked.");
+  await page.getByLabel(/Place already taken by another event/).check();
   await page.getByRole("button", { name: "Save answer" }).click();
   await expect(page.locator("blockquote", { hasText: "The square is booked." })).toBeVisible();
 
@@ -90,7 +91,8 @@ test("attach the akimat's letter to the answer, share the case with its document
   const bundle = await lp.request.get(`${url}/pdf`);
   expect(bundle.status()).toBe(200);
   const text = pdfToText(await bundle.body());
-  expect(text).toContain("Exhibit D1");
+  // The lawyer's browser asks for no language: the server's default (Russian) is used.
+  expect(text).toMatch(/Exhibit D1|Приложение Д1/);
   expect(text).toContain(letterText);
   await lawyer.close();
 
