@@ -2,13 +2,20 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+// The proxy buffers a request's body for the route behind it; an upload of attached scans
+// (POST /files) may be as large as TRACKER_MAX_UPLOAD_REQUEST_MB (lib/files/limits.ts has the
+// same rule), so the buffer must hold it or the route would see a cut-off body.
+const mb = (v, d) => (Number(v) > 0 ? Number(v) : d);
+const uploadRequestBytes = Math.floor(mb(process.env.TRACKER_MAX_UPLOAD_REQUEST_MB, Math.max(100, 4 * mb(process.env.TRACKER_MAX_UPLOAD_MB, 25))) * 1024 * 1024);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   // pdfkit reads its font metrics from its own folder at run time.
   // nodemailer: loaded as is by the in-process worker (instrumentation.ts) and the mail sender.
-  serverExternalPackages: ["pdfkit", "better-sqlite3", "nodemailer"],
-  experimental: { serverActions: { bodySizeLimit: "1mb" } },
+  // @aws-sdk/client-s3: loaded only by an s3:// store (lib/storage/s3.ts), not bundled.
+  serverExternalPackages: ["pdfkit", "better-sqlite3", "nodemailer", "@aws-sdk/client-s3"],
+  experimental: { serverActions: { bodySizeLimit: "1mb" }, proxyClientMaxBodySize: uploadRequestBytes + 1024 * 1024 },
 };
 
 export default withNextIntl(nextConfig);

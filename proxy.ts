@@ -2,8 +2,9 @@
 // headers and refuses bodies too large to be a form; authorization is checked in each page,
 // route handler and server action, never here.
 import { NextResponse, type NextRequest } from "next/server";
-import { bodyTooLarge, createNonce, isApiPath, isHttps, isSharePath, securityHeaders } from "@/lib/security/headers";
+import { bodyTooLarge, createNonce, isApiPath, isFilePath, isHttps, isSharePath, securityHeaders } from "@/lib/security/headers";
 import { requestLocale, translator } from "@/lib/api/i18n";
+import { UPLOAD_PATH, maxRequestBytes } from "@/lib/files/limits";
 
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
@@ -15,8 +16,11 @@ export function proxy(request: NextRequest) {
     development: process.env.NODE_ENV === "development",
     api,
     share: isSharePath(pathname),
+    file: isFilePath(pathname),
   });
-  if (bodyTooLarge(request.method, request.headers.get("content-length"))) {
+  // Attached scans are larger than any form: the upload route has its own limit (and checks it again).
+  const limit = pathname === UPLOAD_PATH ? maxRequestBytes() : undefined;
+  if (bodyTooLarge(request.method, request.headers.get("content-length"), limit)) {
     // Answered before anything reads the body (a 10 MB post used to fail as a 500).
     const message = translator(requestLocale(request), "errors")("body_too_large");
     const response = api

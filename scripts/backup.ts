@@ -14,11 +14,40 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "../lib/db-url";
 import { privateDir, restrictNewFiles } from "../lib/private-files";
+import { storage, type Storage } from "../lib/storage";
+import { folderStorage } from "../lib/storage/folder";
 
 export interface BackupResult {
   file: string;
   bytes: number;
   kind: "sqlite" | "postgres";
+  /** The attached documents' bytes, beside the database copy (<file>.files/), and how many. */
+  filesDir: string;
+  fileCount: number;
+}
+
+/** Where a backup keeps the attached documents: a content-addressed folder beside it. */
+export function backupFilesDir(file: string): string {
+  return `${path.resolve(file)}.files`;
+}
+
+/**
+ * Copies every stored document into a private folder laid out like the folder store (so the
+ * copy is checked by its own SHA-256 names). Taken after the database: a file attached in
+ * between is an extra object, never a missing one.
+ */
+export async function backupFiles(target: string, from: Storage = storage()): Promise<number> {
+  const to = folderStorage(target);
+  let n = 0;
+  for await (const key of from.keys()) {
+    const bytes = await from.get(key);
+    if (!bytes) continue;
+    const put = await to.put(bytes);
+    if (put.key !== key) throw new Error(`backup: the stored object ${key} does not match its content (${put.key}); the store is damaged`);
+    n++;
+  }
+  privateDir(target);
+  return n;
 }
 
 function stamp(): string {
@@ -86,7 +115,10 @@ export async function backupDatabase(url: string, out: string): Promise<BackupRe
     const stderr = (e as { stderr?: Buffer }).stderr?.toString().trim();
     throw new Error(`backup failed: ${stderr || (e instanceof Error ? e.message : String(e))}`);
   }
-  return { file: target, bytes: fs.statSync(target).size, kind: isPostgresUrl(url) ? "postgres" : "sqlite" };
+  const filesDir = backupFilesDir(target);
+  fs.rmSync(filesDir, { recursive: true, force: true });
+  const fileCount = await backupFiles(filesDir);
+  return { file: target, bytes: fs.statSync(target).size, kind: isPostgresUrl(url) ? "postgres" : "sqlite", filesDir, fileCount };
 }
 
 function argValue(args: string[], name: string): string | undefined {
@@ -103,7 +135,7 @@ async function main() {
   if (!given) privateDir(path.resolve("data", "backups"));
   const out = given ?? defaultBackupPath(url);
   const r = await backupDatabase(url, out);
-  console.log(`backup: wrote ${r.file} (${(r.bytes / 1024).toFixed(0)} KiB, ${r.kind}); restore with: npm run restore -- ${r.file}`);
+  console.log(`backup: wrote ${r.file} (${(r.bytes / 1024).toFixed(0)} KiB, ${r.kind}) and ${r.fileCount} attached document(s) in ${r.filesDir}; restore with: npm run restore -- ${r.file}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

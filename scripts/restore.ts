@@ -14,7 +14,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "../lib/db-url";
-import { backupDatabase, verifySqliteBackup } from "./backup";
+import { backupDatabase, backupFilesDir, verifySqliteBackup } from "./backup";
+import { storage } from "../lib/storage";
+import { folderStorage } from "../lib/storage/folder";
 import { migratePostgres } from "./pg-migrate";
 import { privateFiles, restrictNewFiles } from "../lib/private-files";
 
@@ -23,6 +25,28 @@ const require = createRequire(import.meta.url);
 export interface RestoreResult {
   restoredFrom: string;
   previous: string | null;
+  /** Attached documents put back into the store from <backup>.files/. */
+  filesRestored: number;
+}
+
+/**
+ * Puts the backup's documents back into the configured store. The store is content-addressed,
+ * so objects already there are left as they are and nothing in it is removed (a pre-restore
+ * backup may still need them).
+ */
+export async function restoreFiles(dir: string): Promise<number> {
+  if (!fs.existsSync(dir)) return 0;
+  const from = folderStorage(dir);
+  const to = storage();
+  let n = 0;
+  for await (const key of from.keys()) {
+    const bytes = await from.get(key);
+    if (!bytes) continue;
+    const put = await to.put(bytes);
+    if (put.key !== key) throw new Error(`restore: ${key} in ${dir} does not match its content; that file of the backup is damaged`);
+    n++;
+  }
+  return n;
 }
 
 async function migrate(url: string): Promise<void> {
@@ -79,7 +103,8 @@ export async function restoreDatabase(url: string, file: string, opts: { keepPre
     throw new Error(`restore failed${previous ? ` (the database as it was is saved in ${previous})` : ""}: ${stderr || (e instanceof Error ? e.message : String(e))}`);
   }
   if (opts.migrate !== false) await migrate(url);
-  return { restoredFrom: source, previous };
+  const filesRestored = await restoreFiles(backupFilesDir(source));
+  return { restoredFrom: source, previous, filesRestored };
 }
 
 async function main() {
@@ -90,7 +115,7 @@ async function main() {
     process.exit(2);
   }
   const r = await restoreDatabase(databaseUrl(), file);
-  console.log(`restore: database restored from ${r.restoredFrom}${r.previous ? `; the previous one is saved in ${r.previous}` : ""}`);
+  console.log(`restore: database restored from ${r.restoredFrom} with ${r.filesRestored} attached document(s)${r.previous ? `; the previous one is saved in ${r.previous}` : ""}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

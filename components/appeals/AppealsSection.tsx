@@ -1,5 +1,6 @@
 // The case page's appeals: each stage with its hearings and ruling. The time left for the next
 // step is the case page's deadline box, on top.
+import { Documents } from "@/components/attachments/Documents";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Badge, Card, outcomeTone } from "@/components/ui/Card";
@@ -78,6 +79,7 @@ function StageCard({ stage, data }: { stage: Stage; data: CaseData }) {
       </dl>
       {stage.authorityArguments ? <Block label={t("authorityArguments")} text={stage.authorityArguments} /> : null}
       {stage.notes ? <Block label={t("notes")} text={stage.notes} /> : null}
+      <Documents data={data} subjectType="appealStage" subjectId={stage.id} />
 
       <section aria-label={t("hearings")} className="mt-3">
         <h4 className="text-sm font-medium">{t("hearings")}</h4>
@@ -101,6 +103,7 @@ function StageCard({ stage, data }: { stage: Stage; data: CaseData }) {
                 {h.authorityArguments ? <Block label={t("hearingAuthority")} text={h.authorityArguments} /> : null}
                 {h.applicantArguments ? <Block label={t("hearingApplicants")} text={h.applicantArguments} /> : null}
                 {h.notes ? <Block label={t("notes")} text={h.notes} /> : null}
+                <Documents data={data} subjectType="hearing" subjectId={h.id} />
               </li>
             ))}
           </ol>
@@ -125,6 +128,7 @@ function StageCard({ stage, data }: { stage: Stage; data: CaseData }) {
               <p className="mt-2 whitespace-pre-wrap">{stage.ruling.text}</p>
             </details>
           ) : null}
+          <Documents data={data} subjectType="ruling" subjectId={stage.ruling.id} />
         </section>
       ) : null}
 

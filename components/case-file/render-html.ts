@@ -31,24 +31,32 @@ function block(b: Block): string {
   }
 }
 
-function entry(e: Entry): string {
-  return `<div class="cf-entry">${e.heading ? `<h3>${escapeHtml(e.heading)}</h3>` : ""}${e.blocks.map(block).join("")}${e.refs ? `<p class="cf-refs">${escapeHtml(e.refs)}</p>` : ""}</div>`;
+function fileLinks(f: NonNullable<Entry["file"]>, base: string): string {
+  const href = `${base}${encodeURIComponent(f.id)}`;
+  return `<p class="cf-file"><a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(f.open)}</a> · <a href="${escapeHtml(`${href}?download=1`)}" rel="noopener noreferrer">${escapeHtml(f.download)}</a></p>`;
 }
 
-function section(s: Section): string {
+function entry(e: Entry, fileBase: string): string {
+  return `<div class="cf-entry">${e.heading ? `<h3>${escapeHtml(e.heading)}</h3>` : ""}${e.blocks.map(block).join("")}${e.file ? fileLinks(e.file, fileBase) : ""}${e.refs ? `<p class="cf-refs">${escapeHtml(e.refs)}</p>` : ""}</div>`;
+}
+
+function section(s: Section, fileBase: string): string {
   const id = `cf-${s.id}`;
-  const body = s.entries.length ? s.entries.map(entry).join("") : s.empty ? `<p class="cf-empty">${escapeHtml(s.empty)}</p>` : "";
+  const body = s.entries.length ? s.entries.map((e) => entry(e, fileBase)).join("") : s.empty ? `<p class="cf-empty">${escapeHtml(s.empty)}</p>` : "";
   return `<section class="cf-section" id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${escapeHtml(s.title)}</h2>${s.intro ? `<p class="cf-intro">${escapeHtml(s.intro)}</p>` : ""}${body}</section>`;
 }
 
-/** The case file as an <article>. */
-export function renderCaseFileHtml(file: CaseFile): string {
+/**
+ * The case file as an <article>. `fileBase` is where its documents are opened: /files/ for a
+ * member, the share link's own /s/<token>/files/ for a lawyer (each route checks the reader).
+ */
+export function renderCaseFileHtml(file: CaseFile, fileBase = "/files/"): string {
   return [
     `<article class="case-file" lang="${escapeHtml(file.locale)}">`,
     `<header class="cf-head"><p class="cf-kind">${escapeHtml(file.kind)}</p><h1>${escapeHtml(file.title)}</h1><p class="cf-prepared">${escapeHtml(file.prepared)}</p>`,
     file.notice ? `<p class="cf-notice">${escapeHtml(file.notice)}</p>` : "",
     `</header>`,
-    file.sections.map(section).join(""),
+    file.sections.map((s) => section(s, fileBase)).join(""),
     `</article>`,
   ].join("");
 }
@@ -77,6 +85,7 @@ export const CASE_FILE_CSS = `
 .case-file .cf-quote blockquote{margin:0;padding:.35rem .75rem;border-left:3px solid #a8a29e;background:#fafaf9;font-style:italic;white-space:pre-line}
 .case-file .cf-cite{font-size:.8rem;color:#57534e;margin-top:.15rem}
 .case-file .cf-list ul{margin:0 0 .5rem 1.25rem;padding:0;list-style:disc}
+.case-file .cf-file{margin:.25rem 0 0;font-size:.9rem}
 .case-file .cf-refs{font-size:.8rem;color:#57534e;margin:.25rem 0 0}
 .case-file a{color:#831843}
 @media (max-width:640px){.case-file .cf-facts{grid-template-columns:1fr}.case-file .cf-facts dd{margin-bottom:.35rem}}

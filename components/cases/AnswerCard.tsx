@@ -7,6 +7,7 @@ import { DateText } from "@/components/ui/DateText";
 import { AlternativeNote, needsAlternativeNote } from "@/components/answers/AlternativeNote";
 import type { CaseData } from "@/lib/data/cases";
 import { CitationLinks } from "./CitationLinks";
+import { Documents } from "@/components/attachments/Documents";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -117,6 +118,7 @@ export function AnswerCard({ answer, data, number }: { answer: Answer; data: Cas
         </div>
       ) : null}
       {answer.notes ? <p className="mt-3 whitespace-pre-wrap text-sm text-stone-700">{answer.notes}</p> : null}
+      <Documents data={data} subjectType="answer" subjectId={answer.id} />
     </article>
   );
 }

@@ -7,6 +7,7 @@ import { DateText } from "@/components/ui/DateText";
 import { secondaryLink } from "@/components/ui/PageHeader";
 import { SourceLinks } from "@/components/incidents/SourceLinks";
 import type { CaseData } from "@/lib/data/cases";
+import { Documents } from "@/components/attachments/Documents";
 
 export function EventsSection({ data }: { data: CaseData }) {
   const t = useTranslations("events.section");
@@ -48,6 +49,7 @@ export function EventsSection({ data }: { data: CaseData }) {
                   <span className="not-italic text-xs text-stone-600">{t("statedReason")}: </span>“{e.statedReason}”
                 </blockquote>
               ) : null}
+              <Documents data={data} subjectType="event" subjectId={e.id} />
             </li>
           ))}
         </ol>

@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/Card";
 import { DateText } from "@/components/ui/DateText";
 import { secondaryLink } from "@/components/ui/PageHeader";
 import type { CaseData } from "@/lib/data/cases";
+import { Documents } from "@/components/attachments/Documents";
 import { Amount } from "./Amount";
 import { SourceLinks } from "./SourceLinks";
 
@@ -47,6 +48,8 @@ export function CaseIncidents({ data }: { data: CaseData }) {
                 ) : null}
                 {i.groups.length ? ` · ${i.groups.map((g) => g.group.name).join(", ")}` : ""}
               </p>
+              {/* Attaching to an incident is for its own group's editors (it may be another group's). */}
+              <Documents data={data} subjectType="incident" subjectId={i.id} canAttach={data.canEdit && i.groupId === data.groupId} />
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import { initialFormState } from "@/lib/actions/form-state";
 import { FieldErrors, TextField } from "@/components/ui/Field";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/ui/SubmitButton";
+import { SHARE_SECTIONS_OFF_BY_DEFAULT } from "@/lib/domain/vocabulary";
 
 // Fields are controlled so that what was typed survives a rejected submission (React
 // resets uncontrolled fields after every form action).
@@ -14,7 +15,7 @@ export function CreateShareLinkForm({ applicationId, sections, defaultDays }: { 
   const [state, action] = useActionState(createShareLinkAction, initialFormState);
   const [days, setDays] = useState(String(defaultDays));
   const [passcode, setPasscode] = useState("");
-  const [chosen, setChosen] = useState<string[]>(sections.map((s) => s.value));
+  const [chosen, setChosen] = useState<string[]>(sections.map((s) => s.value).filter((v) => !(SHARE_SECTIONS_OFF_BY_DEFAULT as readonly string[]).includes(v)));
   const [personal, setPersonal] = useState(false);
   const [copied, setCopied] = useState(false);
 

@@ -58,7 +58,7 @@ export function sharedCaseDocument(
     `<p class="share-actions no-print"><a href="/s/${escapeHtml(link.token)}/pdf">${escapeHtml(t("view.downloadPdf"))}</a></p>`,
     "</div>",
   ].join("");
-  return documentHtml(locale, `${file.kind}: ${file.title}`, `<main>${bar}${renderCaseFileHtml(file)}</main>`);
+  return documentHtml(locale, `${file.kind}: ${file.title}`, `<main>${bar}${renderCaseFileHtml(file, `/s/${link.token}/files/`)}</main>`);
 }
 
 export function goneDocument(locale: Locale): string {

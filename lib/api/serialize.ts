@@ -66,6 +66,20 @@ export function caseFor(actor: Actor | null, c: CaseData): CaseResponse {
     appealStages: c.appealStages.map((s) => ({ ...note(s), body: authority(s.body), hearings: s.hearings.map(note) })),
     citations: c.citations.map((ci) => ({ ...ci, note: c.isMember ? ci.note : undefined })),
     incidents: c.incidents.map((i) => ({ ...i, groups: i.groups.map((g) => g.group), people: people(i.people) })),
+    documents: c.attachments.map((a) => ({
+      id: a.id,
+      subjectType: a.subjectType,
+      subjectId: a.subjectId,
+      kind: a.kind,
+      title: a.title,
+      documentDate: a.documentDate,
+      fileName: a.fileName,
+      mimeType: a.mimeType,
+      size: a.size,
+      pageCount: a.pageCount,
+      isPublic: a.isPublic,
+      url: `/files/${a.id}`,
+    })),
     nextDeadline: c.deadline ? { step: c.deadline.nextStep, dueOn: c.deadline.dueOn, ruleCode: c.deadline.ruleCode, legalBasis: c.deadline.legalBasis } : null,
   };
   // Parsing strips every field the published schema does not list.

@@ -43,6 +43,19 @@ export interface Entry {
   blocks: Block[];
   /** "Exhibits: 1, 3" — the sources this entry rests on. */
   refs?: string;
+  /** An attached document: the HTML view links to it (through the route that checks the reader). */
+  file?: { id: string; open: string; download: string };
+}
+
+/** An attached document the case file appends: PDF pages merged in, images placed on pages. */
+export interface DocumentExhibit {
+  n: number;
+  label: string;
+  id: string;
+  title: string;
+  fileName: string;
+  mimeType: string;
+  storageKey: string;
 }
 
 export interface Section {
@@ -62,6 +75,8 @@ export interface CaseFile {
   prepared: string;
   notice?: string;
   sections: Section[];
+  /** The attached documents this copy includes, in exhibit order. */
+  exhibits: DocumentExhibit[];
 }
 
 export interface StandardText {
@@ -103,7 +118,7 @@ export type CaseFileSource = Pick<
   | "incidents"
   | "citations"
   | "deadline"
->;
+> & { attachments?: CaseData["attachments"] };
 
 export function parseSections(value: string | readonly string[] | null | undefined): ShareSection[] {
   const list = typeof value === "string" ? value.split(",") : (value ?? []);
@@ -500,6 +515,41 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
 
   if (has("standards")) sections.push(standardsSection(c, standards, locale, has("answers"), t));
 
+  // ── attached documents: those of the records this copy shows, each a numbered exhibit
+  const exhibits: DocumentExhibit[] = [];
+  if (has("documents")) {
+    const d = createTranslator({ locale, messages: loadMessages(locale), namespace: "documents" }) as unknown as Translate;
+    const recordLabel = new Map<string, string>([[c.id, d("record.application")]]);
+    for (const a of c.answers) recordLabel.set(a.id, d("record.answer", { date: date(a.receivedOn, a.receivedOnPrecision) }));
+    for (const st of c.appealStages) {
+      recordLabel.set(st.id, d("record.appealStage", { kind: vocab("appealKind", st.kind) }));
+      for (const h of st.hearings) recordLabel.set(h.id, d("record.hearing", { date: date(h.heldOn, h.heldOnPrecision) }));
+      if (st.ruling) recordLabel.set(st.ruling.id, d("record.ruling", { date: date(st.ruling.decidedOn, st.ruling.decidedOnPrecision) }));
+    }
+    for (const e of c.events) recordLabel.set(e.id, d("record.event", { kind: vocab("eventKind", e.kind) }));
+    for (const i of c.incidents) recordLabel.set(i.id, d("record.incident", { title: i.title }));
+    const included = (c.attachments ?? []).filter((a) => recordLabel.has(a.subjectId) && shown(a.subjectId));
+    for (const a of included) exhibits.push({ n: exhibits.length + 1, label: d("exhibit", { n: exhibits.length + 1 }), id: a.id, title: a.title || a.fileName, fileName: a.fileName, mimeType: a.mimeType, storageKey: a.storageKey });
+    sections.push({
+      id: "documents",
+      title: d("section"),
+      intro: exhibits.length ? d("sectionIntro") : undefined,
+      empty: d("none"),
+      entries: included.map((a, i) => ({
+        heading: `${exhibits[i].label}: ${exhibits[i].title}`,
+        blocks: blocks(
+          facts([
+            fact(d("fields.kind"), d(`kinds.${a.kind}`)),
+            a.documentDate ? fact(d("fields.documentDate"), date(a.documentDate)) : null,
+            fact(d("fields.attachedTo"), recordLabel.get(a.subjectId)),
+            fact(d("fields.file"), a.pageCount && a.mimeType === "application/pdf" ? d("fileWithPages", { name: a.fileName, pages: a.pageCount }) : a.fileName),
+          ]),
+        ),
+        file: { id: a.id, open: d("open"), download: d("download") },
+      })),
+    });
+  }
+
   const file: CaseFile = {
     locale,
     kind: t("title"),
@@ -507,6 +557,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
     prepared: t("generatedOn", { date: instant(now) }),
     notice: scope.includePersonal ? undefined : t("personalWithheld"),
     sections,
+    exhibits,
   };
   return file;
 }

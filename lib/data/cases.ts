@@ -9,7 +9,7 @@ import { deriveStatus } from "../domain/status";
 import { todayIso } from "../domain/dates";
 import { loadClock } from "./rules";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
-import { disclosureFor, discloseCase, peopleOf, withheldMark } from "./visibility";
+import { disclosureFor, discloseAttachments, discloseCase, peopleOf, withheldMark } from "./visibility";
 import { acceptedOrganizers } from "./scope";
 
 const caseInclude = {
@@ -81,7 +81,7 @@ async function computeCase(actor: Actor | null, id: string, reading: Required<Ca
     ...app.events.map((e) => e.id),
     ...incidents.map((i) => i.id),
   ];
-  const [citations, history, clock] = await Promise.all([
+  const [citations, history, clock, attachments] = await Promise.all([
     db.citation.findMany({
       where: { recordId: { in: recordIds }, source: visibleWhere(actor) },
       include: { source: { select: { id: true, slug: true, title: true, publisher: true, publishedOn: true, publishedOnPrecision: true, url: true } } },
@@ -89,6 +89,11 @@ async function computeCase(actor: Actor | null, id: string, reading: Required<Ca
     }),
     isMember && !reading.withholdInternal ? db.changeLog.findMany({ where: { caseId: app.id }, orderBy: { at: "desc" }, take: 200 }) : Promise.resolve([]),
     loadClock(),
+    // The case's documents and those of the incidents it links (an incident may belong to several cases).
+    db.attachment.findMany({
+      where: { deletedAt: null, OR: [{ applicationId: app.id }, { subjectType: "incident", subjectId: { in: incidents.map((i) => i.id) } }] },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
   ]);
 
   const deadline = nextDeadline(
@@ -101,7 +106,7 @@ async function computeCase(actor: Actor | null, id: string, reading: Required<Ca
   const today = todayIso();
   const status = deriveStatus({ ...app, stages: app.appealStages, appealClockOpen: appealClockOpen(deadline, today) });
 
-  const whole = { ...app, status, incidents, citations, history };
+  const whole = { ...app, status, incidents, citations, history, attachments: discloseAttachments(attachments, actor, new Set(recordIds)) };
   const seen = discloseCase(whole, people, disclosureFor(actor, app.groupId, reading), withheldMark(reading.locale));
   return {
     ...seen,

@@ -77,7 +77,7 @@ export function personalValues(people: readonly PersonalRecord[], d: Disclosure)
 
 // Keys whose values are identifiers, vocabulary or dates, not prose: cutting a "name" out of
 // them would only break the record (a status no translation knows, a link to nowhere).
-const STRUCTURAL = new Set(["id", "slug", "status", "outcome", "kind", "procedure", "form", "stance", "role", "recordType", "equipment", "currency", "nextStep", "ruleCode", "time", "startTime", "endTime", "filedBefore", "entity", "action"]);
+const STRUCTURAL = new Set(["subjectType", "mimeType", "storageKey", "ocrStatus", "id", "slug", "status", "outcome", "kind", "procedure", "form", "stance", "role", "recordType", "equipment", "currency", "nextStep", "ruleCode", "time", "startTime", "endTime", "filedBefore", "entity", "action"]);
 const structural = (key: string) => STRUCTURAL.has(key) || /(Id|On|Precision)$/.test(key);
 
 /**
@@ -151,6 +151,29 @@ export function discloseCase<C extends DisclosableCase>(c: C, people: readonly P
     };
   }
   return redactPersonal(out as C, personalValues(people, d), replacement);
+}
+
+// ───────────────────────────── attached documents
+
+export interface AttachmentVisibility {
+  groupId: string;
+  isPublic: boolean;
+  subjectId: string;
+  createdById: string | null;
+  createdByName: string;
+}
+
+/**
+ * The documents this reader may see. A record being public does not publish its files: a
+ * reader outside the owning group sees a file only when a member published that file on its
+ * own AND the record it is attached to is one this reader is shown (`shownRecordIds`, the
+ * records of the case as discloseCase left it). Who attached it is the group's own business.
+ */
+export function discloseAttachments<A extends AttachmentVisibility>(list: readonly A[], actor: Actor | null, shownRecordIds: ReadonlySet<string>): A[] {
+  return list.flatMap((a) => {
+    if (can(actor, a.groupId, "viewer")) return [a];
+    return a.isPublic && shownRecordIds.has(a.subjectId) ? [{ ...a, createdById: null, createdByName: "" }] : [];
+  });
 }
 
 // ───────────────────────────── other records and lists

@@ -96,7 +96,16 @@ export const CORE_GROUND_CODES = [
 /** Grounds for which, since Constitutional Court resolution No. 61-NP (20 Jan 2025), an alternative must be offered. */
 export const GROUNDS_REQUIRING_ALTERNATIVE = ["place_taken", "works"] as const;
 
-export const SHARE_SECTIONS = ["parts", "answers", "appeals", "events", "incidents", "sources", "standards"] as const;
+export const SHARE_SECTIONS = ["parts", "answers", "appeals", "events", "incidents", "sources", "standards", "documents"] as const;
+/** Sections a new share link leaves out until the sharer ticks them: attached scans name people. */
+export const SHARE_SECTIONS_OFF_BY_DEFAULT: readonly ShareSection[] = ["documents"];
+
+/** The records a document can be attached to. */
+export const ATTACHMENT_SUBJECTS = ["application", "answer", "appealStage", "hearing", "ruling", "event", "incident"] as const;
+export type AttachmentSubject = (typeof ATTACHMENT_SUBJECTS)[number];
+/** What a document is ("generated" is reserved for files the tracker makes itself). */
+export const ATTACHMENT_KINDS = ["filing", "answer", "court", "evidence", "other"] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export type ShareSection = (typeof SHARE_SECTIONS)[number];
 
 export function isOneOf<T extends string>(list: readonly T[], v: unknown): v is T {

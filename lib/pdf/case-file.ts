@@ -4,9 +4,12 @@ import "server-only";
 // node_modules. The text stays extractable (fonts carry a ToUnicode map).
 import path from "node:path";
 import PDFDocument from "pdfkit";
+import sharp from "sharp";
+import { PDFDocument as PdfLibDocument } from "pdf-lib";
+import { storage } from "../storage";
 import { createTranslator } from "use-intl/core";
 import { loadMessages } from "../i18n/catalogue";
-import type { Block, CaseFile, Entry } from "../data/case-file";
+import type { Block, CaseFile, DocumentExhibit, Entry } from "../data/case-file";
 
 const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
 const FONTS = {
@@ -70,7 +73,68 @@ function entry(doc: Doc, e: Entry): void {
   doc.moveDown(0.6);
 }
 
-export function renderCaseFilePdf(file: CaseFile): Promise<Buffer> {
+/** The exhibit's cover line at the top of its first page. */
+function exhibitHeading(doc: Doc, e: DocumentExhibit, note?: string): void {
+  doc.font("bold").fontSize(12).fillColor(BRAND).text(`${e.label}: ${e.title}`, MARGIN, MARGIN, { width: doc.page.width - 2 * MARGIN, paragraphGap: 2 });
+  doc.font("regular").fontSize(8.5).fillColor(MUTED).text(note ? `${e.fileName} — ${note}` : e.fileName, { width: doc.page.width - 2 * MARGIN, paragraphGap: 6 });
+}
+
+/**
+ * The attached documents, after the case file's own pages: an image on a page of its own
+ * under its exhibit heading; a PDF gets a heading page here and its own pages are merged in
+ * after it (mergePdfExhibits). Returns, for each PDF exhibit, the index of its heading page.
+ */
+async function appendExhibits(doc: Doc, exhibits: readonly DocumentExhibit[], missing: string): Promise<{ exhibit: DocumentExhibit; bytes: Buffer; after: number }[]> {
+  const pdfs: { exhibit: DocumentExhibit; bytes: Buffer; after: number }[] = [];
+  for (const e of exhibits) {
+    const bytes = await storage().get(e.storageKey);
+    doc.addPage();
+    if (!bytes) {
+      exhibitHeading(doc, e, missing);
+      continue;
+    }
+    if (e.mimeType === "application/pdf") {
+      exhibitHeading(doc, e);
+      const range = doc.bufferedPageRange();
+      pdfs.push({ exhibit: e, bytes, after: range.start + range.count - 1 });
+      continue;
+    }
+    exhibitHeading(doc, e);
+    try {
+      // pdfkit places JPEG and PNG: any other accepted image (WebP, TIFF) is converted first.
+      const jpeg = await sharp(bytes).rotate().flatten({ background: "#ffffff" }).jpeg({ quality: 88 }).toBuffer();
+      const top = doc.y + 4;
+      doc.image(jpeg, MARGIN, top, { fit: [doc.page.width - 2 * MARGIN, doc.page.height - top - MARGIN], align: "center" });
+    } catch {
+      doc.font("regular").fontSize(10).fillColor(MUTED).text(missing);
+    }
+  }
+  return pdfs;
+}
+
+/** Merges each PDF exhibit's pages in after its heading page (pdf-lib). */
+async function mergePdfExhibits(bundle: Buffer, pdfs: { bytes: Buffer; after: number }[]): Promise<Buffer> {
+  if (!pdfs.length) return bundle;
+  const out = await PdfLibDocument.load(bundle, { updateMetadata: false });
+  // From the last exhibit back, so the indices of the earlier heading pages stay right.
+  for (const p of [...pdfs].sort((a, b) => b.after - a.after)) {
+    try {
+      const src = await PdfLibDocument.load(p.bytes, { updateMetadata: false });
+      const pages = await out.copyPages(src, src.getPageIndices());
+      pages.forEach((page, i) => out.insertPage(p.after + 1 + i, page));
+    } catch {
+      // A file pdf-lib cannot read again stays represented by its heading page.
+    }
+  }
+  return Buffer.from(await out.save());
+}
+
+export async function renderCaseFilePdf(file: CaseFile): Promise<Buffer> {
+  const body = await renderBody(file);
+  return body.pdfs.length ? mergePdfExhibits(body.bytes, body.pdfs) : body.bytes;
+}
+
+async function renderBody(file: CaseFile): Promise<{ bytes: Buffer; pdfs: { bytes: Buffer; after: number }[] }> {
   const t = createTranslator({ locale: file.locale, messages: loadMessages(file.locale), namespace: "casefile" }) as unknown as (key: string, values: Record<string, number>) => string;
   const pageLabel = (page: number, total: number) => t("pageOf", { page, total });
   const doc = new PDFDocument({
@@ -131,6 +195,8 @@ export function renderCaseFilePdf(file: CaseFile): Promise<Buffer> {
       });
     doc.page.margins.bottom = bottom;
   }
+  const missing = (createTranslator({ locale: file.locale, messages: loadMessages(file.locale), namespace: "documents" }) as unknown as (key: string) => string)("missingInBundle");
+  const pdfs = await appendExhibits(doc, file.exhibits ?? [], missing);
   doc.end();
-  return done;
+  return { bytes: await done, pdfs };
 }

@@ -2,6 +2,8 @@
 // proxy applies them and a test can pin them. No Next.js imports: runs in the proxy.
 
 export interface HeaderContext {
+  /** An attached document (/files/<id>, /s/<token>/files/<id>): someone's scan, never a page of ours. */
+  file?: boolean;
   /** A shared case file (/s/…): its own, stricter policy. */
   share?: boolean;
   /** Fresh per request; allows Next.js's own inline scripts (it reads it from the CSP). */
@@ -21,6 +23,7 @@ export interface HeaderContext {
  * frame the app (clickjacking of a signed-in organizer's session).
  */
 export function contentSecurityPolicy(ctx: HeaderContext): string {
+  if (ctx.file) return FILE_CSP;
   if (ctx.share) return SHARE_CSP;
   if (ctx.api) return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
   const directives = [
@@ -85,6 +88,13 @@ export function isHttps(url: string, forwardedProto: string | null): boolean {
  */
 export const SHARE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+/** What an attached document is served under: sandboxed, nothing loaded, nothing run. */
+export const FILE_CSP = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
+export function isFilePath(pathname: string): boolean {
+  return /^\/files\/[^/]+(\/thumb)?$/.test(pathname) || /^\/s\/[^/]+\/files\/[^/]+$/.test(pathname);
+}
+
 export function isSharePath(pathname: string): boolean {
   return pathname === "/s" || pathname.startsWith("/s/");
 }
@@ -97,10 +107,10 @@ export function isSharePath(pathname: string): boolean {
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** A declared body above the limit (a body without Content-Length meets Next.js's own limit). */
-export function bodyTooLarge(method: string, contentLength: string | null): boolean {
+export function bodyTooLarge(method: string, contentLength: string | null, limit = MAX_BODY_BYTES): boolean {
   if (method === "GET" || method === "HEAD" || !contentLength) return false;
   const n = Number(contentLength);
-  return !Number.isFinite(n) || n > MAX_BODY_BYTES;
+  return !Number.isFinite(n) || n > limit;
 }
 
 /** Paths whose responses are data, not pages. */

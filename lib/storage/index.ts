@@ -14,6 +14,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "../db-url";
 import { folderStorage } from "./folder";
+import { s3Storage } from "./s3";
 
 export interface StoredObject {
   /** SHA-256 of the bytes, hex: the key to get them back. */
@@ -42,6 +43,9 @@ const drivers = new Map<string, StorageDriver>();
 export function registerStorageDriver(scheme: string, driver: StorageDriver): void {
   drivers.set(scheme.replace(/:$/, ""), driver);
 }
+
+// The S3-compatible store (its SDK is loaded only when an s3:// store is used).
+registerStorageDriver("s3", s3Storage);
 
 export function sha256Hex(bytes: Uint8Array): string {
   return crypto.createHash("sha256").update(bytes).digest("hex");

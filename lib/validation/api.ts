@@ -249,6 +249,24 @@ export const caseSchema = z.object({
     .object({ step: z.string(), dueOn: z.string(), ruleCode: z.string(), legalBasis: z.string() })
     .nullable()
     .describe("The clock the case is under now: the answer due, or the time left for the next appeal step."),
+  documents: z
+    .array(
+      z.object({
+        id: z.string(),
+        subjectType: z.string().describe("The kind of record it is attached to: application, answer, appealStage, hearing, ruling, event or incident."),
+        subjectId: z.string(),
+        kind: z.string().describe("filing, answer, court, evidence or other."),
+        title: z.string(),
+        documentDate: date,
+        fileName: z.string(),
+        mimeType: z.string(),
+        size: z.number().int(),
+        pageCount: z.number().int().nullable(),
+        isPublic: z.boolean(),
+        url: z.string().describe("Where the file is served (to a caller allowed to read it)."),
+      }),
+    )
+    .describe("Attached documents the caller may read: every one for the group's members, only the files published one by one for anyone else."),
 });
 
 export const errorSchema = z.object({

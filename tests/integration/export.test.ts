@@ -210,7 +210,8 @@ describe("import", () => {
     expect(fs.readFileSync(second, "utf8")).toBe(fs.readFileSync(first, "utf8"));
     expect(() => run(target.url, ["scripts/import.ts", first])).toThrow(/not empty/);
     run(target.url, ["scripts/export.ts", "--format", "csv", "--out", path.join(dir, "csv")]);
-    expect(fs.readdirSync(path.join(dir, "csv")).sort()).toEqual(ENTITY_NAMES.map((n) => `${n}.csv`).sort());
+    // One CSV per entity, and the manifest of attached documents (npm run export writes it beside them).
+    expect(fs.readdirSync(path.join(dir, "csv")).sort()).toEqual([...ENTITY_NAMES.map((n) => `${n}.csv`), "documents.json"].sort());
   }, 120_000);
 });
 

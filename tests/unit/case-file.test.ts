@@ -105,7 +105,7 @@ const text = (scope: CaseFileScope, locale: "en" | "ru" | "kk" = "en") => JSON.s
 describe("buildCaseFile", () => {
   it("with everything in scope, holds every part of the case", () => {
     const file = buildCaseFile(source, full, "en", standards);
-    expect(file.sections.map((s) => s.id)).toEqual(["cover", "chronology", "parts", "answers", "appeals", "events", "incidents", "sources", "standards"]);
+    expect(file.sections.map((s) => s.id)).toEqual(["cover", "chronology", "parts", "answers", "appeals", "events", "incidents", "sources", "standards", "documents"]);
     const all = JSON.stringify(file);
     for (const s of ["Aigerim Test-Applicant", "990101400123", "Repair works on the square.", "Walked the route: no works.", "Refusal upheld.", "Fine for a post", "Group-internal note", "Covid restrictions"]) expect(all).toContain(s);
   });

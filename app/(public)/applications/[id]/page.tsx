@@ -18,6 +18,7 @@ import { EventsSection } from "@/components/events/EventsSection";
 import { CaseIncidents } from "@/components/incidents/CaseIncidents";
 import { SharePanel } from "@/components/share/SharePanel";
 import { CaseFilings } from "@/components/filings/CaseFilings";
+import { CaseDocuments } from "@/components/attachments/CaseDocuments";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -50,6 +51,7 @@ export default async function CasePage({ params }: Props) {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <PartsList data={data} />
+          <CaseDocuments data={data} />
           <AnswersSection data={data} />
           <AppealsSection data={data} />
           <EventsSection data={data} />

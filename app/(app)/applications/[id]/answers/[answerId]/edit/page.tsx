@@ -7,6 +7,7 @@ import { AnswerPage } from "@/components/answers/AnswerPage";
 import { Forbidden } from "@/components/ui/Forbidden";
 import { loadAnswerContext } from "@/components/answers/load";
 import { answerFromRecord } from "@/components/answers/values";
+import { AnswerDocuments } from "@/components/attachments/AnswerDocuments";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("answers.edit");
@@ -19,5 +20,10 @@ export default async function EditAnswerPage({ params }: { params: Promise<{ id:
   const { ctx } = await loadAnswerContext(actor, id, answerId);
   if (!ctx) return <Forbidden />;
   if (!ctx.answer) notFound();
-  return <AnswerPage mode="edit" ctx={ctx} action={updateAnswerAction} initial={answerFromRecord(ctx.answer, ctx.app.parts.map((p) => p.id))} />;
+  return (
+    <>
+      <AnswerPage mode="edit" ctx={ctx} action={updateAnswerAction} initial={answerFromRecord(ctx.answer, ctx.app.parts.map((p) => p.id))} />
+      <AnswerDocuments actor={actor} applicationId={id} answerId={answerId} />
+    </>
+  );
 }
