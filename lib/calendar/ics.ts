@@ -1,7 +1,10 @@
 // Deadlines and hearings as an iCalendar file (RFC 5545) with ical-generator: a deadline is an
 // all-day event on its last day, a hearing a one-hour event at its time in the group's zone
-// (all day when no time is known). Every event links back to its case.
+// (all day when no time is known). Every event links back to its case. Times are TZDates
+// (@date-fns/tz), which ical-generator writes as wall-clock time with TZID=Asia/Almaty whatever
+// the server's own zone; a plain Date would be written in the server process's zone.
 import ical, { ICalCalendarMethod } from "ical-generator";
+import { TZDate } from "@date-fns/tz";
 import type { AgendaEntry } from "../data/agenda";
 import { entryId } from "../data/agenda";
 import { addDays } from "../domain/dates";
@@ -49,10 +52,11 @@ export function buildCalendar(entries: AgendaEntry[], o: CalendarOptions): strin
     };
     if (time) {
       const start = zonedInstant(e.item.dueOn, time, timeZone);
-      cal.createEvent({ ...common, start, end: new Date(start.getTime() + 3_600_000) });
+      cal.createEvent({ ...common, start: new TZDate(start, timeZone), end: new TZDate(start.getTime() + 3_600_000, timeZone) });
     } else {
       // An all-day event: the date itself, whatever the reader's zone.
-      cal.createEvent({ ...common, allDay: true, start: zonedInstant(e.item.dueOn, "12:00", timeZone), end: zonedInstant(addDays(e.item.dueOn, 1), "12:00", timeZone) });
+      const at = (d: string) => new TZDate(zonedInstant(d, "12:00", timeZone), timeZone);
+      cal.createEvent({ ...common, allDay: true, start: at(e.item.dueOn), end: at(addDays(e.item.dueOn, 1)) });
     }
   }
   return cal.toString();
