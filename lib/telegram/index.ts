@@ -102,7 +102,8 @@ export async function pollTelegram(db: Db, o: PollOptions): Promise<number> {
   const until = Date.now() + o.forMs;
   let offset: number | undefined;
   let handled = 0;
-  while (Date.now() < until && !o.signal?.aborted) {
+  // At least one getUpdates, then more until the time is up.
+  for (let first = true; first || (Date.now() < until && !o.signal?.aborted); first = false) {
     const left = Math.max(0, Math.floor((until - Date.now()) / 1000));
     const updates = await bot.api.getUpdates({ offset, timeout: Math.min(o.timeoutSec ?? 25, left), allowed_updates: ["message"] });
     for (const u of updates) {
@@ -115,7 +116,6 @@ export async function pollTelegram(db: Db, o: PollOptions): Promise<number> {
         console.error("telegram: update failed:", describeTelegramError((e as { error?: unknown }).error ?? e));
       }
     }
-    if (left === 0) break;
   }
   if (offset !== undefined) await bot.api.getUpdates({ offset, timeout: 0, limit: 1, allowed_updates: ["message"] });
   return handled;

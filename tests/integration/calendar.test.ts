@@ -105,7 +105,7 @@ describe("calendar feeds", () => {
     expect(hearing.start.tz).toBe("Asia/Almaty");
     // 10:30 in Almaty (UTC+5) is 05:30 UTC.
     expect(hearing.start.toISOString()).toBe(`${hearingOn}T05:30:00.000Z`);
-    expect(hearing.end.getTime() - hearing.start.getTime()).toBe(3_600_000);
+    expect(hearing.end!.getTime() - hearing.start.getTime()).toBe(3_600_000);
     expect(String(hearing.summary)).toContain("Судебное заседание");
     expect(String(hearing.summary)).toContain("Шествие 1 мая");
     expect(String(hearing.uid)).toContain(hearingId);
