@@ -86,9 +86,12 @@ export async function renderCalendarFeed(secret: string, now = new Date()): Prom
 export async function renderCalendarEvent(actor: Actor, locale: string, caseId: string, eventId: string, now = new Date()): Promise<string | null> {
   const c = await db.application.findUnique({ where: { id: caseId }, select: { groupId: true } });
   if (!c || !can(actor, c.groupId, "viewer")) return null;
-  // "deadline" and "hearing" name what the case page shows: the open deadline, the next hearing.
-  const all = (await agendaFor(db, [c.groupId], todayIso(now))).filter((e) => e.caseId === caseId);
-  const first = eventId === "deadline" || eventId === "hearing" ? all.find((e) => e.item.type === eventId) : all.find((e) => entryId(e) === eventId);
+  // "deadline" and "hearing" name what the case page shows: the open deadline, the next hearing
+  // (else the last one: a member may keep a past date too).
+  const today = todayIso(now);
+  const all = (await agendaFor(db, [c.groupId], "0000-01-01")).filter((e) => e.caseId === caseId);
+  const ofKind = all.filter((e) => e.item.type === eventId);
+  const first = eventId === "deadline" || eventId === "hearing" ? (ofKind.find((e) => e.item.dueOn >= today) ?? ofKind[ofKind.length - 1]) : all.find((e) => entryId(e) === eventId);
   if (!first) return null;
   const entries = [first];
   const l = mailLocale(locale);

@@ -177,7 +177,8 @@ describe("add to calendar", () => {
     expect(h).toHaveLength(1);
     expect(h[0].datetype).toBe("date"); // no time known: all day
     expect(String(h[0].summary)).toContain("Court hearing (first instance)");
-    expect((await get(courtCase, "deadline")).status).toBe(404); // nothing of that kind open
+    expect((await get(courtCase, "no-such-event")).status).toBe(404);
+    expect((await get("no-such-case", "deadline")).status).toBe(404);
 
     // A public case is still not the stranger's to download: members only.
     session.actor = stranger;
