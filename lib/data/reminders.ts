@@ -14,7 +14,7 @@ import { dateFormat } from "../i18n/formatters";
 import { enqueue, registerHandler, registerRecurring, type ClaimedJob, type JobContext, type JobOutcome } from "../jobs";
 import { mailEnabled, notify, type Message } from "../mail";
 import { mailLocale, mailTranslator } from "../mail/render";
-import { describeTelegramError, sendTelegram, telegramEnabled } from "../telegram";
+import { describeTelegramError, sendTelegram, telegramEnabled } from "../telegram/send";
 import { notifyTranslator } from "../i18n/notify";
 
 export const SCAN_KIND = "reminders.scan";

@@ -6,7 +6,7 @@
 // or by webhook (app/api/telegram/[secret]/route.ts) when TELEGRAM_WEBHOOK_SECRET is set.
 // The token is part of every request URL to the Bot API: it is never logged (errors are
 // described without it, see describeTelegramError).
-import { Api, Bot, GrammyError, HttpError, type Context } from "grammy";
+import { Bot, type Context } from "grammy";
 import type { Db } from "../db-client";
 import { env } from "../env";
 import { isLocale, type Locale } from "../i18n/config";
@@ -14,35 +14,8 @@ import { notifyTranslator } from "../i18n/notify";
 import { mailLocale } from "../mail/render";
 import { dueThisWeek, linkTelegramChat } from "../data/telegram";
 
-export function telegramEnabled(): boolean {
-  return env.telegramBotToken !== null;
-}
-
-let cachedApi: { key: string; api: Api } | null = null;
-
-/** The Bot API client, or null when Telegram is off. */
-export function telegramApi(): Api | null {
-  const token = env.telegramBotToken;
-  if (!token) return null;
-  const key = `${env.telegramApiRoot}|${token}`;
-  if (cachedApi?.key !== key) cachedApi = { key, api: new Api(token, { apiRoot: env.telegramApiRoot }) };
-  return cachedApi.api;
-}
-
-/** Sends a plain-text message (no markup to escape: titles are the groups' own words). */
-export async function sendTelegram(chatId: string, text: string): Promise<void> {
-  const api = telegramApi();
-  if (!api) throw new Error("Telegram is off");
-  await api.sendMessage(chatId, text, { link_preview_options: { is_disabled: true } });
-}
-
-/** An error from the Bot API without the token (it is in the request URL). */
-export function describeTelegramError(e: unknown): string {
-  let msg = e instanceof GrammyError ? `Telegram: ${e.description}` : e instanceof HttpError ? "Telegram: network error" : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  const token = env.telegramBotToken;
-  if (token) msg = msg.split(token).join("[token]");
-  return msg.slice(0, 500);
-}
+export { telegramEnabled, telegramApi, sendTelegram, describeTelegramError } from "./send";
+import { describeTelegramError } from "./send";
 
 /** The language to answer a chat in: the linked member's, else the sender's Telegram app's, else DEFAULT_LOCALE. */
 async function chatLocale(db: Db, ctx: Context): Promise<{ locale: Locale; userId: string | null }> {
