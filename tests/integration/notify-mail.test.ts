@@ -16,7 +16,11 @@ import { inviteMemberAction, revokeInvitationAction } from "@/lib/actions/invita
 import { updateChannelsAction } from "@/lib/actions/notify";
 import { DIGEST_KIND, INVITATION_KIND, digestKey, isoWeek, registerNotificationJobs, scanDigests } from "@/lib/data/notification-jobs";
 import { listDeliveryProblems } from "@/lib/data/delivery";
-import { makeActor, makeGroup, run } from "../support/fixtures";
+import { makeActor, makeGroup, renderChecked, run } from "../support/fixtures";
+import { createElement as h } from "react";
+import { ChannelsForm } from "@/components/notify/ChannelsForm";
+import { TelegramLink } from "@/components/notify/TelegramLink";
+import { CreateFeedForm } from "@/components/notify/CreateFeedForm";
 
 const APP_URL = "https://tracker.example.org";
 let smtp: SMTPServer;
@@ -204,5 +208,19 @@ describe("weekly digest", () => {
     delete process.env.SMTP_URL;
     await setup();
     expect(await scanDigests(db, monday)).toBe(0);
+  });
+});
+
+describe("Settings forms", () => {
+  it("render in every language with the member's choices, and post without JavaScript", () => {
+    for (const locale of ["en", "ru", "kk"] as const) {
+      const channels = renderChecked(h(ChannelsForm, { email: true, telegram: false, digest: true, privateTitles: false }), locale);
+      expect(channels).toMatch(/<input[^>]*name="email"[^>]*checked/);
+      expect(channels).not.toMatch(/<input[^>]*name="telegram"[^>]*checked/);
+      expect(channels).toMatch(/<input[^>]*name="digest"[^>]*checked/);
+      expect(renderChecked(h(TelegramLink, { linked: true }), locale)).toContain('data-telegram="linked"');
+      expect(renderChecked(h(CreateFeedForm, { appUrl: APP_URL }), locale)).toContain('name="name"');
+    }
+    expect(renderChecked(h(ChannelsForm, { email: true, telegram: true, digest: false, privateTitles: true }), "ru")).toContain("Еженедельная сводка");
   });
 });
