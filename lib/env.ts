@@ -44,6 +44,21 @@ export const env = {
     const v = (process.env.DEFAULT_LOCALE ?? "").trim();
     return isLocale(v) ? v : "ru";
   },
+  /** TELEGRAM_BOT_TOKEN from @BotFather; unset = Telegram is off. Never logged. */
+  get telegramBotToken(): string | null {
+    return process.env.TELEGRAM_BOT_TOKEN?.trim() || null;
+  },
+  /** TELEGRAM_API_ROOT: a self-hosted Bot API server (default https://api.telegram.org). */
+  get telegramApiRoot(): string {
+    return (process.env.TELEGRAM_API_ROOT?.trim() || "https://api.telegram.org").replace(/\/+$/, "");
+  },
+  /**
+   * TELEGRAM_WEBHOOK_SECRET: when set, Telegram delivers updates to /api/telegram/<secret> (set the
+   * webhook to that URL) and the worker does not poll; unset = the worker polls (getUpdates).
+   */
+  get telegramWebhookSecret(): string | null {
+    return process.env.TELEGRAM_WEBHOOK_SECRET?.trim() || null;
+  },
   /** TRACKER_WORKER=off: the app starts no background worker (run `npm run worker` instead, or none). */
   get inProcessWorker(): boolean {
     return (process.env.TRACKER_WORKER ?? "").trim().toLowerCase() !== "off";

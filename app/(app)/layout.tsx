@@ -2,7 +2,27 @@ import { requirePageActor } from "@/lib/auth/session";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 /** Every feature's forms live under (app): their client components get these namespaces. */
-const FORM_NAMESPACES = ["applications", "answers", "appeals", "events", "incidents", "settings", "tokens", "casefile", "share", "vocab", "ocr.reason"] as const;
+const FORM_NAMESPACES = [
+  "applications",
+  "answers",
+  "appeals",
+  "events",
+  "incidents",
+  "settings",
+  "tokens",
+  "casefile",
+  "share",
+  "vocab",
+  "ocr.reason",
+  // The notification settings' forms (components/notify) and the invitation form's "emailed" line:
+  // not the digest's or the bot's texts, which only the server writes.
+  "notify.messages",
+  "notify.calendar",
+  "notify.channels",
+  "notify.telegram",
+  "notify.delivery",
+  "notify.invitation.emailed",
+] as const;
 
 // Everything under (app) is for signed-in members.
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {

@@ -13,12 +13,15 @@ export function DeadlineBox({
   status,
   nextHearing = null,
   fileHref = null,
+  calendarHref = null,
   today = todayIso(),
 }: {
   deadline: CaseData["deadline"];
   status: string;
   nextHearing?: CaseData["nextHearing"];
   fileHref?: string | null;
+  /** Members only: where "add to calendar" downloads the .ics of the deadline or hearing shown. */
+  calendarHref?: string | null;
   today?: string;
 }) {
   const t = useTranslations("cases.deadline");
@@ -35,6 +38,7 @@ export function DeadlineBox({
           {nextHearing.time ? ` ${nextHearing.time}` : null}
         </p>
         <p className="mt-1 text-stone-800">{t("hearingHint")}</p>
+        {calendarHref ? <AddToCalendar href={`${calendarHref}/hearing`} /> : null}
       </section>
     );
   }
@@ -80,6 +84,19 @@ export function DeadlineBox({
           <Link href={fileHref}>{t("recordStep", { step })}</Link>
         </p>
       ) : null}
+      {calendarHref && !overdue ? <AddToCalendar href={`${calendarHref}/deadline`} /> : null}
     </section>
+  );
+}
+
+function AddToCalendar({ href }: { href: string }) {
+  const t = useTranslations("notify.calendar");
+  // A download, not a page: a plain link so it works before JavaScript loads.
+  return (
+    <p className="no-print mt-2">
+      <a href={href} download data-testid="add-to-calendar">
+        {t("add")}
+      </a>
+    </p>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
-// Invites someone by email with a role. There is no mail server: the link is shown here,
-// once, for the admin to send by a channel they trust. Only its hash is stored.
+// Invites someone by email with a role. The link is shown here, once, for the admin to send by
+// a channel they trust; with email configured it is also emailed to the invitee. Only its hash is stored.
 import { useActionState, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { SelectField, TextField } from "@/components/ui/Field";
@@ -14,6 +14,7 @@ import { SettingsMessage } from "./SettingsMessage";
 export function InviteForm({ groupId }: { groupId: string }) {
   const t = useTranslations("settings.invite");
   const tr = useTranslations("vocab.role");
+  const tn = useTranslations("notify.invitation");
   const f = useFormatter();
   const [state, action] = useActionState(inviteMemberAction, initialFormState);
   const [origin, setOrigin] = useState("");
@@ -35,6 +36,11 @@ export function InviteForm({ groupId }: { groupId: string }) {
       {link ? (
         <div role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm">
           <p className="font-medium text-green-900">{t("created", { email: String(state.data?.email ?? "") })}</p>
+          {state.data?.emailed ? (
+            <p className="mt-1 text-green-900" data-emailed>
+              {tn("emailed", { email: String(state.data?.email ?? "") })}
+            </p>
+          ) : null}
           <p className="mt-1 text-green-900">{t("onceOnly")}</p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
             <label htmlFor="invite-link" className="sr-only">

@@ -31,9 +31,9 @@ export async function inviteMemberAction(_prev: FormState, formData: FormData): 
     const actor = await requireActor();
     const parsed = inviteSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
-    const { token, invitation } = await createInvitation(actor, parsed.data);
+    const { token, invitation, emailed } = await createInvitation(actor, parsed.data);
     revalidatePath("/settings/members");
-    return { ok: true, message: "invitation_created", data: { path: `/invite/${token}`, email: invitation.email, expiresAt: invitation.expiresAt.toISOString() } };
+    return { ok: true, message: "invitation_created", data: { path: `/invite/${token}`, email: invitation.email, expiresAt: invitation.expiresAt.toISOString(), emailed } };
   });
 }
 

@@ -8,6 +8,7 @@ import type { Role } from "../domain/vocabulary";
 import type { InviteInput } from "../validation/settings";
 import { refusal } from "./appeals";
 import { logChange } from "./audit";
+import { enqueueInvitationEmail } from "./notification-jobs";
 
 export const INVITATION_DAYS = 7;
 
@@ -36,9 +37,12 @@ export async function createInvitation(actor: Actor, input: InviteInput, now = n
     const { email, ...logged } = inv;
     void email;
     await logChange(tx, actor, { entity: "Invitation", entityId: inv.id, groupId: input.groupId, action: "create", after: logged });
-    return inv;
+    // With email configured the link also goes to the invitee, in the same transaction: no
+    // invitation without its email, no email for an invitation that was never saved.
+    const emailed = await enqueueInvitationEmail(tx, inv, token, actor.userId);
+    return { ...inv, emailed };
   });
-  return { invitation, token };
+  return { invitation, token, emailed: invitation.emailed };
 }
 
 export async function revokeInvitation(actor: Actor, groupId: string, invitationId: string) {

@@ -8,14 +8,19 @@ import type { Db, Tx } from "../db-client";
 import { env } from "../env";
 import { todayIso } from "../domain/dates";
 import { caseClockInput, nextDeadline, type DeadlineRuleData } from "../domain/deadlines";
-import { dueReminderOffset, parseOffsets, reminderKey, type ReminderItem } from "../domain/reminders";
+import { dueReminderOffset, parseChannels, parseOffsets, reminderKey, type ReminderChannel, type ReminderItem } from "../domain/reminders";
 import { calendarFrom, workingDaysBetween, type WorkCalendar } from "../domain/working-days";
 import { dateFormat } from "../i18n/formatters";
 import { enqueue, registerHandler, registerRecurring, type ClaimedJob, type JobContext, type JobOutcome } from "../jobs";
 import { mailEnabled, notify, type Message } from "../mail";
+import { mailLocale, mailTranslator } from "../mail/render";
+import { describeTelegramError, sendTelegram, telegramEnabled } from "../telegram/send";
+import { notifyTranslator } from "../i18n/notify";
 
 export const SCAN_KIND = "reminders.scan";
 export const EMAIL_KIND = "reminders.email";
+export const TELEGRAM_KIND = "reminders.telegram";
+const KIND_OF: Record<ReminderChannel, string> = { email: EMAIL_KIND, telegram: TELEGRAM_KIND };
 export const SCAN_INTERVAL_MS = 15 * 60_000;
 
 interface ReminderPayload {
@@ -26,7 +31,7 @@ interface ReminderPayload {
 }
 
 // The same clock as lib/data/rules.ts loadClock, read without its cache (that module is server-only).
-async function loadClock(db: Tx): Promise<{ rules: DeadlineRuleData[]; calendar: WorkCalendar }> {
+export async function loadClock(db: Tx): Promise<{ rules: DeadlineRuleData[]; calendar: WorkCalendar }> {
   const [rules, holidays] = await Promise.all([
     db.deadlineRule.findMany({ where: { active: true } }),
     db.holiday.findMany({ where: { country: "KZ" }, select: { date: true, kind: true } }),
@@ -35,7 +40,7 @@ async function loadClock(db: Tx): Promise<{ rules: DeadlineRuleData[]; calendar:
 }
 
 // What the case page reads to compute its clock (lib/data/cases.ts), plus hearings.
-const caseSelect = {
+export const caseSelect = {
   id: true,
   groupId: true,
   title: true,
@@ -59,14 +64,14 @@ const caseSelect = {
   events: { where: { kind: "withdrawn" }, select: { id: true } },
 };
 
-type CaseRow = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
 
-function loadCase(db: Tx, id: string) {
+export function loadCase(db: Tx, id: string) {
   return db.application.findUnique({ where: { id }, select: caseSelect });
 }
 
 /** What a case has coming that a member should hear about: its open deadline and future hearings. */
-function upcoming(c: CaseRow, clock: { rules: DeadlineRuleData[]; calendar: WorkCalendar }, today: string): ReminderItem[] {
+export function upcoming(c: CaseRow, clock: { rules: DeadlineRuleData[]; calendar: WorkCalendar }, today: string): ReminderItem[] {
   const items: ReminderItem[] = [];
   const d = nextDeadline(caseClockInput(c, c.answers[c.answers.length - 1], c.events.length > 0), clock.rules, clock.calendar);
   if (d && d.dueOn >= today) items.push({ type: "deadline", ruleCode: d.ruleCode, nextStep: d.nextStep, dueOn: d.dueOn });
@@ -83,17 +88,18 @@ function upcoming(c: CaseRow, clock: { rules: DeadlineRuleData[]; calendar: Work
 
 /** Enqueues every reminder due today that is not yet queued. Returns how many were added. */
 export async function scanReminders(db: Db, now: Date = new Date()): Promise<number> {
-  if (!mailEnabled()) return 0; // the only channel so far: nothing to queue without it
+  if (!mailEnabled() && !telegramEnabled()) return 0; // no channel: nothing to queue
   const today = todayIso(now);
   const members = await db.membership.findMany({
-    where: { user: { reminderOffsets: { not: "" } } },
-    select: { groupId: true, user: { select: { id: true, reminderOffsets: true } } },
+    where: { user: { reminderOffsets: { not: "" }, reminderChannels: { not: "" } } },
+    select: { groupId: true, user: { select: { id: true, reminderOffsets: true, reminderChannels: true, telegramChatId: true } } },
   });
   if (members.length === 0) return 0;
-  const byGroup = new Map<string, { id: string; offsets: number[] }[]>();
+  const byGroup = new Map<string, { id: string; offsets: number[]; channels: ReminderChannel[] }[]>();
   for (const m of members) {
     const offsets = parseOffsets(m.user.reminderOffsets);
-    if (offsets.length) (byGroup.get(m.groupId) ?? byGroup.set(m.groupId, []).get(m.groupId)!).push({ id: m.user.id, offsets });
+    const channels = activeChannels(m.user);
+    if (offsets.length && channels.length) (byGroup.get(m.groupId) ?? byGroup.set(m.groupId, []).get(m.groupId)!).push({ id: m.user.id, offsets, channels });
   }
   const [clock, cases] = await Promise.all([loadClock(db), db.application.findMany({ where: { groupId: { in: [...byGroup.keys()] } }, select: caseSelect })]);
   let added = 0;
@@ -105,21 +111,33 @@ export async function scanReminders(db: Db, now: Date = new Date()): Promise<num
         const offset = dueReminderOffset(item.dueOn, member.offsets, today, clock.calendar);
         if (offset === null) continue;
         const payload: ReminderPayload = { caseId: c.id, userId: member.id, offset, item };
-        // Eight attempts span about an hour of backoff: an SMTP server down for a while still delivers.
-        if (await enqueue(db, { kind: EMAIL_KIND, key: reminderKey(c.id, item, offset, "email", member.id), payload, runAt: now, maxAttempts: 8 })) added++;
+        for (const channel of member.channels) {
+          // Eight attempts span about an hour of backoff: a server down for a while still delivers.
+          const key = reminderKey(c.id, item, offset, channel, member.id);
+          if (await enqueue(db, { kind: KIND_OF[channel], key, payload, runAt: now, maxAttempts: 8, groupId: c.groupId })) added++;
+        }
       }
     }
   }
   return added;
 }
 
-/** Sends one reminder, if it still holds. */
+/** The channels a member chose that can carry a reminder now: configured, and for Telegram linked. */
+export function activeChannels(u: { reminderChannels: string; telegramChatId: string | null }): ReminderChannel[] {
+  return parseChannels(u.reminderChannels).filter((c) => (c === "email" ? mailEnabled() : telegramEnabled() && u.telegramChatId !== null));
+}
+
+/** Sends one reminder, if it still holds, by the channel its kind names. */
 export async function sendReminder(job: ClaimedJob, ctx: JobContext): Promise<JobOutcome> {
+  const channel: ReminderChannel = job.kind === TELEGRAM_KIND ? "telegram" : "email";
   const p = job.payload as ReminderPayload;
   const today = todayIso(ctx.now);
   if (p.item.dueOn < today) return { drop: "past" };
   const [user, c, clock] = await Promise.all([
-    ctx.db.user.findUnique({ where: { id: p.userId }, select: { email: true, name: true, locale: true, reminderOffsets: true } }),
+    ctx.db.user.findUnique({
+      where: { id: p.userId },
+      select: { email: true, name: true, locale: true, reminderOffsets: true, reminderChannels: true, telegramChatId: true, telegramPrivateTitles: true },
+    }),
     loadCase(ctx.db, p.caseId),
     loadClock(ctx.db),
   ]);
@@ -127,11 +145,41 @@ export async function sendReminder(job: ClaimedJob, ctx: JobContext): Promise<Jo
   const member = await ctx.db.membership.findUnique({ where: { userId_groupId: { userId: p.userId, groupId: c.groupId } }, select: { group: { select: { name: true } } } });
   if (!member) return { drop: "not a member" };
   if (!parseOffsets(user.reminderOffsets).includes(p.offset)) return { drop: "preference changed" };
-  const still = upcoming(c, clock, today).some((i) => reminderKey(c.id, i, p.offset, "email", p.userId) === job.key);
+  if (!parseChannels(user.reminderChannels).includes(channel)) return { drop: "channel turned off" };
+  const still = upcoming(c, clock, today).some((i) => reminderKey(c.id, i, p.offset, channel, p.userId) === job.key);
   if (!still) return { drop: p.item.type === "deadline" ? "deadline moved" : "hearing moved" };
   const days = Math.max(0, workingDaysBetween(today, p.item.dueOn, clock.calendar));
-  const result = await notify(user, reminderMessage({ title: c.title, group: member.group.name, item: p.item, days, url: `${env.appUrl}/applications/${encodeURIComponent(c.id)}` }), { dedupeId: job.key });
+  const url = `${env.appUrl}/applications/${encodeURIComponent(c.id)}`;
+  if (channel === "telegram") {
+    if (!telegramEnabled()) return { drop: "telegram is off" };
+    if (!user.telegramChatId) return { drop: "telegram unlinked" };
+    const isPublic = (await ctx.db.application.findUnique({ where: { id: c.id }, select: { isPublic: true } }))?.isPublic ?? false;
+    const text = telegramReminderText({ title: c.title, isPublic, privateTitles: user.telegramPrivateTitles, group: member.group.name, item: p.item, days, url }, mailLocale(user.locale));
+    try {
+      // A crash between this send and the job's record sends it again when the lease runs out:
+      // the Bot API has no idempotency key. Email carries a stable Message-ID for the same case.
+      await sendTelegram(user.telegramChatId, text);
+    } catch (e) {
+      throw new Error(describeTelegramError(e));
+    }
+    return;
+  }
+  const result = await notify(user, reminderMessage({ title: c.title, group: member.group.name, item: p.item, days, url }), { dedupeId: job.key });
   if (!result.sent) return { drop: "email is off" };
+}
+
+/** The Telegram reminder: what is due and when, and the case link; a private case's title only if the member asked for it. */
+export function telegramReminderText(
+  r: { title: string; isPublic: boolean; privateTitles: boolean; group: string; item: ReminderItem; days: number; url: string },
+  locale: ReturnType<typeof mailLocale>,
+): string {
+  const t = notifyTranslator(locale);
+  const label = r.isPublic || r.privateTitles ? `«${r.title}»` : t("telegram.privateCase", { group: r.group });
+  const date = dateFormat(locale, "day").format(new Date(`${r.item.dueOn}T00:00:00Z`));
+  const mt = mailTranslator(locale);
+  const what = r.item.type === "deadline" ? mt(`reminder.step.${stepKey(r.item.nextStep)}`) : mt("reminder.hearing", { stage: mt(`reminder.stage.${stageKey(r.item.stageKind)}`) });
+  const time = r.item.type === "hearing" && r.item.time ? ` ${r.item.time}` : "";
+  return [t("telegram.reminder", { what, date: `${date}${time}`, days: r.days, case: label }), r.url].join("\n");
 }
 
 /** The email: the case title (members may read it), what is due and when, a link. No applicant's data. */
@@ -169,4 +217,5 @@ export function registerReminderJobs(): void {
     await scanReminders(ctx.db, ctx.now);
   });
   registerHandler(EMAIL_KIND, sendReminder);
+  registerHandler(TELEGRAM_KIND, sendReminder);
 }

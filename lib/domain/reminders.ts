@@ -33,6 +33,15 @@ export function dueReminderOffset(dueOn: string, offsets: readonly number[], tod
   return best;
 }
 
+export const REMINDER_CHANNELS = ["email", "telegram"] as const;
+export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
+
+/** A stored choice of channels ("email,telegram") as a list; anything unknown is ignored. */
+export function parseChannels(stored: string): ReminderChannel[] {
+  const parts = stored.split(",").map((s) => s.trim());
+  return REMINDER_CHANNELS.filter((c) => parts.includes(c));
+}
+
 export type ReminderItem =
   | { type: "deadline"; ruleCode: string; nextStep: string; dueOn: string }
   | { type: "hearing"; hearingId: string; stageKind: string; dueOn: string; time: string };
@@ -42,7 +51,7 @@ export type ReminderItem =
  * deadline that moves is a new deadline with new keys, and the old one's job is dropped when
  * its time comes.
  */
-export function reminderKey(caseId: string, item: ReminderItem, offset: number, channel: "email", userId: string): string {
+export function reminderKey(caseId: string, item: ReminderItem, offset: number, channel: ReminderChannel, userId: string): string {
   const what = item.type === "deadline" ? `deadline:${item.ruleCode}` : `hearing:${item.hearingId}`;
   return `reminder:${caseId}:${what}:${item.dueOn}:${offset}:${channel}:${userId}`;
 }

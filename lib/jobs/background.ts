@@ -2,6 +2,8 @@
 // and from scripts/worker.ts (alone). Any number may run at once: claims keep each job to one.
 import { createPrismaClient, type Db } from "../db-client";
 import { registerReminderJobs } from "../data/reminders";
+import { registerNotificationJobs } from "../data/notification-jobs";
+import { registerTelegramJobs } from "../telegram/jobs";
 import { closeMailTransport } from "../mail";
 import { registerOcrJobs } from "../ocr/job";
 import { newWorkerId, registerQueueJobs, runWorker } from "./worker";
@@ -10,6 +12,8 @@ export function registerAppJobs(): void {
   registerQueueJobs();
   registerReminderJobs();
   registerOcrJobs();
+  registerNotificationJobs();
+  registerTelegramJobs();
 }
 
 export interface BackgroundWorker {

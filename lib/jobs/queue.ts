@@ -13,6 +13,8 @@ export interface NewJob {
   /** Not before this moment (default: now). */
   runAt?: Date;
   maxAttempts?: number;
+  /** The group the job concerns: its admins see the job's failures (Settings → Delivery). */
+  groupId?: string | null;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -30,8 +32,8 @@ export async function enqueue(tx: Tx, job: NewJob): Promise<boolean> {
   const max = job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   // Dates are bound as parameters (never CURRENT_TIMESTAMP, which SQLite writes in another format).
   const added = await tx.$executeRaw`
-    INSERT INTO "Job" ("id", "kind", "key", "payload", "status", "runAt", "attempts", "maxAttempts", "createdAt")
-    VALUES (${crypto.randomUUID()}, ${job.kind}, ${job.key}, ${payload}, 'pending', ${runAt}, 0, ${max}, ${now})
+    INSERT INTO "Job" ("id", "kind", "key", "payload", "status", "runAt", "attempts", "maxAttempts", "createdAt", "groupId")
+    VALUES (${crypto.randomUUID()}, ${job.kind}, ${job.key}, ${payload}, 'pending', ${runAt}, 0, ${max}, ${now}, ${job.groupId ?? null})
     ON CONFLICT ("key") DO NOTHING`;
   return added > 0;
 }

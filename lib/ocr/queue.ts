@@ -13,5 +13,7 @@ export function ocrJobKey(attachmentId: string): string {
 }
 
 export async function enqueueOcr(tx: Tx, attachmentId: string): Promise<boolean> {
-  return enqueue(tx, { kind: OCR_JOB_KIND, key: ocrJobKey(attachmentId), payload: { attachmentId }, maxAttempts: 3 });
+  // The job names the attachment's group, so that group's admins see it if it fails (Settings → Delivery).
+  const owner = await tx.attachment.findUnique({ where: { id: attachmentId }, select: { groupId: true } });
+  return enqueue(tx, { kind: OCR_JOB_KIND, key: ocrJobKey(attachmentId), payload: { attachmentId }, maxAttempts: 3, groupId: owner?.groupId ?? null });
 }

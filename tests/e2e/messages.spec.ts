@@ -6,7 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { logApplication } from "./support/applications";
 
-const RAW_KEY = /\b(?:common|nav|errors|applications|answers|appeals|events|incidents|settings|tokens|casefile|share|auth|vocab|stats|cases|dashboard)\.[a-z][A-Za-z]*(?:\.[A-Za-z_]+)*\b/;
+const RAW_KEY = /\b(?:common|nav|errors|applications|answers|appeals|events|incidents|settings|tokens|casefile|share|auth|vocab|stats|cases|dashboard|notify)\.[a-z][A-Za-z]*(?:\.[A-Za-z_]+)*\b/;
 
 function watchConsole(page: Page): string[] {
   const problems: string[] = [];
@@ -59,6 +59,8 @@ test("every page with a form has its strings, in English and Russian", async ({ 
     "/settings/holidays",
     "/settings/rules",
     "/settings/tokens",
+    "/settings/calendar",
+    "/settings/delivery",
     "/settings/standards",
     "/settings/export",
   ];

@@ -265,6 +265,8 @@ const PAGES: Record<string, RouteSpec> = {
   "app/(app)/settings/page.tsx": { level: "signedIn" },
   "app/(app)/settings/members/page.tsx": { level: "memberSomewhere" },
   "app/(app)/settings/tokens/page.tsx": { level: "signedIn" },
+  "app/(app)/settings/calendar/page.tsx": { level: "signedIn" },
+  "app/(app)/settings/delivery/page.tsx": { level: "adminSomewhere" },
   "app/(app)/settings/security/page.tsx": { level: "signedIn" },
   "app/(app)/settings/export/page.tsx": { level: "signedIn" },
   "app/(app)/settings/rules/page.tsx": { level: "signedIn" },
@@ -318,6 +320,25 @@ const ROUTES: Record<string, RouteSpec> = {
   // Share links are opened by whoever holds the token (a lawyer without an account).
   "app/s/[token]/route.ts": { level: "anyone", methods: ["GET"], params: (fx) => ({ token: fx.shareToken }), url: (fx) => `/s/${fx.shareToken}` },
   "app/s/[token]/pdf/route.ts": { level: "anyone", methods: ["GET"], params: (fx) => ({ token: fx.shareToken }), url: (fx) => `/s/${fx.shareToken}/pdf` },
+  // A calendar feed is read by whoever holds its secret (a calendar app sends no session).
+  "app/api/calendar/[token]/route.ts": { level: "anyone", methods: ["GET"], params: (fx) => ({ token: fx.calendarFeedToken }), url: (fx) => `/api/calendar/${fx.calendarFeedToken}` },
+  "app/(app)/applications/[id]/calendar/[event]/route.ts": {
+    level: "memberOfA",
+    methods: ["GET"],
+    params: (fx) => ({ id: fx.appId, event: "hearing" }),
+    url: (fx) => `/applications/${fx.appId}/calendar/hearing`,
+  },
+  "app/api/telegram/[secret]/route.ts": {
+    level: "anyone",
+    exempt: {
+      why: "Telegram's webhook: it answers only to TELEGRAM_WEBHOOK_SECRET in the path and header (walked in telegram.test.ts)",
+      check: async () => {
+        const { POST } = await import("@/app/api/telegram/[secret]/route");
+        const res = await POST(new Request("http://localhost/api/telegram/x", { method: "POST", body: "{}" }), { params: Promise.resolve({ secret: "x" }) });
+        expect(res.status).toBe(404);
+      },
+    },
+  },
 };
 
 function routeFiles(): { pages: string[]; routes: string[] } {

@@ -46,6 +46,9 @@ export interface Fixture {
   /** An invitation sent to the loner's address: only the loner may join with it. */
   joinInvitationToken: string;
   apiTokenId: string;
+  calendarFeedId: string;
+  calendarFeedToken: string;
+  failedJobId: string;
   apiToken: string;
   /** A personal API token for each signed-in role. */
   tokens: Partial<Record<RoleName, string>>;
@@ -145,6 +148,7 @@ export async function makeFixture(): Promise<Fixture> {
   await db.user.update({ where: { id: admin.userId }, data: { totpSecret: FIXTURE_TOTP_SECRET, totpEnabledAt: new Date() } });
   // The loner can sign in (a cheap hash: cost 4), for the sign-in action.
   await db.user.update({ where: { id: loner.userId }, data: { passwordHash: await bcrypt.hash(LONER_PASSWORD, 4) } });
+  const calendarFeedToken = `cal_${crypto.randomBytes(32).toString("base64url")}`;
   const apiToken = `apt_${crypto.randomBytes(24).toString("base64url")}`;
   const { hashToken: hashApiToken } = await import("@/lib/data/api-tokens");
   const token = await db.apiToken.create({ data: { userId: admin.userId, name: "script", tokenHash: hashApiToken(apiToken) } });
@@ -211,6 +215,11 @@ export async function makeFixture(): Promise<Fixture> {
     invitationToken,
     joinInvitationToken,
     apiTokenId: token.id,
+    calendarFeedId: (await db.calendarFeed.create({ data: { userId: admin.userId, name: "phone", tokenHash: sha256(calendarFeedToken) } })).id,
+    calendarFeedToken,
+    failedJobId: (
+      await db.job.create({ data: { kind: "reminders.email", key: `authz-failed-${n}`, status: "failed", attempts: 8, maxAttempts: 8, lastError: "Error: refused", groupId: groupA } })
+    ).id,
     apiToken,
     tokens,
     ruleId: rule.id,
@@ -244,6 +253,8 @@ export const LEVELS = {
   signedIn: ["viewer", "editor", "admin", "outsider", "loner", "operator"],
   /** About one's own groups: a member of any group. */
   memberSomewhere: ["viewer", "editor", "admin", "outsider", "operator"],
+  /** About one's own groups, for their admins: an admin of any group. */
+  adminSomewhere: ["admin", "outsider"],
   /** Creating in one's own group: an editor or admin anywhere. */
   editorSomewhere: ["editor", "admin", "outsider"],
   /** Shared reference data (rules, holidays, standards): the server's operators, not group admins. */
@@ -401,6 +412,15 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
   "reminders.ts": {
     // The caller's own preference: any signed-in member, for nobody but themselves.
     updateReminderPreferencesAction: { level: "signedIn", entries: () => ({ offsets: "3,1" }) },
+  },
+  "notify.ts": {
+    createCalendarFeedAction: { level: "signedIn", entries: () => ({ name: "phone" }) },
+    // Only the owner (group A's admin here) may revoke a feed.
+    revokeCalendarFeedAction: { level: "adminOfA", entries: (fx) => ({ id: fx.calendarFeedId }) },
+    updateChannelsAction: { level: "signedIn", entries: () => ({ email: "on", digest: "on" }) },
+    createTelegramCodeAction: { level: "signedIn", entries: () => ({}) },
+    unlinkTelegramAction: { level: "signedIn", entries: () => ({}) },
+    retryDeliveryAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, jobId: fx.failedJobId }) },
   },
 };
 

@@ -6,6 +6,10 @@ import { isOperator } from "@/lib/data/settings";
 import { getReminderOffsets } from "@/lib/data/reminder-preferences";
 import { mailEnabled } from "@/lib/mail";
 import { ReminderForm } from "@/components/settings/ReminderForm";
+import { getChannelPreferences } from "@/lib/data/notify-preferences";
+import { telegramEnabled } from "@/lib/telegram";
+import { ChannelsForm } from "@/components/notify/ChannelsForm";
+import { TelegramLink } from "@/components/notify/TelegramLink";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Badge, Card } from "@/components/ui/Card";
 
@@ -16,13 +20,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const actor = await requirePageActor("/settings");
-  const [t, tr, trem, offsets, tf] = await Promise.all([
+  const [t, tr, trem, offsets, tf, tn, prefs] = await Promise.all([
     getTranslations("settings.index"),
     getTranslations("vocab.role"),
     getTranslations("settings.reminders"),
     getReminderOffsets(actor.userId),
     getTranslations("filings.settings"),
+    getTranslations("notify"),
+    getChannelPreferences(actor.userId),
   ]);
+  const telegramOn = telegramEnabled();
+  const isAdmin = actor.memberships.some((m) => m.role === "admin");
   const emailOn = mailEnabled();
   const operator = isOperator(actor);
   return (
@@ -67,6 +75,31 @@ export default async function SettingsPage() {
           {emailOn ? trem("emailOn", { email: actor.email }) : trem("emailOff")}
         </p>
         <ReminderForm offsets={offsets} />
+        <div className="mt-4 border-t border-stone-100 pt-3">
+          <ChannelsForm email={prefs.channels.includes("email")} telegram={prefs.channels.includes("telegram")} digest={prefs.weeklyDigest} privateTitles={prefs.telegramPrivateTitles} />
+        </div>
+      </Card>
+      <Card id="telegram" title={tn("telegram.title")}>
+        {telegramOn ? (
+          <>
+            <p className="mb-2 text-sm text-stone-700">{tn("telegram.intro")}</p>
+            <TelegramLink linked={prefs.telegramLinked} />
+          </>
+        ) : (
+          <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-telegram-off>
+            {tn("telegram.off")}
+          </p>
+        )}
+      </Card>
+      <Card id="calendar" title={tn("calendar.title")}>
+        <p className="text-sm text-stone-700">
+          {tn("calendar.settingsText")} <Link href="/settings/calendar">{tn("calendar.manage")}</Link>
+        </p>
+        {isAdmin ? (
+          <p className="mt-2 text-sm text-stone-700">
+            {tn("delivery.settingsText")} <Link href="/settings/delivery">{tn("delivery.title")}</Link>
+          </p>
+        ) : null}
       </Card>
       <Card id="account" title={t("account")}>
         <ul className="space-y-1 text-sm">

@@ -47,7 +47,7 @@ export default async function CasePage({ params }: Props) {
   return (
     <div className="space-y-6">
       <CaseHeader data={data} />
-      <DeadlineBox deadline={data.deadline} status={data.status} nextHearing={data.nextHearing} fileHref={data.canEdit ? `/applications/${data.id}/appeals/new` : null} />
+      <DeadlineBox deadline={data.deadline} status={data.status} nextHearing={data.nextHearing} fileHref={data.canEdit ? `/applications/${data.id}/appeals/new` : null} calendarHref={data.isMember ? `/applications/${encodeURIComponent(data.id)}/calendar` : null} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <PartsList data={data} />
