@@ -13,6 +13,7 @@ import { calendarFrom, workingDaysBetween, type WorkCalendar } from "../domain/w
 import { dateFormat } from "../i18n/formatters";
 import { enqueue, registerHandler, registerRecurring, type ClaimedJob, type JobContext, type JobOutcome } from "../jobs";
 import { mailEnabled, notify, type Message } from "../mail";
+import { lockAccountUrl } from "../accounts/panic-token";
 
 export const SCAN_KIND = "reminders.scan";
 export const EMAIL_KIND = "reminders.email";
@@ -130,12 +131,13 @@ export async function sendReminder(job: ClaimedJob, ctx: JobContext): Promise<Jo
   const still = upcoming(c, clock, today).some((i) => reminderKey(c.id, i, p.offset, "email", p.userId) === job.key);
   if (!still) return { drop: p.item.type === "deadline" ? "deadline moved" : "hearing moved" };
   const days = Math.max(0, workingDaysBetween(today, p.item.dueOn, clock.calendar));
-  const result = await notify(user, reminderMessage({ title: c.title, group: member.group.name, item: p.item, days, url: `${env.appUrl}/applications/${encodeURIComponent(c.id)}` }), { dedupeId: job.key });
+  const lockUrl = await lockAccountUrl(p.userId);
+  const result = await notify(user, reminderMessage({ title: c.title, group: member.group.name, item: p.item, days, url: `${env.appUrl}/applications/${encodeURIComponent(c.id)}`, lockUrl }), { dedupeId: job.key });
   if (!result.sent) return { drop: "email is off" };
 }
 
 /** The email: the case title (members may read it), what is due and when, a link. No applicant's data. */
-export function reminderMessage(r: { title: string; group: string; item: ReminderItem; days: number; url: string }): Message {
+export function reminderMessage(r: { title: string; group: string; item: ReminderItem; days: number; url: string; lockUrl?: string }): Message {
   return (t, locale) => {
     const date = dateFormat(locale, "day").format(new Date(`${r.item.dueOn}T00:00:00Z`));
     const what = r.item.type === "deadline" ? t(`reminder.step.${stepKey(r.item.nextStep)}`) : t("reminder.hearing", { stage: t(`reminder.stage.${stageKey(r.item.stageKind)}`) });
@@ -150,6 +152,7 @@ export function reminderMessage(r: { title: string; group: string; item: Reminde
       ],
       action: { label: t("reminder.open"), url: r.url },
       footer: t("reminder.footer", { group: r.group }),
+      ...(r.lockUrl ? { lock: { label: t("lockAccount"), url: r.lockUrl } } : {}),
     };
   };
 }

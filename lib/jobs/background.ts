@@ -2,12 +2,14 @@
 // and from scripts/worker.ts (alone). Any number may run at once: claims keep each job to one.
 import { createPrismaClient, type Db } from "../db-client";
 import { registerReminderJobs } from "../data/reminders";
+import { registerAccountJobs } from "../accounts/mail";
 import { closeMailTransport } from "../mail";
 import { newWorkerId, registerQueueJobs, runWorker } from "./worker";
 
 export function registerAppJobs(): void {
   registerQueueJobs();
   registerReminderJobs();
+  registerAccountJobs();
 }
 
 export interface BackgroundWorker {
