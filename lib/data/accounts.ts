@@ -8,7 +8,7 @@ import { db, type Tx } from "../db";
 import type { Actor } from "../auth/access";
 import { requireRole } from "../auth/access";
 import { hashPassword, passwordProblem } from "../auth/password";
-import { AppError, NotFoundError } from "../errors";
+import { NotFoundError } from "../errors";
 import { env } from "../env";
 import { loadMessages } from "../i18n/catalogue";
 import { enqueue } from "../jobs";
@@ -72,7 +72,7 @@ export async function issueResetLink(actor: Actor, input: { groupId: string; mem
   return db.$transaction(async (tx) => {
     const m = await tx.membership.findFirst({ where: { id: input.membershipId, groupId: input.groupId }, select: { userId: true } });
     if (!m) throw new NotFoundError();
-    if (m.userId === actor.userId) throw new AppError("invalid", "reset_self");
+    if (m.userId === actor.userId) throw new FieldError("_form", "reset_self");
     const url = await createResetLink(tx, m.userId, actor.userId);
     await logChange(tx, actor, { entity: "User", entityId: m.userId, groupId: input.groupId, action: "update", before: { resetLinkIssued: false }, after: { resetLinkIssued: true } });
     return url;
@@ -97,7 +97,7 @@ export async function leaveGroup(actor: Actor, groupId: string): Promise<void> {
     const m = await tx.membership.findFirst({ where: { userId: actor.userId, groupId } });
     if (!m) throw new NotFoundError();
     if (m.role === "admin" && (await tx.membership.count({ where: { groupId, role: "admin", id: { not: m.id } } })) === 0) {
-      if ((await tx.membership.count({ where: { groupId, id: { not: m.id } } })) > 0) throw new AppError("invalid", "last_admin");
+      if ((await tx.membership.count({ where: { groupId, id: { not: m.id } } })) > 0) throw new FieldError("_form", "last_admin");
     }
     await tx.membership.delete({ where: { id: m.id } });
     await logChange(tx, actor, { entity: "Membership", entityId: m.id, groupId, action: "delete", before: { role: m.role } });
