@@ -14,7 +14,7 @@ export function RequestResetForm() {
   const [state, action] = useActionState(requestPasswordResetAction, initialFormState);
   const values = state.data?.values as { email?: string } | undefined;
   return (
-    <form action={action} method="post" noValidate className="space-y-4" key={String(state.data?.submittedAt ?? (state.ok ? "sent" : "initial"))}>
+    <form action={action} noValidate className="space-y-4" key={String(state.data?.submittedAt ?? (state.ok ? "sent" : "initial"))}>
       <AccountMessage state={state} />
       <TextField name="email" label={t("email")} type="email" autoComplete="username" errors={state.errors} defaultValue={values?.email ?? ""} required />
       <SubmitButton>{t("send")}</SubmitButton>
@@ -26,7 +26,7 @@ export function NewPasswordForm() {
   const t = useTranslations("accounts.reset");
   const [state, action] = useActionState(completePasswordResetAction, initialFormState);
   return (
-    <form action={action} method="post" noValidate className="space-y-4" key={String(state.data?.submittedAt ?? "initial")}>
+    <form action={action} noValidate className="space-y-4" key={String(state.data?.submittedAt ?? "initial")}>
       <AccountMessage state={state} />
       <TextField name="password" label={t("newPassword")} hint={t("newPasswordHint")} type="password" autoComplete="new-password" errors={state.errors} required />
       <SubmitButton>{t("save")}</SubmitButton>
@@ -38,7 +38,7 @@ export function LockByLinkForm() {
   const t = useTranslations("accounts.lock");
   const [state, action] = useActionState(lockAccountByLinkAction, initialFormState);
   return (
-    <form action={action} method="post" className="space-y-4">
+    <form action={action} className="space-y-4">
       <AccountMessage state={state} />
       <SubmitButton variant="danger">{t("confirm")}</SubmitButton>
     </form>

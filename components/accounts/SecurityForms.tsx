@@ -12,7 +12,7 @@ export function RevokeSessionForm({ sessionId, label }: { sessionId: string; lab
   const t = useTranslations("accounts.sessions");
   const [state, action] = useActionState(revokeSessionAction, initialFormState);
   return (
-    <form action={action} method="post" className="space-y-1">
+    <form action={action} className="space-y-1">
       {state.message && !state.ok ? <AccountMessage state={state} /> : null}
       <input type="hidden" name="sessionId" value={sessionId} />
       <SubmitButton variant="secondary">
@@ -27,7 +27,7 @@ export function SignOutEverywhereForm() {
   const t = useTranslations("accounts.sessions");
   const [state, action] = useActionState(signOutEverywhereAction, initialFormState);
   return (
-    <form action={action} method="post" className="space-y-2">
+    <form action={action} className="space-y-2">
       <AccountMessage state={state} />
       <SubmitButton variant="danger">{t("everywhere")}</SubmitButton>
     </form>
@@ -41,7 +41,7 @@ export function LockAccountForm() {
   return (
     <details className="rounded-md border border-red-200 p-3">
       <summary className="cursor-pointer font-medium text-red-800">{t("now")}</summary>
-      <form action={action} method="post" className="mt-3 space-y-2">
+      <form action={action} className="mt-3 space-y-2">
         <AccountMessage state={state} />
         <p className="text-sm">{t("explain")}</p>
         <SubmitButton variant="danger">{t("confirm")}</SubmitButton>
@@ -54,7 +54,7 @@ export function LeaveGroupForm({ groupId, groupName }: { groupId: string; groupN
   const t = useTranslations("accounts.leave");
   const [state, action] = useActionState(leaveGroupAction, initialFormState);
   return (
-    <form action={action} method="post" className="flex flex-wrap items-center gap-3">
+    <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="groupId" value={groupId} />
       <span className="text-sm font-medium">{groupName}</span>
       <SubmitButton variant="secondary">
@@ -70,7 +70,7 @@ export function DeleteAccountForm({ twoFactor }: { twoFactor: boolean }) {
   const t = useTranslations("accounts.delete");
   const [state, action] = useActionState(deleteAccountAction, initialFormState);
   return (
-    <form action={action} method="post" noValidate className="space-y-3" key={String(state.data?.submittedAt ?? "initial")}>
+    <form action={action} noValidate className="space-y-3" key={String(state.data?.submittedAt ?? "initial")}>
       <AccountMessage state={state} />
       <p className="text-sm">{t("explain")}</p>
       <TextField name="password" label={t("password")} type="password" autoComplete="current-password" errors={state.errors} required />
@@ -87,7 +87,7 @@ export function IssueResetLinkForm({ groupId, membershipId, name }: { groupId: s
   const url = state.ok ? (state.data?.url as string | undefined) : undefined;
   return (
     <div className="space-y-2">
-      <form action={action} method="post">
+      <form action={action}>
         <input type="hidden" name="groupId" value={groupId} />
         <input type="hidden" name="membershipId" value={membershipId} />
         <SubmitButton variant="secondary">

@@ -57,7 +57,10 @@ import { loadReference } from "@/prisma/seed/reference";
 import { GET as resetLinkGET } from "@/app/(public)/password-reset/link/route";
 import { GET as lockLinkGET } from "@/app/(public)/account/lock/route";
 import { GET as exportGET } from "@/app/api/v1/export/route";
-import { makeActor, makeGroup, run } from "../support/fixtures";
+import { makeActor, makeGroup, renderChecked, run } from "../support/fixtures";
+import { createElement as h } from "react";
+import { DeleteAccountForm, IssueResetLinkForm, LeaveGroupForm, LockAccountForm, RevokeSessionForm, SignOutEverywhereForm } from "@/components/accounts/SecurityForms";
+import { LockByLinkForm, NewPasswordForm, RequestResetForm } from "@/components/accounts/PasswordResetForms";
 import { session } from "../support/session";
 
 const APP_URL = "https://tracker.example.org";
@@ -431,5 +434,26 @@ describe("API tokens", () => {
     expect(exp.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(90 * 86_400_000);
     expect((await resolveApiCaller(new Request(exportUrl, bearer(exp.token)))).scopes).toEqual(["read", "export"]);
     await db.person.delete({ where: { id: person.id } });
+  });
+});
+
+describe("the forms", () => {
+  it("render in every language with every string in the catalogue", () => {
+    for (const locale of ["en", "ru", "kk"] as const) {
+      const html: string[] = [
+        h(RequestResetForm),
+        h(NewPasswordForm),
+        h(LockByLinkForm),
+        h(RevokeSessionForm, { sessionId: "s1", label: "Firefox · Linux" }),
+        h(SignOutEverywhereForm),
+        h(LockAccountForm),
+        h(LeaveGroupForm, { groupId: "g1", groupName: "G" }),
+        h(DeleteAccountForm, { twoFactor: true }),
+        h(IssueResetLinkForm, { groupId: "g1", membershipId: "m1", name: "Dana" }),
+      ].map((el) => renderChecked(el, locale));
+      for (const form of html) expect(form).toContain("<form");
+    }
+    expect(renderChecked(h(LockAccountForm), "ru")).toContain("Заблокировать учётную запись сейчас");
+    expect(renderChecked(h(DeleteAccountForm, { twoFactor: true }), "kk")).toContain("Тіркелгіні жою");
   });
 });
