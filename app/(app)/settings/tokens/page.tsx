@@ -52,7 +52,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
                       <th scope="row" className="px-2 py-2 text-left font-normal">
                         {tok.name}
                         <span className="block text-xs text-stone-600">
-                          {ta("scopes", { scopes: parseScopes(tok.scopes).join(", ") })} · {ta("expires", { date: when(tokenExpiry(tok)) })}
+                          {ta("scopes", { scopes: parseScopes(tok.scopes).map((x) => ta(`scope_${x}`)).join(", ") })} · {ta("expires", { date: when(tokenExpiry(tok)) })}
                         </span>
                       </th>
                       <td className="px-2 py-2">{when(tok.createdAt)}</td>
