@@ -104,7 +104,7 @@ afterAll(async () => {
 
 const EMAIL = "member@example.test";
 beforeEach(async () => {
-  resetLimits();
+  await resetLimits();
   inbox = [];
   request.cookies.clear();
   request.userAgent = FIREFOX_LINUX;
@@ -229,7 +229,7 @@ describe("password reset by email", () => {
 
   it("asking is rate-limited, for unknown emails exactly as for known ones", async () => {
     for (const email of [EMAIL, "nobody@example.test"]) {
-      resetLimits();
+      await resetLimits();
       for (let i = 0; i < 5; i++) expect((await requestPasswordResetAction({ ok: false }, formData({ email }))).message, `${email} #${i + 1}`).toBe("reset_requested");
       expect((await requestPasswordResetAction({ ok: false }, formData({ email }))).message, email).toBe("rate_limited");
     }
