@@ -73,8 +73,8 @@ export function DeleteAccountForm({ twoFactor }: { twoFactor: boolean }) {
     <form action={action} noValidate className="space-y-3" key={String(state.data?.submittedAt ?? "initial")}>
       <AccountMessage state={state} />
       <p className="text-sm">{t("explain")}</p>
-      <TextField name="password" label={t("password")} type="password" autoComplete="current-password" errors={state.errors} required />
-      {twoFactor ? <TextField name="code" label={t("code")} inputMode="numeric" autoComplete="one-time-code" errors={state.errors} required /> : null}
+      <TextField name="deletePassword" label={t("password")} type="password" autoComplete="current-password" errors={state.errors} required />
+      {twoFactor ? <TextField name="deleteCode" label={t("code")} inputMode="numeric" autoComplete="one-time-code" errors={state.errors} required /> : null}
       <SubmitButton variant="danger">{t("submit")}</SubmitButton>
     </form>
   );

@@ -140,9 +140,10 @@ export async function leaveGroupAction(_prev: FormState, formData: FormData): Pr
   });
 }
 
+// Own names (not "password", "code"): the security page has other fields and a card with those ids.
 const deleteSchema = z.object({
-  password: z.string().min(1, "required").max(500, "too_long"),
-  code: z.string().trim().max(40, "too_long").optional(),
+  deletePassword: z.string().min(1, "required").max(500, "too_long"),
+  deleteCode: z.string().trim().max(40, "too_long").optional(),
 });
 
 /** Deletes the member's own account: the password, and a code when two factors are on. */
@@ -153,14 +154,14 @@ export async function deleteAccountAction(_prev: FormState, formData: FormData):
       const actor = await requireActor();
       const parsed = parseOrInvalid(deleteSchema, raw);
       if (!parsed.ok) return parsed.state;
-      const check = await checkCredentials({ email: actor.email, password: parsed.data.password }, clientAddress(await headers()));
-      if (!check.ok) return check.reason === "rate_limited" ? { ok: false, message: "rate_limited" } : { ok: false, message: "form_invalid", errors: { password: ["password_wrong"] } };
+      const check = await checkCredentials({ email: actor.email, password: parsed.data.deletePassword }, clientAddress(await headers()));
+      if (!check.ok) return check.reason === "rate_limited" ? { ok: false, message: "rate_limited" } : { ok: false, message: "form_invalid", errors: { deletePassword: ["password_wrong"] } };
       if (await hasTwoFactor(actor.userId)) {
         if (await secondFactorLocked(actor.userId)) return { ok: false, message: "rate_limited" };
-        if (!parsed.data.code) return { ok: false, message: "form_invalid", errors: { code: ["required"] } };
-        if (!(await verifySecondFactor(actor.userId, parsed.data.code))) {
+        if (!parsed.data.deleteCode) return { ok: false, message: "form_invalid", errors: { deleteCode: ["required"] } };
+        if (!(await verifySecondFactor(actor.userId, parsed.data.deleteCode))) {
           await secondFactorFailed(actor.userId);
-          return { ok: false, message: "form_invalid", errors: { code: ["code_wrong"] } };
+          return { ok: false, message: "form_invalid", errors: { deleteCode: ["code_wrong"] } };
         }
         await secondFactorPassed(actor.userId);
       }

@@ -14,7 +14,7 @@ import type { FormState } from "./form-state";
 import { parseOrInvalid, runForm } from "./run-form";
 
 const codeSchema = z.object({ code: z.string().trim().min(1, "required").max(20, "too_long") });
-const disableSchema = codeSchema.extend({ currentPassword: z.string().min(1, "required").max(500, "too_long") });
+const disableSchema = codeSchema.extend({ disablePassword: z.string().min(1, "required").max(500, "too_long") });
 const passwordSchema = z.object({
   currentPassword: z.string().min(1, "required").max(500, "too_long"),
   newPassword: z.string().min(1, "required").max(500, "too_long"),
@@ -60,8 +60,8 @@ export async function disableTwoFactorAction(_prev: FormState, formData: FormDat
       const actor = await requireActor();
       const parsed = parseOrInvalid(disableSchema, raw);
       if (!parsed.ok) return parsed.state;
-      const check = await checkCredentials({ email: actor.email, password: parsed.data.currentPassword }, clientAddress(await headers()));
-      if (!check.ok) return check.reason === "rate_limited" ? { ok: false, message: "rate_limited" } : { ok: false, message: "form_invalid", errors: { currentPassword: ["password_wrong"] } };
+      const check = await checkCredentials({ email: actor.email, password: parsed.data.disablePassword }, clientAddress(await headers()));
+      if (!check.ok) return check.reason === "rate_limited" ? { ok: false, message: "rate_limited" } : { ok: false, message: "form_invalid", errors: { disablePassword: ["password_wrong"] } };
       if (await secondFactorLocked(actor.userId)) return { ok: false, message: "rate_limited" };
       try {
         await disableTwoFactor(actor.userId, parsed.data.code);

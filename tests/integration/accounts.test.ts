@@ -386,11 +386,11 @@ describe("leaving a group and deleting the account", () => {
     await createApiToken(actor, "script");
     expect(await wholeDatabase()).toContain(name);
 
-    expect((await run(actor, deleteAccountAction, { password: "wrong password here" })).state).toMatchObject({ ok: false, errors: { password: ["password_wrong"] } });
-    expect((await run(actor, deleteAccountAction, { password: PASSWORD, code: "000000" })).state).toMatchObject({ ok: false, errors: { code: ["code_wrong"] } });
+    expect((await run(actor, deleteAccountAction, { deletePassword: "wrong password here" })).state).toMatchObject({ ok: false, errors: { deletePassword: ["password_wrong"] } });
+    expect((await run(actor, deleteAccountAction, { deletePassword: PASSWORD, deleteCode: "000000" })).state).toMatchObject({ ok: false, errors: { deleteCode: ["code_wrong"] } });
     expect(await db.user.count({ where: { id: user.id } })).toBe(1);
     const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
-    expect((await run(actor, deleteAccountAction, { password: PASSWORD, code })).redirect).toBe("/account/deleted");
+    expect((await run(actor, deleteAccountAction, { deletePassword: PASSWORD, deleteCode: code })).redirect).toBe("/account/deleted");
 
     expect(await db.user.count({ where: { id: user.id } })).toBe(0);
     const app = await db.application.findUniqueOrThrow({ where: { id: appId } });

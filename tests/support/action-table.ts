@@ -337,7 +337,7 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
     // Each for the caller's own account only: there is no user id in the input to change.
     startTwoFactorAction: { level: "signedIn", entries: () => ({}), succeedsAs: "loner" },
     confirmTwoFactorAction: { level: "signedIn", entries: () => ({ code: fixtureTotpCode() }) },
-    disableTwoFactorAction: { level: "signedIn", entries: () => ({ currentPassword: ADMIN_PASSWORD, code: fixtureTotpCode() }), succeedsAs: "admin" },
+    disableTwoFactorAction: { level: "signedIn", entries: () => ({ disablePassword: ADMIN_PASSWORD, code: fixtureTotpCode() }), succeedsAs: "admin" },
     changePasswordAction: { level: "signedIn", entries: () => ({ currentPassword: LONER_PASSWORD, newPassword: "a brand new long passphrase" }), succeedsAs: "loner" },
     setGroupTwoFactorAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, requireTwoFactor: "off" }) },
   },
@@ -379,7 +379,7 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
     // Named by the email link's cookie alone; without one, nothing is locked.
     lockAccountByLinkAction: { level: "anyone", entries: () => ({}), outcome: { ok: false, message: "lock_link_invalid" } },
     leaveGroupAction: { level: "memberOfA", entries: (fx) => ({ groupId: fx.groupA }) },
-    deleteAccountAction: { level: "signedIn", entries: () => ({ password: LONER_PASSWORD }), succeedsAs: "loner" },
+    deleteAccountAction: { level: "signedIn", entries: () => ({ deletePassword: LONER_PASSWORD }), succeedsAs: "loner" },
   },
   "locale.ts": {
     setLocaleAction: { level: "anyone", entries: () => ({}) },
