@@ -7,6 +7,10 @@ dir="$(mktemp -d /tmp/tracker-e2e.XXXXXX)"
 export DATABASE_URL="file:${dir}/e2e.db"
 export NEXTAUTH_SECRET="e2e-only-secret-$(date +%s%N)"
 export NEXTAUTH_URL="http://127.0.0.1:${port}"
+# Email goes to the SMTP server tests/e2e/password-reset.spec.ts starts (nothing listens there
+# during the other specs: a send fails and its job is retried later, harmlessly).
+export SMTP_URL="smtp://127.0.0.1:${E2E_SMTP_PORT:-$((port + 25))}"
+export MAIL_FROM="Tracker E2E <tracker@e2e.test>"
 npx prisma generate >/dev/null
 npx tsx scripts/setup.ts
 npx tsx tests/e2e/support/create-accounts.ts

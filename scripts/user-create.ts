@@ -79,11 +79,12 @@ async function main() {
     const noOperatorYet = env.operatorEmails.length === 0 && (await db.user.count({ where: { isOperator: true } })) === 0;
     const makeOperator = operatorFlag === true || (role === "admin" && noOperatorYet);
     const operator = makeOperator ? { isOperator: true } : {};
-    // For an existing account this is a password change: every session it had ends
-    // (sessionVersion), so a stolen session cookie dies with the old password.
+    // For an existing account this is a password reset: every session it had ends
+    // (sessionVersion, and each device's row), so a stolen session cookie dies with the old
+    // password, and a lock ("lock my account now") is lifted.
     const user = await db.user.upsert({
       where: { email },
-      update: { name, passwordHash, sessionVersion: { increment: 1 }, ...operator },
+      update: { name, passwordHash, sessionVersion: { increment: 1 }, lockedAt: null, sessions: { updateMany: { where: { revokedAt: null }, data: { revokedAt: new Date() } } }, ...operator },
       create: { email, name, passwordHash, ...operator },
     });
     await db.membership.upsert({

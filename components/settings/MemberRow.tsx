@@ -12,9 +12,11 @@ interface Props {
   groupId: string;
   member: { id: string; role: string; user: { name: string; email: string } };
   isSelf: boolean;
+  /** More for this member (an admin's reset link, components/accounts). */
+  extra?: React.ReactNode;
 }
 
-export function MemberRow({ groupId, member, isSelf }: Props) {
+export function MemberRow({ groupId, member, isSelf, extra }: Props) {
   const t = useTranslations("settings.members");
   const tr = useTranslations("vocab.role");
   const [roleState, roleAction] = useActionState(changeRoleAction, initialFormState);
@@ -58,6 +60,7 @@ export function MemberRow({ groupId, member, isSelf }: Props) {
         </div>
       </div>
       <div className="mt-2 space-y-1">
+        {extra}
         {roleState.message ? <SettingsMessage state={roleState} /> : null}
         {removeState.message ? <SettingsMessage state={removeState} /> : null}
       </div>

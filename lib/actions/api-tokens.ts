@@ -17,7 +17,7 @@ export async function createApiTokenAction(_prev: FormState, formData: FormData)
     // The typed name comes back so the form can show it again beside its error.
     if (!parsed.success) return { ...invalid(parsed.error), data: { name: typeof raw.name === "string" ? raw.name : "" } };
     try {
-      const created = await createApiToken(actor, parsed.data.name);
+      const created = await createApiToken(actor, parsed.data.name, { days: parsed.data.days, scopes: parsed.data.export ? ["read", "export"] : ["read"] });
       revalidatePath("/settings/tokens");
       return { ok: true, data: { token: created.token, name: created.name } };
     } catch (e) {

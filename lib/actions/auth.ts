@@ -35,7 +35,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   const target = safeCallbackPath(field(formData, "callbackUrl"));
   const result = await checkCredentials({ email, password: field(formData, "password") }, clientAddress(await headers()));
   if (!result.ok) {
-    return { ok: false, message: result.reason === "rate_limited" ? "rate_limited" : "sign_in_failed", data: { values: { email: email.slice(0, 320) }, submittedAt: Date.now() } };
+    return { ok: false, message: result.reason === "rate_limited" ? "rate_limited" : result.reason === "locked" ? "account_locked" : "sign_in_failed", data: { values: { email: email.slice(0, 320) }, submittedAt: Date.now() } };
   }
   // The account's language, on this device too (it is saved whenever the member switches).
   await rememberLocale(result.user.locale);

@@ -14,6 +14,7 @@ import type { FormState } from "./form-state";
 import { parseOrInvalid, runForm } from "./run-form";
 
 const codeSchema = z.object({ code: z.string().trim().min(1, "required").max(20, "too_long") });
+const disableSchema = codeSchema.extend({ disablePassword: z.string().min(1, "required").max(500, "too_long") });
 const passwordSchema = z.object({
   currentPassword: z.string().min(1, "required").max(500, "too_long"),
   newPassword: z.string().min(1, "required").max(500, "too_long"),
@@ -48,14 +49,19 @@ export async function confirmTwoFactorAction(_prev: FormState, formData: FormDat
   );
 }
 
-/** Turning two factors off takes a current code from the app, limited like the sign-in step. */
+/**
+ * Turning two factors off takes the current password (checked with the sign-in limits) and a
+ * fresh code from the app, limited like the sign-in step: a device left signed in is not enough.
+ */
 export async function disableTwoFactorAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runForm(
     formData,
     async (raw) => {
       const actor = await requireActor();
-      const parsed = parseOrInvalid(codeSchema, raw);
+      const parsed = parseOrInvalid(disableSchema, raw);
       if (!parsed.ok) return parsed.state;
+      const check = await checkCredentials({ email: actor.email, password: parsed.data.disablePassword }, clientAddress(await headers()));
+      if (!check.ok) return check.reason === "rate_limited" ? { ok: false, message: "rate_limited" } : { ok: false, message: "form_invalid", errors: { disablePassword: ["password_wrong"] } };
       if (await secondFactorLocked(actor.userId)) return { ok: false, message: "rate_limited" };
       try {
         await disableTwoFactor(actor.userId, parsed.data.code);

@@ -1,7 +1,7 @@
 import "server-only";
 // A member downloading their own group's records (the settings page link and the API).
 import { db } from "../db";
-import { requireRole, type Actor } from "../auth/access";
+import { can, requireRole, type Actor } from "../auth/access";
 import { NotFoundError } from "../errors";
 import { entityCsvChunks, exportJsonChunks, exportScope, type EntityName } from "../data/export";
 
@@ -13,12 +13,15 @@ export interface GroupExport {
   csv: (entity: EntityName) => AsyncGenerator<string>;
 }
 
-/** The group by slug or id, if the actor is a member (viewer or above); otherwise not found. */
+/**
+ * The group by slug or id, if the actor is a member (viewer or above); otherwise not found.
+ * People's personal fields (ID numbers, addresses, phones) go only to admins and editors.
+ */
 export async function exportGroupForMember(actor: Actor, groupRef: string): Promise<GroupExport> {
   const group = await db.group.findFirst({ where: { OR: [{ slug: groupRef }, { id: groupRef }] }, select: { id: true, slug: true } });
   if (!group) throw new NotFoundError();
   requireRole(actor, group.id, "viewer");
-  const scope = await exportScope(db, { groupId: group.id });
+  const scope = { ...(await exportScope(db, { groupId: group.id })), withoutPersonal: !can(actor, group.id, "editor") };
   return { slug: group.slug, json: () => exportJsonChunks(db, scope), csv: (entity) => entityCsvChunks(db, scope, entity) };
 }
 

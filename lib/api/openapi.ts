@@ -32,7 +32,8 @@ const errors = (...statuses: number[]) =>
       String(s),
       jsonBody(ref("Error"), {
         400: "A query parameter is not valid; `issues` lists each one.",
-        401: "The bearer token is malformed, unknown or revoked (or, for the export, no credentials were sent).",
+        401: "The bearer token is malformed, unknown, revoked or expired, or its account is locked (or, for the export, no credentials were sent).",
+        403: "The token lacks the `export` scope (tokens are made with `read`, and `export` when ticked).",
         404: "Not found, or private to a group the caller is not in.",
         429: "Too many requests from this token or address; see Retry-After.",
       }[s]),
@@ -88,14 +89,15 @@ export function buildOpenApiDocument(serverUrl: string): Json {
       "/api/v1/export": {
         get: {
           operationId: "exportGroup",
-          summary: "A group's own records (members only): the JSON export document, or one entity as CSV.",
+          summary:
+            "A group's own records (members only): the JSON export document, or one entity as CSV. A token needs the `export` scope. People's ID numbers, addresses and phones are included for the group's admins and editors only; a viewer's export has them blank.",
           parameters: queryParameters(exportQuerySchema),
           responses: {
             200: {
               description: "OK",
               content: { "application/json": { schema: ref("ExportDocument") }, "text/csv": { schema: { type: "string" } } },
             },
-            ...errors(400, 401, 404, 429),
+            ...errors(400, 401, 403, 404, 429),
           },
         },
       },

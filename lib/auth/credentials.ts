@@ -45,7 +45,7 @@ export interface SignedInUser {
   locale: string;
 }
 
-export type CredentialsResult = { ok: true; user: SignedInUser } | { ok: false; reason: "invalid" | "rate_limited" };
+export type CredentialsResult = { ok: true; user: SignedInUser } | { ok: false; reason: "invalid" | "rate_limited" | "locked" };
 
 export async function checkCredentials(raw: unknown, client: string): Promise<CredentialsResult> {
   const parsed = credentials.safeParse(raw);
@@ -73,6 +73,9 @@ export async function checkCredentials(raw: unknown, client: string): Promise<Cr
     return { ok: false, reason: "invalid" };
   }
   await Promise.all([forget("signInClientFailures", clientKey), forget("signInRecentFailure", clientKey), forget("signInAccountFailures", email)]);
+  // Locked with "lock my account now": only a password reset opens it again. Said only to
+  // whoever knows the password, so it tells a stranger nothing.
+  if (user.lockedAt) return { ok: false, reason: "locked" };
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, twoFactor: Boolean(user.totpEnabledAt), locale: user.locale } };
 }
 

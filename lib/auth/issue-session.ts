@@ -8,6 +8,16 @@ import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./cookies";
 import { sessionClaims } from "./options";
 import { isHttps } from "../security/headers";
 import { env } from "../env";
+import { openSession } from "../data/sessions";
+import { decode } from "next-auth/jwt";
+
+/** This device's session id (the `sid` of its cookie), or null. */
+export async function currentSessionId(): Promise<string | null> {
+  const raw = (await cookies()).get(sessionCookie(await cameOverHttps()).name)?.value;
+  if (!raw) return null;
+  const token = await decode({ token: raw, secret: env.authSecret }).catch(() => null);
+  return typeof token?.sid === "string" ? token.sid : null;
+}
 
 /** Whether this request reached us over HTTPS (directly or through the reverse proxy). */
 export async function cameOverHttps(): Promise<boolean> {
@@ -15,8 +25,13 @@ export async function cameOverHttps(): Promise<boolean> {
   return isHttps(`${h.get("origin") ?? "http:"}`, h.get("x-forwarded-proto"));
 }
 
+/**
+ * Opens a session (a row in My sessions, for this browser) and writes its cookie. After a
+ * password change or enrolment ended every session, this device gets a new one the same way.
+ */
 export async function issueSessionCookie(user: { id: string; name: string; email: string; sessionVersion: number }): Promise<void> {
-  const token = await encode({ token: sessionClaims(user), secret: env.authSecret, maxAge: SESSION_MAX_AGE_SECONDS });
+  const sessionId = await openSession(user.id, (await headers()).get("user-agent"));
+  const token = await encode({ token: sessionClaims({ ...user, sessionId }), secret: env.authSecret, maxAge: SESSION_MAX_AGE_SECONDS });
   const cookie = sessionCookie(await cameOverHttps());
   (await cookies()).set(cookie.name, token, { ...cookie.options, maxAge: SESSION_MAX_AGE_SECONDS });
 }

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { endSessions, loadActorForSession } from "../data/users";
 import { recordSignIn } from "../data/two-factor";
+import { openSession } from "../data/sessions";
 import { checkCredentials } from "./credentials";
 import { clientAddress } from "../security/client-address";
 import { SESSION_MAX_AGE_SECONDS, httpsByConfig, sessionCookie } from "./cookies";
@@ -23,16 +24,18 @@ export interface SessionClaims {
   uid: string;
   /** The user's sessionVersion when the token was issued. */
   sv: number;
+  /** This device's row in My sessions (model UserSession). */
+  sid: string;
 }
 
-export function sessionClaims(user: { id: string; name: string; email: string; sessionVersion: number }) {
-  return { name: user.name, email: user.email, sub: user.id, uid: user.id, sv: user.sessionVersion };
+export function sessionClaims(user: { id: string; name: string; email: string; sessionVersion: number; sessionId: string }) {
+  return { name: user.name, email: user.email, sub: user.id, uid: user.id, sv: user.sessionVersion, sid: user.sessionId };
 }
 
-/** The user id of a token whose session is still current, else null. */
+/** The user id of a token whose session is still current (version and device row), else null. */
 export async function currentSessionUserId(token: Record<string, unknown> | null | undefined): Promise<string | null> {
   if (!token || typeof token.uid !== "string") return null;
-  return (await loadActorForSession(token.uid, token.sv)) ? token.uid : null;
+  return (await loadActorForSession(token.uid, token.sv, token.sid)) ? token.uid : null;
 }
 
 export const authOptions: NextAuthOptions = {
@@ -47,16 +50,17 @@ export const authOptions: NextAuthOptions = {
       async authorize(raw) {
         const result = await checkCredentials(raw, clientAddress(await headers()));
         // Throwing shows "too many attempts", not a wrong password.
-        if (!result.ok && result.reason === "rate_limited") throw new Error("rate_limited");
+        if (!result.ok && (result.reason === "rate_limited" || result.reason === "locked")) throw new Error(result.reason);
         if (!result.ok) return null;
         // With two factors on, a password alone never makes a session: that takes the
         // sign-in form's second step (/signin/code), which this endpoint does not have.
         if (result.user.twoFactor) return null;
         await recordSignIn(result.user.id);
+        const sessionId = await openSession(result.user.id, (await headers()).get("user-agent"));
         // In the auth route handler Next.js adds this cookie to next-auth's response, so a
         // sign-in through next-auth restores the account's language as the form's action does.
         await rememberLocale(result.user.locale);
-        return result.user;
+        return { ...result.user, sessionId };
       },
     }),
   ],

@@ -232,6 +232,7 @@ const USER_SECRETS = {
   totpEnabledAt: true,
   totpLastStep: true,
   lastSignInAt: true,
+  lockedAt: true,
 } as const;
 
 /** Rows read per query: memory stays flat however large the group. */
@@ -272,6 +273,16 @@ export interface ExportScope {
   groupId: string | null;
   groupSlug: string | null;
   where: Where;
+  /** People's ID numbers, addresses and phones written blank (a viewer's export). */
+  withoutPersonal?: boolean;
+}
+
+const PERSON_PERSONAL = ["idNumber", "address", "phone"] as const;
+
+/** The rows as a scope may see them: without people's personal fields when it says so. */
+function scoped(scope: ExportScope, name: EntityName, rows: Row[]): Row[] {
+  if (!scope.withoutPersonal || name !== "people") return rows;
+  return rows.map((r) => ({ ...r, ...Object.fromEntries(PERSON_PERSONAL.map((k) => [k, ""])) }));
 }
 
 /** Which records an export holds: the whole database, or one group's (throws if no such group). */
@@ -311,7 +322,8 @@ export async function* exportJsonChunks(client: Client, scope: ExportScope): Asy
     yield `${firstEntity ? "" : ","}\n    ${JSON.stringify(e.name)}: [`;
     firstEntity = false;
     let any = false;
-    for await (const rows of exportBatches(client, e.name, scope.where[e.name])) {
+    for await (const batch of exportBatches(client, e.name, scope.where[e.name])) {
+      const rows = scoped(scope, e.name, batch);
       yield rows.map((r, i) => `${any || i ? "," : ""}\n      ${indent(JSON.stringify(r, null, 2), "      ")}`).join("");
       any = true;
     }
@@ -343,7 +355,8 @@ export function entityToCsv(name: EntityName, rows: readonly Row[]): string {
 /** One entity as CSV in pieces, a batch of rows at a time (the header comes with the first batch). */
 export async function* entityCsvChunks(client: Client, scope: ExportScope, name: EntityName): AsyncGenerator<string> {
   let fields: string[] | null = null;
-  for await (const rows of exportBatches(client, name, scope.where[name])) {
+  for await (const batch of exportBatches(client, name, scope.where[name])) {
+    const rows = scoped(scope, name, batch);
     if (!fields) {
       fields = csvFields(name, rows);
       yield toCsv([], { fields });

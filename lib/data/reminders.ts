@@ -16,6 +16,7 @@ import { mailEnabled, notify, type Message } from "../mail";
 import { mailLocale, mailTranslator } from "../mail/render";
 import { describeTelegramError, sendTelegram, telegramEnabled } from "../telegram/send";
 import { notifyTranslator } from "../i18n/notify";
+import { lockAccountUrl } from "../accounts/panic-token";
 
 export const SCAN_KIND = "reminders.scan";
 export const EMAIL_KIND = "reminders.email";
@@ -164,7 +165,8 @@ export async function sendReminder(job: ClaimedJob, ctx: JobContext): Promise<Jo
     }
     return;
   }
-  const result = await notify(user, reminderMessage({ title: c.title, group: member.group.name, item: p.item, days, url }), { dedupeId: job.key });
+  const lockUrl = await lockAccountUrl(p.userId);
+  const result = await notify(user, reminderMessage({ title: c.title, group: member.group.name, item: p.item, days, url, lockUrl }), { dedupeId: job.key });
   if (!result.sent) return { drop: "email is off" };
 }
 
@@ -183,7 +185,7 @@ export function telegramReminderText(
 }
 
 /** The email: the case title (members may read it), what is due and when, a link. No applicant's data. */
-export function reminderMessage(r: { title: string; group: string; item: ReminderItem; days: number; url: string }): Message {
+export function reminderMessage(r: { title: string; group: string; item: ReminderItem; days: number; url: string; lockUrl?: string }): Message {
   return (t, locale) => {
     const date = dateFormat(locale, "day").format(new Date(`${r.item.dueOn}T00:00:00Z`));
     const what = r.item.type === "deadline" ? t(`reminder.step.${stepKey(r.item.nextStep)}`) : t("reminder.hearing", { stage: t(`reminder.stage.${stageKey(r.item.stageKind)}`) });
@@ -198,6 +200,7 @@ export function reminderMessage(r: { title: string; group: string; item: Reminde
       ],
       action: { label: t("reminder.open"), url: r.url },
       footer: t("reminder.footer", { group: r.group }),
+      ...(r.lockUrl ? { lock: { label: t("lockAccount"), url: r.lockUrl } } : {}),
     };
   };
 }

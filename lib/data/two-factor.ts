@@ -118,8 +118,10 @@ export async function changePassword(userId: string, next: string): Promise<{ se
   const problem = passwordProblem(next);
   if (problem) throw new FieldError("newPassword", problem);
   const passwordHash = await hashPassword(next);
-  const user = await db.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
-  return { sessionVersion: user.sessionVersion };
+  return db.$transaction(async (tx) => {
+    await endSessions(userId, tx);
+    return tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { sessionVersion: true } });
+  });
 }
 
 /** The user's current claims, for re-issuing this device's session after the version was raised. */

@@ -3,9 +3,10 @@ import { db, type Tx } from "../db";
 import { versionedCache } from "../db-client";
 import type { Actor } from "../auth/access";
 import { isOneOf, ROLES } from "../domain/vocabulary";
+import { touchSession } from "./sessions";
 
 export function findUserForSignIn(email: string) {
-  return db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, name: true, email: true, passwordHash: true, sessionVersion: true, totpEnabledAt: true, locale: true } });
+  return db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, name: true, email: true, passwordHash: true, sessionVersion: true, totpEnabledAt: true, locale: true, lockedAt: true } });
 }
 
 /**
@@ -23,20 +24,27 @@ export async function loadActor(userId: string): Promise<Actor | null> {
  * through the same write-invalidated cache as the actor, so raising it takes effect on the
  * very next request.
  */
-export async function loadActorForSession(userId: string, sessionVersion: unknown): Promise<Actor | null> {
+export async function loadActorForSession(userId: string, sessionVersion: unknown, sessionId?: unknown): Promise<Actor | null> {
   const account = await loadAccount(userId);
   if (!account || typeof sessionVersion !== "number" || account.sessionVersion !== sessionVersion) return null;
+  // The device's own row (My sessions): signed out there, or a token from before the table, is no session.
+  const open = typeof sessionId === "string" ? account.sessions.find((s) => s.id === sessionId) : undefined;
+  if (!open || account.locked) return null;
+  await touchSession(open.id, open.lastSeenAt);
   return account.actor;
 }
 
-/** Ends every session of the user (their API tokens are governed separately). */
+/** Ends every session of the user, on every device (their API tokens are governed separately). */
 export async function endSessions(userId: string, tx: Tx | typeof db = db): Promise<void> {
+  await tx.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
   await tx.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
 interface Account {
   actor: Actor;
   sessionVersion: number;
+  locked: boolean;
+  sessions: { id: string; lastSeenAt: Date }[];
 }
 
 function loadAccount(userId: string): Promise<Account | null> {
@@ -54,11 +62,13 @@ async function computeAccount(userId: string): Promise<Account | null> {
       sessionVersion: true,
       isOperator: true,
       totpEnabledAt: true,
+      lockedAt: true,
+      sessions: { where: { revokedAt: null, expiresAt: { gt: new Date() } }, select: { id: true, lastSeenAt: true } },
       memberships: { select: { groupId: true, role: true, group: { select: { name: true, slug: true, requireTwoFactor: true } } } },
     },
   });
   if (!user) return null;
-  return { sessionVersion: user.sessionVersion, actor: toActor(user) };
+  return { sessionVersion: user.sessionVersion, locked: user.lockedAt !== null, sessions: user.sessions, actor: toActor(user) };
 }
 
 type AccountRow = {

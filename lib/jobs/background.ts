@@ -4,6 +4,7 @@ import { createPrismaClient, type Db } from "../db-client";
 import { registerReminderJobs } from "../data/reminders";
 import { registerNotificationJobs } from "../data/notification-jobs";
 import { registerTelegramJobs } from "../telegram/jobs";
+import { registerAccountJobs } from "../accounts/mail";
 import { closeMailTransport } from "../mail";
 import { registerOcrJobs } from "../ocr/job";
 import { newWorkerId, registerQueueJobs, runWorker } from "./worker";
@@ -14,6 +15,7 @@ export function registerAppJobs(): void {
   registerOcrJobs();
   registerNotificationJobs();
   registerTelegramJobs();
+  registerAccountJobs();
 }
 
 export interface BackgroundWorker {

@@ -12,6 +12,8 @@ export interface MailContent {
   paragraphs: string[];
   action?: { label: string; url: string };
   footer: string;
+  /** "Lost your phone, or this wasn't you? Lock my account": in every reminder and alert. */
+  lock?: { label: string; url: string };
 }
 
 export type MailTranslator = ReturnType<typeof mailTranslator>;
@@ -33,6 +35,7 @@ export function renderText(c: MailContent): string {
   const parts = [c.greeting, ...c.paragraphs];
   if (c.action) parts.push(`${c.action.label}: ${c.action.url}`);
   parts.push("--", c.footer);
+  if (c.lock) parts.push(`${c.lock.label}: ${c.lock.url}`);
   return parts.join("\n\n") + "\n";
 }
 
@@ -48,6 +51,7 @@ export function renderHtml(c: MailContent, locale: Locale): string {
     ...c.paragraphs.map(p),
     action,
     `<hr style="border:none;border-top:1px solid #e7e5e4"><p style="font-size:12px;color:#57534e">${escapeHtml(c.footer)}</p>`,
+    c.lock ? `<p style="font-size:12px"><a href="${escapeHtml(c.lock.url)}" style="color:#57534e">${escapeHtml(c.lock.label)}</a></p>` : "",
     `</body></html>`,
   ].join("\n");
 }

@@ -19,7 +19,11 @@ import {
 
 // ───────────────────────────── settings forms
 
-export const apiTokenCreateSchema = z.object({ name: requiredLine(100) });
+export const apiTokenCreateSchema = z.object({
+  name: requiredLine(100),
+  days: z.coerce.number({ error: "invalid_choice" }).pipe(z.union([z.literal(7), z.literal(30), z.literal(90), z.literal(365)], { error: "invalid_choice" })).default(90),
+  export: z.enum(["on"], { error: "invalid" }).optional(),
+});
 export const apiTokenRevokeSchema = z.object({ id });
 
 /** GET /api/v1/export: a group's own data, for its members. */

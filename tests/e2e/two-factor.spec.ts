@@ -33,7 +33,7 @@ test.describe("with JavaScript disabled", () => {
     await expect(page.locator("#two-factor")).toContainText("On since");
 
     // Sign out.
-    await page.getByRole("button", { name: /sign out/i }).click();
+    await page.getByRole("banner").getByRole("button", { name: /sign out/i }).click();
     await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
 
     // The password alone leads to the code step, with no session.

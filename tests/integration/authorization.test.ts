@@ -244,6 +244,12 @@ const PAGES: Record<string, RouteSpec> = {
   "app/(public)/sources/[slug]/page.tsx": { level: "memberOfA", params: (fx) => ({ slug: fx.sourceSlug }) },
   "app/(public)/stats/page.tsx": { level: "anyone" },
   "app/(public)/invite/[token]/page.tsx": { level: "anyone", params: (fx) => ({ token: fx.invitationToken }) },
+  // Account recovery: for whoever holds the emailed link (its token in a cookie, accounts.test.ts).
+  "app/(public)/password-reset/page.tsx": { level: "anyone" },
+  "app/(public)/password-reset/new/page.tsx": { level: "anyone" },
+  "app/(public)/account/lock/confirm/page.tsx": { level: "anyone" },
+  "app/(public)/account/locked/page.tsx": { level: "anyone" },
+  "app/(public)/account/deleted/page.tsx": { level: "anyone" },
   "app/(app)/dashboard/page.tsx": { level: "signedIn" },
   "app/(app)/applications/new/page.tsx": { level: "editorSomewhere", notice: /\.noWritableGroup$/ },
   "app/(app)/applications/[id]/edit/page.tsx": { level: "editorOfA", params: (fx) => ({ id: fx.appId }) },
@@ -318,6 +324,25 @@ const ROUTES: Record<string, RouteSpec> = {
   },
   "app/(app)/applications/[id]/case-file/pdf/route.ts": { level: "memberOfA", methods: ["GET"], params: (fx) => ({ id: fx.appId }), url: (fx) => `/applications/${fx.appId}/case-file/pdf` },
   // Share links are opened by whoever holds the token (a lawyer without an account).
+  // Email links: they only move the token into a cookie and redirect (accounts.test.ts).
+  "app/(public)/password-reset/link/route.ts": {
+    level: "anyone",
+    exempt: {
+      why: "an email link: for everyone alike it moves the token into a cookie and redirects to the clean form (accounts.test.ts)",
+      check: async () => {
+        for (const role of ROLES) expect(await callRoute("app/(public)/password-reset/link/route.ts", "GET", {}, "/password-reset/link?t=some-token-some-token"), role).toBe("redirect:/password-reset/new");
+      },
+    },
+  },
+  "app/(public)/account/lock/route.ts": {
+    level: "anyone",
+    exempt: {
+      why: "an email link: for everyone alike it moves the token into a cookie and redirects to the confirmation page (accounts.test.ts)",
+      check: async () => {
+        for (const role of ROLES) expect(await callRoute("app/(public)/account/lock/route.ts", "GET", {}, "/account/lock?t=some-token-some-token"), role).toBe("redirect:/account/lock/confirm");
+      },
+    },
+  },
   "app/s/[token]/route.ts": { level: "anyone", methods: ["GET"], params: (fx) => ({ token: fx.shareToken }), url: (fx) => `/s/${fx.shareToken}` },
   "app/s/[token]/pdf/route.ts": { level: "anyone", methods: ["GET"], params: (fx) => ({ token: fx.shareToken }), url: (fx) => `/s/${fx.shareToken}/pdf` },
   // A calendar feed is read by whoever holds its secret (a calendar app sends no session).

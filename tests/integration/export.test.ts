@@ -247,9 +247,13 @@ describe("GET /api/v1/export (a member's own group)", () => {
     expect((await exportGET(req(`group=${kazfem.slug}&format=csv`))).status).toBe(400);
   });
 
-  it("accepts a member's API token", async () => {
-    const { token } = await createApiToken(member, "backup job");
+  it("accepts a member's API token made with the export scope (a read-only one is 403)", async () => {
+    const { token } = await createApiToken(member, "backup job", { scopes: ["read", "export"] });
     expect((await exportGET(req(`group=${kazfem.slug}`, token))).status).toBe(200);
+    const { token: readOnly } = await createApiToken(member, "reader");
+    const refused = await exportGET(req(`group=${kazfem.slug}`, readOnly));
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("missing_scope");
   });
 
   it("is 401 without credentials and 404 for a group one is not in", async () => {

@@ -144,12 +144,15 @@ describe("enrolling", () => {
     expect((await db.user.findUniqueOrThrow({ where: { email: EMAIL } })).totpEnabledAt).toBeNull();
   });
 
-  it("turning two factors off needs a current code from the app", async () => {
+  it("turning two factors off needs the current password and a current code from the app", async () => {
     await signInWithPassword();
     const { secret } = await enrol();
-    expect(await post(disableTwoFactorAction, { code: "123456" === codeFor(secret) ? "654321" : "123456" })).toMatchObject({ ok: false, errors: { code: ["code_wrong"] } });
+    expect(await post(disableTwoFactorAction, { disablePassword: PASSWORD, code: "123456" === codeFor(secret) ? "654321" : "123456" })).toMatchObject({ ok: false, errors: { code: ["code_wrong"] } });
+    // A device left signed in is not enough: the right code without the password changes nothing.
+    expect(await post(disableTwoFactorAction, { disablePassword: "not the password", code: codeFor(secret) })).toMatchObject({ ok: false, errors: { disablePassword: ["password_wrong"] } });
+    expect(await post(disableTwoFactorAction, { code: codeFor(secret) })).toMatchObject({ ok: false, errors: { disablePassword: expect.any(Array) } });
     expect((await db.user.findUniqueOrThrow({ where: { email: EMAIL } })).totpEnabledAt).not.toBeNull();
-    expect(await post(disableTwoFactorAction, { code: codeFor(secret) })).toMatchObject({ ok: true });
+    expect(await post(disableTwoFactorAction, { disablePassword: PASSWORD, code: codeFor(secret) })).toMatchObject({ ok: true });
     expect(await db.user.findUniqueOrThrow({ where: { email: EMAIL } })).toMatchObject({ totpEnabledAt: null, totpSecret: null });
     expect(await db.recoveryCode.count({ where: { userId: await userId() } })).toBe(0);
   });

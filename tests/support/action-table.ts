@@ -65,6 +65,7 @@ export interface Fixture {
 
 let seq = 0;
 export const LONER_PASSWORD = "the loner's own passphrase";
+export const ADMIN_PASSWORD = "group A admin's own passphrase";
 export const FIXTURE_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 /** The code an authenticator app shows now for FIXTURE_TOTP_SECRET. */
 export const fixtureTotpCode = () => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(FIXTURE_TOTP_SECRET) }).generate();
@@ -145,17 +146,18 @@ export async function makeFixture(): Promise<Fixture> {
   });
   // The viewer is half-way through enrolling in two factors, the admin has them: for the security actions.
   await db.user.update({ where: { id: viewer.userId }, data: { totpSecret: FIXTURE_TOTP_SECRET } });
-  await db.user.update({ where: { id: admin.userId }, data: { totpSecret: FIXTURE_TOTP_SECRET, totpEnabledAt: new Date() } });
+  await db.user.update({ where: { id: admin.userId }, data: { totpSecret: FIXTURE_TOTP_SECRET, totpEnabledAt: new Date(), passwordHash: await bcrypt.hash(ADMIN_PASSWORD, 4) } });
   // The loner can sign in (a cheap hash: cost 4), for the sign-in action.
   await db.user.update({ where: { id: loner.userId }, data: { passwordHash: await bcrypt.hash(LONER_PASSWORD, 4) } });
   const calendarFeedToken = `cal_${crypto.randomBytes(32).toString("base64url")}`;
   const apiToken = `apt_${crypto.randomBytes(24).toString("base64url")}`;
   const { hashToken: hashApiToken } = await import("@/lib/data/api-tokens");
-  const token = await db.apiToken.create({ data: { userId: admin.userId, name: "script", tokenHash: hashApiToken(apiToken) } });
+  // Tokens that may also export: the export route's roles are then decided by the role alone.
+  const token = await db.apiToken.create({ data: { userId: admin.userId, name: "script", tokenHash: hashApiToken(apiToken), scopes: "read,export" } });
   const tokens: Partial<Record<RoleName, string>> = { admin: apiToken };
   for (const [role, actor] of [["viewer", viewer], ["editor", editor], ["outsider", outsider]] as const) {
     tokens[role] = `apt_${crypto.randomBytes(24).toString("base64url")}`;
-    await db.apiToken.create({ data: { userId: actor.userId, name: "script", tokenHash: hashApiToken(tokens[role]!) } });
+    await db.apiToken.create({ data: { userId: actor.userId, name: "script", tokenHash: hashApiToken(tokens[role]!), scopes: "read,export" } });
   }
   const rule = await db.deadlineRule.findFirstOrThrow({ orderBy: { code: "asc" } });
   const holiday = await db.holiday.create({ data: { date: new Date(Date.UTC(2090, 0, 1) + n * 86_400_000).toISOString().slice(0, 10), country: "KZ", kind: "holiday", name: `Test day ${n}` } });
@@ -371,7 +373,7 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
     // Each for the caller's own account only: there is no user id in the input to change.
     startTwoFactorAction: { level: "signedIn", entries: () => ({}), succeedsAs: "loner" },
     confirmTwoFactorAction: { level: "signedIn", entries: () => ({ code: fixtureTotpCode() }) },
-    disableTwoFactorAction: { level: "signedIn", entries: () => ({ code: fixtureTotpCode() }), succeedsAs: "admin" },
+    disableTwoFactorAction: { level: "signedIn", entries: () => ({ disablePassword: ADMIN_PASSWORD, code: fixtureTotpCode() }), succeedsAs: "admin" },
     changePasswordAction: { level: "signedIn", entries: () => ({ currentPassword: LONER_PASSWORD, newPassword: "a brand new long passphrase" }), succeedsAs: "loner" },
     setGroupTwoFactorAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, requireTwoFactor: "off" }) },
   },
@@ -405,6 +407,21 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
     markFiledAction: { level: "editorOfA", entries: (fx) => ({ applicationId: fx.appId, attachmentId: fx.filingId, filedOn: "2024-03-02", number: "ЖБ-1" }) },
     // Shared reference data: a new template version is the operators' (a preview is anyone's, and writes nothing).
     saveTemplateAction: { level: "operator", entries: () => ({ kind: "complaint", locale: "en", baseVersion: "1", title: "Complaint" }) },
+  },
+  "accounts.ts": {
+    // Anyone may ask; the answer is the same whether or not the email has an account.
+    requestPasswordResetAction: { level: "anyone", entries: () => ({ email: "nobody-here@example.test" }) },
+    // The caller is named by the reset link's cookie alone; without one, nothing changes (accounts.test.ts).
+    completePasswordResetAction: { level: "anyone", entries: () => ({ password: "a brand new long passphrase" }), outcome: { ok: false, message: "reset_link_invalid" } },
+    issueResetLinkAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, membershipId: fx.viewerMembershipId }) },
+    // One's own sessions only: another's (or no) session id is "not found" (accounts.test.ts).
+    revokeSessionAction: { level: "signedIn", entries: () => ({ sessionId: "no-such-session" }), outcome: { ok: false, message: "not_found" } },
+    signOutEverywhereAction: { level: "signedIn", entries: () => ({}) },
+    lockMyAccountAction: { level: "signedIn", entries: () => ({}), succeedsAs: "loner" },
+    // Named by the email link's cookie alone; without one, nothing is locked.
+    lockAccountByLinkAction: { level: "anyone", entries: () => ({}), outcome: { ok: false, message: "lock_link_invalid" } },
+    leaveGroupAction: { level: "memberOfA", entries: (fx) => ({ groupId: fx.groupA }) },
+    deleteAccountAction: { level: "signedIn", entries: () => ({ deletePassword: LONER_PASSWORD }), succeedsAs: "loner" },
   },
   "locale.ts": {
     setLocaleAction: { level: "anyone", entries: () => ({}) },

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
@@ -8,9 +9,10 @@ export async function generateMetadata() {
   return { title: t("signIn") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; created?: string; error?: string | string[] }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; created?: string; error?: string | string[]; reset?: string; everywhere?: string }> }) {
   const t = await getTranslations("auth");
-  const { callbackUrl, created, error } = await searchParams;
+  const { callbackUrl, created, error, reset, everywhere } = await searchParams;
+  const ta = await getTranslations("accounts");
   // Only paths on this site: an open redirect would hand a phishing page our sign-in.
   const target = safeCallbackPath(callbackUrl);
   // A failure reported by next-auth's own sign-in endpoint (the form itself posts to an action).
@@ -23,10 +25,18 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {t("accountCreated")}
         </p>
       ) : null}
+      {reset || everywhere ? (
+        <p role="status" className="mb-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          {reset ? ta("reset.done") : ta("sessions.everywhereDone")}
+        </p>
+      ) : null}
       <p className="mb-6 text-sm text-stone-600">{t("signInHelp")}</p>
       <ClientMessages namespaces={["auth"]}>
         <SignInForm callbackUrl={target} error={reported} />
       </ClientMessages>
+      <p className="mt-4 text-sm">
+        <Link href="/password-reset">{ta("reset.forgot")}</Link>
+      </p>
     </div>
   );
 }

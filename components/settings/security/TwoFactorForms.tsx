@@ -67,6 +67,7 @@ export function DisableTwoFactorForm() {
   return (
     <form action={action} noValidate className="space-y-3" key={String(state.data?.submittedAt ?? "initial")}>
       <SettingsMessage state={state} labels="settings.security" />
+      <TextField name="disablePassword" label={t("currentPassword")} type="password" autoComplete="current-password" errors={state.errors} required />
       <TextField name="code" label={t("code")} hint={t("disableHint")} inputMode="numeric" autoComplete="one-time-code" errors={state.errors} required />
       <SubmitButton variant="danger">{t("disable")}</SubmitButton>
     </form>

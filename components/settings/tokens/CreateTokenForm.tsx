@@ -11,6 +11,7 @@ import { createApiTokenAction } from "@/lib/actions/api-tokens";
 export function CreateTokenForm() {
   const [state, action] = useActionState(createApiTokenAction, initialFormState);
   const t = useTranslations("tokens");
+  const ta = useTranslations("accounts.tokens");
   const token = state.ok ? (state.data?.token as string | undefined) : undefined;
   return (
     <div className="space-y-4">
@@ -34,8 +35,24 @@ export function CreateTokenForm() {
           key={JSON.stringify(state)}
           defaultValue={state.ok ? "" : String(state.data?.name ?? "")}
         />
+        <div>
+          <label htmlFor="token-days" className="block text-sm font-medium">
+            {ta("days")}
+          </label>
+          <select id="token-days" name="days" defaultValue="90" className="mt-1 rounded-md border border-stone-300 bg-white px-2 py-2 text-sm">
+            {[7, 30, 90, 365].map((d) => (
+              <option key={d} value={d}>
+                {ta("daysOption", { count: d })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="export" value="on" /> {ta("export")}
+        </label>
         <SubmitButton>{t("create")}</SubmitButton>
       </form>
+      <p className="text-xs text-stone-600">{ta("scopesHint")}</p>
       {token ? (
         <div role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm">
           <p className="font-medium text-green-900">{t("created", { name: String(state.data?.name ?? "") })}</p>

@@ -11,6 +11,7 @@ import { loadForPage } from "@/components/appeals/guard";
 import { Forbidden } from "@/components/ui/Forbidden";
 import { InviteForm } from "@/components/settings/InviteForm";
 import { MemberRow } from "@/components/settings/MemberRow";
+import { IssueResetLinkForm } from "@/components/accounts/SecurityForms";
 import { OrganizerRequestList } from "@/components/settings/OrganizerRequests";
 import { listOrganizerRequests } from "@/lib/data/organizer-requests";
 
@@ -49,7 +50,13 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         {isAdmin ? (
           <ul className="divide-y divide-stone-100">
             {members.map((m) => (
-              <MemberRow key={m.id} groupId={group.id} member={m} isSelf={m.user.id === actor.userId} />
+              <MemberRow
+                key={m.id}
+                groupId={group.id}
+                member={m}
+                isSelf={m.user.id === actor.userId}
+                extra={m.user.id === actor.userId ? null : <IssueResetLinkForm groupId={group.id} membershipId={m.id} name={m.user.name} />}
+              />
             ))}
           </ul>
         ) : (

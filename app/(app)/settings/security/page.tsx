@@ -9,6 +9,9 @@ import { Badge, Card } from "@/components/ui/Card";
 import { DisableTwoFactorForm, StartTwoFactorForm, TwoFactorPanel } from "@/components/settings/security/TwoFactorForms";
 import { ChangePasswordForm } from "@/components/settings/security/ChangePasswordForm";
 import { GroupTwoFactorForm } from "@/components/settings/security/GroupTwoFactorForm";
+import { DeleteAccountForm, LeaveGroupForm, LockAccountForm, RevokeSessionForm, SignOutEverywhereForm } from "@/components/accounts/SecurityForms";
+import { listSessions } from "@/lib/data/sessions";
+import { currentSessionId } from "@/lib/auth/issue-session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.security");
@@ -20,7 +23,13 @@ export const dynamic = "force-dynamic";
 
 export default async function SecuritySettingsPage() {
   const actor = await requirePageActor("/settings/security");
-  const [t, format, overview] = await Promise.all([getTranslations("settings.security"), getFormatter(), securityOverview(actor)]);
+  const [t, ta, format, overview, sessions] = await Promise.all([
+    getTranslations("settings.security"),
+    getTranslations("accounts"),
+    getFormatter(),
+    securityOverview(actor),
+    currentSessionId().then((current) => listSessions(actor, current)),
+  ]);
   const qr = overview.pendingSecret ? await totpQrDataUri(overview.pendingSecret, overview.email) : null;
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   return (
@@ -38,6 +47,29 @@ export default async function SecuritySettingsPage() {
       <Card id="last-sign-in" title={t("lastSignIn")}>
         <p className="text-sm" data-testid="last-sign-in">{overview.lastSignInAt ? when(overview.lastSignInAt) : t("lastSignInNever")}</p>
         <p className="mt-1 text-xs text-stone-600">{t("lastSignInNote")}</p>
+      </Card>
+
+      <Card id="sessions" title={ta("sessions.title")}>
+        <p className="mb-3 text-sm text-stone-600">{ta("sessions.explain")}</p>
+        <ul className="divide-y divide-stone-100" data-testid="sessions">
+          {sessions.map((s) => {
+            const label = [s.browser, s.os].filter(Boolean).join(" · ") || ta("sessions.unknown");
+            return (
+              <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm" data-testid="session">
+                <div>
+                  <p className="font-medium">
+                    {label} {s.current ? <Badge tone="green">{ta("sessions.current")}</Badge> : null}
+                  </p>
+                  <p className="text-xs text-stone-600">{ta("sessions.times", { created: when(s.createdAt), seen: when(s.lastSeenAt) })}</p>
+                </div>
+                <RevokeSessionForm sessionId={s.id} label={label} />
+              </li>
+            );
+          })}
+        </ul>
+        <div className="mt-3">
+          <SignOutEverywhereForm />
+        </div>
       </Card>
 
       <Card id="two-factor" title={t("twoFactor")} actions={overview.enabledAt ? <Badge tone="green">{t("on")}</Badge> : <Badge>{t("off")}</Badge>}>
@@ -69,6 +101,26 @@ export default async function SecuritySettingsPage() {
       <Card id="password" title={t("password")}>
         <p className="mb-3 text-sm text-stone-600">{t("passwordExplain")}</p>
         <ChangePasswordForm />
+      </Card>
+
+      <Card id="lock" title={ta("lock.title")}>
+        <p className="mb-3 text-sm text-stone-600">{ta("lock.intro")}</p>
+        <LockAccountForm />
+      </Card>
+
+      {actor.memberships.length > 0 ? (
+        <Card id="leave" title={ta("leave.title")}>
+          <p className="mb-3 text-sm text-stone-600">{ta("leave.explain")}</p>
+          <div className="space-y-2">
+            {actor.memberships.map((m) => (
+              <LeaveGroupForm key={m.groupId} groupId={m.groupId} groupName={m.groupName} />
+            ))}
+          </div>
+        </Card>
+      ) : null}
+
+      <Card id="delete-account" title={ta("delete.title")}>
+        <DeleteAccountForm twoFactor={Boolean(overview.enabledAt)} />
       </Card>
 
       {overview.adminGroups.length > 0 ? (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/lib/auth/session";
-import { listApiTokens } from "@/lib/data/api-tokens";
+import { listApiTokens, parseScopes, tokenExpiry } from "@/lib/data/api-tokens";
 import { Badge, Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { CreateTokenForm } from "@/components/settings/tokens/CreateTokenForm";
@@ -15,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TokensPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("/settings/tokens");
-  const [tokens, t, format, sp] = await Promise.all([listApiTokens(actor), getTranslations("tokens"), getFormatter(), searchParams]);
+  const [tokens, t, ta, format, sp] = await Promise.all([listApiTokens(actor), getTranslations("tokens"), getTranslations("accounts.tokens"), getFormatter(), searchParams]);
+  const now = new Date();
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : t("never"));
   return (
     <>
@@ -48,11 +49,22 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
                 <tbody>
                   {tokens.map((tok) => (
                     <tr key={tok.id} className="border-b border-stone-100 align-top">
-                      <th scope="row" className="px-2 py-2 text-left font-normal">{tok.name}</th>
+                      <th scope="row" className="px-2 py-2 text-left font-normal">
+                        {tok.name}
+                        <span className="block text-xs text-stone-600">
+                          {ta("scopes", { scopes: parseScopes(tok.scopes).map((x) => ta(`scope_${x}`)).join(", ") })} · {ta("expires", { date: when(tokenExpiry(tok)) })}
+                        </span>
+                      </th>
                       <td className="px-2 py-2">{when(tok.createdAt)}</td>
                       <td className="px-2 py-2">{when(tok.lastUsedAt)}</td>
                       <td className="px-2 py-2">
-                        {tok.revokedAt ? <Badge tone="stone">{t("revokedOn", { date: when(tok.revokedAt) })}</Badge> : <Badge tone="green">{t("active")}</Badge>}
+                        {tok.revokedAt ? (
+                          <Badge tone="stone">{t("revokedOn", { date: when(tok.revokedAt) })}</Badge>
+                        ) : tokenExpiry(tok) <= now ? (
+                          <Badge tone="stone">{ta("expired")}</Badge>
+                        ) : (
+                          <Badge tone="green">{t("active")}</Badge>
+                        )}
                       </td>
                       <td className="px-2 py-2">{tok.revokedAt ? null : <RevokeTokenForm id={tok.id} name={tok.name} />}</td>
                     </tr>

@@ -14,7 +14,9 @@ import { cleanParams } from "@/lib/validation/stats";
 export const dynamic = "force-dynamic";
 
 export function GET(req: Request) {
-  return runApi(req, async ({ actor: tokenActor, url }) => {
+  return runApi(req, async ({ actor: tokenActor, scopes, url }) => {
+    // A token reads; only one made with the export scope downloads a group's data.
+    if (tokenActor && !scopes?.includes("export")) throw new ApiError(403, "missing_scope");
     const q = parseQuery(exportQuerySchema, url, cleanParams);
     const entity = q.entity as EntityName | undefined;
     if (q.format === "csv" && (!entity || !ENTITY_NAMES.includes(entity))) {
