@@ -104,6 +104,9 @@ class UnicodeLikeSqlite implements SqlMigrationAwareDriverAdapterFactory {
 function withUnicodeLike(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const client = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
   if (client && typeof client.function === "function") {
+    // Deleted and overwritten content is zeroed, not left in free pages of the file: an erased
+    // person's name must not be recoverable from a copy of the database (lib/data/erasure.ts).
+    client.pragma("secure_delete = ON");
     // Backslash escapes by default, as in PostgreSQL (lib/data/text-search.ts relies on it).
     client.function("like", { deterministic: true }, (pattern: unknown, value: unknown) => likeMatch(pattern, value, "\\"));
     client.function("like", { deterministic: true }, (pattern: unknown, value: unknown, escape: unknown) => likeMatch(pattern, value, escape));

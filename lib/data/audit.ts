@@ -37,7 +37,8 @@ export interface ChangeInput {
   entityId: string;
   caseId?: string | null;
   groupId?: string | null;
-  action: "create" | "update" | "delete";
+  /** erase: a person's personal data erased on request (lib/data/erasure.ts). */
+  action: "create" | "update" | "delete" | "erase";
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   /** Fields kept even when unchanged, to name what the entry is about (the rule's code). */
