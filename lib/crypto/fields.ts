@@ -135,7 +135,8 @@ export function normalizeNumber(value: string): string {
 
 /** The keyed hash a person is found by; "" for an empty value (nothing to find). */
 export function searchHash(value: string, kind: "idNumber" | "phone", ring: KeyRing = keyRing()): string {
-  const n = normalizeNumber(value);
+  // A phone is compared by its last ten digits: "+7 705 …", "8 705 …" and "705 …" are one number.
+  const n = kind === "phone" ? normalizeNumber(value).slice(-10) : normalizeNumber(value);
   if (!n) return "";
   return crypto.createHmac("sha256", searchKey(ring.current)).update(`${kind}:${n}`).digest("base64url");
 }

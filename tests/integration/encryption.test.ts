@@ -132,6 +132,22 @@ describe("personal data at rest", () => {
     expect(await search(null, IIN)).toEqual([]);
   });
 
+  it("does not let an outsider find a published record through a private person's sealed phone or IIN in its text", async () => {
+    const person = await db.person.findFirstOrThrow({ where: { groupId: groupA } });
+    const app = await db.application.create({
+      data: { groupId: groupA, isPublic: true, title: "Published picket", procedure: "notification", purpose: `Call the organizer at 8 701 555 0199, IIN ${IIN}.`, filedOn: "2025-05-03" },
+    });
+    await db.applicant.create({ data: { applicationId: app.id, personId: person.id } });
+    for (const q of ["8 701 555 0199", "701 555 0199", IIN]) {
+      expect(await search(null, q), q).toEqual([]);
+      expect(await search(editorB, q), q).toEqual([]);
+      expect(await search(viewerA, q), q).toContain(app.id);
+    }
+    expect(await search(null, "Published picket")).toEqual([app.id]);
+    await db.applicant.deleteMany({ where: { applicationId: app.id } });
+    await db.application.delete({ where: { id: app.id } });
+  });
+
   it("recognizes a repeat applicant by the hash of the IIN: one person, not two", async () => {
     const { redirect } = await run(editorA, createApplicationAction, application({ title: "Second picket", "applicants.0.fullName": "Saule S." }));
     expect(redirect).toMatch(/\/applications\//);
@@ -201,4 +217,42 @@ describe("npm run rotate-key", () => {
     const readIin = async () => (await db.person.findFirstOrThrow({ where: { groupId: groupA, idNumber: { not: "" } } })).idNumber;
     await expect(readIin()).rejects.toThrow(/not in TRACKER_DATA_KEY/);
   });
+});
+
+describe("npm run setup", () => {
+  // A SQLite database of its own, in the PostgreSQL pass too: what setup does to a fresh
+  // server's files is what is tested.
+  it("generates TRACKER_DATA_KEY into a 0600 .env.local, and seals rows an older version stored in clear", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-setup-key-"));
+    const envFile = path.join(dir, ".env.local");
+    const dbFile = path.join(dir, "tracker.db");
+    const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, TRACKER_ENV_FILE: envFile, TRACKER_DATA_KEY: "" } as NodeJS.ProcessEnv;
+    const setup = () => execFileSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/setup.ts"], { env, encoding: "utf8" });
+    try {
+      expect(setup()).toMatch(/generated TRACKER_DATA_KEY/);
+      expect(fs.statSync(envFile).mode & 0o777).toBe(0o600);
+      const key = /^TRACKER_DATA_KEY=(.+)$/m.exec(fs.readFileSync(envFile, "utf8"))![1];
+      expect(Buffer.from(key, "base64")).toHaveLength(32);
+
+      // A row as a version before encryption wrote it.
+      const { default: Database } = await import("better-sqlite3");
+      const sqlite = new Database(dbFile);
+      const group = sqlite.prepare(`SELECT "id" FROM "Group" LIMIT 1`).get() as { id: string } | undefined;
+      const groupId = group?.id ?? "oldgroup";
+      if (!group) sqlite.prepare(`INSERT INTO "Group" ("id", "slug", "name", "createdAt") VALUES (?, ?, ?, ?)`).run(groupId, "old", "Old", Date.now());
+      sqlite.prepare(`INSERT INTO "Person" ("id", "groupId", "fullName", "idNumber", "address", "phone", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)`).run("oldrow", groupId, "Old Row", "710101300999", "Old street 1", "+7 700 999 0000", Date.now());
+      sqlite.close();
+
+      const out = setup();
+      expect(out).not.toMatch(/generated TRACKER_DATA_KEY/); // the key is kept
+      expect(out).toMatch(/sealed the personal data of 1 people/);
+      const check = new Database(dbFile, { readonly: true });
+      const row = check.prepare(`SELECT "idNumber", "address", "phone" FROM "Person" WHERE "id" = 'oldrow'`).get() as Record<string, string>;
+      check.close();
+      expect(Object.values(row).every((v) => sealedWith(v) === ringOf(key).current.id)).toBe(true);
+      expect(open(row.idNumber, "idNumber", ringOf(key))).toBe("710101300999");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 600_000);
 });
