@@ -10,6 +10,7 @@ import { PrismaClient as PgPrismaClient } from "./generated/pg/client";
 import { DATA_VERSION_SQL } from "./data-version";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "./db-url";
 import { restrictNewFiles } from "./private-files";
+import { personFields } from "./crypto/person-fields";
 
 // Every process that opens the database (the Next server, the scripts) creates files
 // readable by its owner only: the SQLite database, its WAL and SHM, exports and backups.
@@ -25,11 +26,15 @@ export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
     // so its model API is the SQLite client's plus PostgreSQL-only extras such as
     // `mode: "insensitive"` (used only through lib/data/text-search.ts). The app codes
     // against one type; this is the single place where the two generated types meet.
-    return new PgPrismaClient({ adapter }) as unknown as PrismaClient;
+    // Personal fields are sealed and opened by an extension (lib/crypto/person-fields.ts); it
+    // changes no model types, so the extended client is still typed as the plain one.
+    return (new PgPrismaClient({ adapter }) as unknown as PrismaClient).$extends(personFields) as unknown as PrismaClient;
   }
   const file = sqliteFilePath(url);
-  const client = new PrismaClient({ adapter: new UnicodeLikeSqlite(new PrismaBetterSQLite3({ url: file, timeout: 10_000 })) });
+  const base = new PrismaClient({ adapter: new UnicodeLikeSqlite(new PrismaBetterSQLite3({ url: file, timeout: 10_000 })) });
+  const client = base.$extends(personFields) as unknown as PrismaClient;
   sqliteFiles.set(client, file);
+  sqliteFiles.set(base, file);
   return client;
 }
 
@@ -100,6 +105,9 @@ class UnicodeLikeSqlite implements SqlMigrationAwareDriverAdapterFactory {
 function withUnicodeLike(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const client = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
   if (client && typeof client.function === "function") {
+    // Deleted and overwritten content is zeroed, not left in free pages of the file: an erased
+    // person's name must not be recoverable from a copy of the database (lib/data/erasure.ts).
+    client.pragma("secure_delete = ON");
     // Backslash escapes by default, as in PostgreSQL (lib/data/text-search.ts relies on it).
     client.function("like", { deterministic: true }, (pattern: unknown, value: unknown) => likeMatch(pattern, value, "\\"));
     client.function("like", { deterministic: true }, (pattern: unknown, value: unknown, escape: unknown) => likeMatch(pattern, value, escape));

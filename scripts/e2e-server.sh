@@ -6,6 +6,8 @@ port="${1:-3100}"
 dir="$(mktemp -d /tmp/tracker-e2e.XXXXXX)"
 export DATABASE_URL="file:${dir}/e2e.db"
 export NEXTAUTH_SECRET="e2e-only-secret-$(date +%s%N)"
+# Personal data is sealed under this key (lib/crypto/fields.ts); a throwaway one per server.
+export TRACKER_DATA_KEY="${TRACKER_DATA_KEY:-$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64"))')}"
 export NEXTAUTH_URL="http://127.0.0.1:${port}"
 # Email goes to the SMTP server tests/e2e/password-reset.spec.ts starts (nothing listens there
 # during the other specs: a send fails and its job is retried later, harmlessly).

@@ -13,6 +13,8 @@ import { loadReference } from "../prisma/seed/reference";
 import { migratePostgres } from "./pg-migrate";
 import { loadHistory } from "../prisma/seed/load-history";
 import { privateDir, privateFiles, restrictNewFiles } from "../lib/private-files";
+import { envFilePath, generateKey, readEnvFile } from "../lib/crypto/fields";
+import { sealPeople } from "../lib/data/personal";
 
 // Everything setup creates (the database, its WAL and SHM, .env.local) is the owner's only.
 restrictNewFiles();
@@ -25,6 +27,27 @@ function ensureSecret(): void {
   const secret = crypto.randomBytes(32).toString("base64url");
   fs.writeFileSync(file, `${current}${current && !current.endsWith("\n") ? "\n" : ""}NEXTAUTH_SECRET=${secret}\n`, { mode: 0o600 });
   console.log("setup: generated NEXTAUTH_SECRET in .env.local");
+}
+
+/**
+ * The key personal data is sealed with (lib/crypto/fields.ts), generated once like the
+ * session secret. Losing it loses every IIN, address and phone: back up .env.local apart
+ * from the database (a copy of both together is what encryption at rest protects against).
+ */
+function ensureDataKey(): void {
+  if (process.env.TRACKER_DATA_KEY) return;
+  const file = envFilePath();
+  const existing = readEnvFile(file).get("TRACKER_DATA_KEY");
+  if (existing) {
+    process.env.TRACKER_DATA_KEY = existing;
+    return;
+  }
+  const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  const key = generateKey();
+  fs.writeFileSync(file, `${current}${current && !current.endsWith("\n") ? "\n" : ""}TRACKER_DATA_KEY=${key}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+  process.env.TRACKER_DATA_KEY = key;
+  console.log("setup: generated TRACKER_DATA_KEY in .env.local (back it up apart from the database)");
 }
 
 const require = createRequire(import.meta.url);
@@ -57,12 +80,16 @@ async function migrate(url: string): Promise<void> {
 
 async function main() {
   ensureSecret();
+  ensureDataKey();
   const url = databaseUrl();
   await migrate(url);
   const db = createPrismaClient(url);
   try {
     const ref = await loadReference(db);
     const hist = await loadHistory(db);
+    // Rows written before encryption (or by an older version) are sealed now; repeatable.
+    const sealed = await sealPeople(db);
+    if (sealed) console.log(`setup: sealed the personal data of ${sealed} people under TRACKER_DATA_KEY`);
     console.log(`setup: database ready (${isPostgresUrl(url) ? "PostgreSQL" : sqliteFilePath(url)}); reference +${ref.created}, history +${hist.created}`);
   } finally {
     await db.$disconnect();

@@ -19,7 +19,8 @@ import { attachmentTextMatching, contains, searchTerm } from "./text-search";
 import { listAuthorities, resolveAuthority } from "./authorities";
 import { recomputeCase } from "./case-state";
 import { ACCEPTED_ORGANIZER, acceptedOrganizers, visibleAuthoritiesWhere, visibleGroupsWhere } from "./scope";
-import { redactApplicationTitles, withheldPersonMatching } from "./visibility";
+import { idNumberQuery, redactApplicationTitles, withheldPersonMatching } from "./visibility";
+import { searchHash } from "../crypto/fields";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
 import { updateVersioned, type SubmittedEdit } from "./versioned";
 import { applicationFromRecord, applicationFromSubmitted, type ApplicationValues } from "../domain/application-values";
@@ -102,7 +103,8 @@ interface CaseRef {
  * group is the same person, so a repeat applicant is not recorded twice.
  */
 async function addApplicant(tx: Tx, actor: Actor, ref: CaseRef, a: ApplicantInput, linked: Set<string>): Promise<void> {
-  let person = a.idNumber ? await tx.person.findFirst({ where: { groupId: ref.groupId, idNumber: a.idNumber } }) : null;
+  // The IIN is sealed in the database: the same person is found by its keyed hash.
+  let person = a.idNumber ? await tx.person.findFirst({ where: { groupId: ref.groupId, idNumberHash: searchHash(a.idNumber, "idNumber") } }) : null;
   if (!person) {
     person = await tx.person.create({
       data: { groupId: ref.groupId, isPublic: false, fullName: a.fullName, idNumber: a.idNumber, address: a.address, phone: a.phone },
@@ -387,6 +389,8 @@ export function applicationsWhere(actor: Actor | null, f: ApplicationFilters): P
         // everyone else only files published on their own (a record's publication does not
         // publish its files).
         { attachments: { some: attachmentTextMatching(actor, q) } },
+        // A member finds their group's case by an applicant's IIN (matched by its keyed hash).
+        ...(idNumberQuery(q) ? [{ groupId: { in: groupIds(actor) }, applicants: { some: { person: { idNumberHash: searchHash(q, "idNumber") } } } }] : []),
       ],
     });
     // Other groups' records are not found through the people they keep private (visibility.ts).

@@ -4,7 +4,8 @@ import type { Actor } from "../auth/access";
 
 // Personal data never enters the change log in clear: only the fact that it changed.
 const PERSONAL_FIELDS = new Set(["idNumber", "address", "phone", "passwordHash", "tokenHash", "passcodeHash"]);
-const SKIP_FIELDS = new Set(["createdAt", "updatedAt"]);
+// The keyed hashes of IIN and phone (lib/crypto/fields.ts) are search aids, not history.
+const SKIP_FIELDS = new Set(["createdAt", "updatedAt", "idNumberHash", "phoneHash"]);
 
 export function redact(record: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
   if (!record) return null;
@@ -36,7 +37,8 @@ export interface ChangeInput {
   entityId: string;
   caseId?: string | null;
   groupId?: string | null;
-  action: "create" | "update" | "delete";
+  /** erase: a person's personal data erased on request (lib/data/erasure.ts). */
+  action: "create" | "update" | "delete" | "erase";
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   /** Fields kept even when unchanged, to name what the entry is about (the rule's code). */

@@ -32,7 +32,7 @@ export const ENTITIES = [
     name: "people",
     model: "person",
     key: ["id"],
-    columns: ["id", "groupId", "isPublic", "fullName", "altNames", "roleTitle", "idNumber", "address", "phone", "notes", "version", "createdAt", "updatedAt"],
+    columns: ["id", "groupId", "isPublic", "fullName", "altNames", "roleTitle", "idNumber", "address", "phone", "erasedAt", "notes", "version", "createdAt", "updatedAt"],
   },
   { name: "refusalGrounds", model: "refusalGround", key: ["id"], columns: ["id", "code", "labelEn", "labelRu", "article", "sortOrder", "active"] },
   { name: "deadlineRules", model: "deadlineRule", key: ["id"], columns: ["id", "code", "labelEn", "labelRu", "unit", "amount", "direction", "countsFrom", "legalBasis", "active", "updatedAt"] },
@@ -235,6 +235,13 @@ const USER_SECRETS = {
   lockedAt: true,
 } as const;
 
+/**
+ * The keyed hashes of IIN and phone are this server's search aids, made with its key: an
+ * import computes them again (lib/crypto/person-fields.ts). The export carries the values
+ * themselves, opened, for the group's members and the operator.
+ */
+const PERSON_HASHES = { idNumberHash: true, phoneHash: true } as const;
+
 /** Rows read per query: memory stays flat however large the group. */
 export const EXPORT_BATCH = 1000;
 
@@ -255,7 +262,8 @@ export async function* exportBatches(client: Client, name: EntityName, where?: u
   let last: Row | null = null;
   for (;;) {
     const page: unknown = last ? (where ? { AND: [where, after(e.key, last)] } : after(e.key, last)) : where;
-    const rows = await delegate(client, e.model).findMany({ where: page, orderBy, take: batch, ...(e.model === "user" ? { omit: USER_SECRETS } : {}) });
+    const omit = e.model === "user" ? USER_SECRETS : e.model === "person" ? PERSON_HASHES : null;
+    const rows = await delegate(client, e.model).findMany({ where: page, orderBy, take: batch, ...(omit ? { omit } : {}) });
     if (rows.length) yield rows.map(plain);
     if (rows.length < batch) return;
     last = rows[rows.length - 1];

@@ -4,6 +4,7 @@ import "server-only";
 // EXISTS, string comparison of ISO dates, integer arithmetic for day counts.
 import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 import { db, type Db } from "../db";
+import { open } from "../crypto/fields";
 import { dataVersion as dbDataVersion, versionedCache } from "../db-client";
 import { visibilityKey, visibleGroupIds, visibleWhere, type Actor } from "../auth/access";
 import { APPEAL_KINDS, type AppealKind } from "../domain/vocabulary";
@@ -230,26 +231,52 @@ async function alternativesByGround(client: Db, scope: readonly string[], f: Sta
 /**
  * An answer whose wording names a person its case keeps from this reader (lib/data/visibility.ts):
  * a private applicant's or incident person's name, or anyone's IIN, phone or address. Such a
- * wording is not quoted in the statistics outside the owning group.
+ * wording is not quoted in the statistics outside the owning group. Names are compared in SQL;
+ * IIN, phone and address are sealed in the database (lib/crypto/fields.ts), so those are
+ * compared after opening them (sealedValuesNamed).
  */
+const PEOPLE_OF_CASE = sql`(pe."id" IN (SELECT ap."personId" FROM "Applicant" ap WHERE ap."applicationId" = a."id")
+        OR pe."id" IN (SELECT ip."personId" FROM "IncidentPerson" ip JOIN "IncidentApplication" ia ON ia."incidentId" = ip."incidentId" WHERE ia."applicationId" = a."id"))`;
+
+function foreignTo(scope: readonly string[]): Sql {
+  return scope.length ? sql`a."groupId" NOT IN (${join(scope)})` : sql`1 = 1`;
+}
+
 function namesWithheldPerson(scope: readonly string[]): Sql {
-  const foreign = scope.length ? sql`a."groupId" NOT IN (${join(scope)})` : sql`1 = 1`;
   const has = (column: string) => sql`(LENGTH(pe.${raw(`"${column}"`)}) >= 3 AND LOWER(an."statedReason") LIKE '%' || LOWER(pe.${raw(`"${column}"`)}) || '%')`;
-  return sql`(${foreign} AND EXISTS (SELECT 1 FROM "Person" pe
-    WHERE (pe."id" IN (SELECT ap."personId" FROM "Applicant" ap WHERE ap."applicationId" = a."id")
-        OR pe."id" IN (SELECT ip."personId" FROM "IncidentPerson" ip JOIN "IncidentApplication" ia ON ia."incidentId" = ip."incidentId" WHERE ia."applicationId" = a."id"))
-      AND ((pe."isPublic" = FALSE AND ${has("fullName")}) OR ${has("idNumber")} OR ${has("phone")} OR ${has("address")})))`;
+  return sql`(${foreignTo(scope)} AND EXISTS (SELECT 1 FROM "Person" pe
+    WHERE ${PEOPLE_OF_CASE} AND pe."isPublic" = FALSE AND ${has("fullName")}))`;
+}
+
+/** Wordings (trimmed) of answers outside the reader's groups that quote a sealed value of a person their case names. */
+async function sealedValuesNamed(client: Db, scope: readonly string[], f: StatsFilters): Promise<Set<string>> {
+  const rows = await client.$queryRaw<{ text: string; idNumber: string; phone: string; address: string }[]>`SELECT DISTINCT TRIM(an."statedReason") AS text, pe."idNumber" AS "idNumber", pe."phone" AS "phone", pe."address" AS "address"
+    FROM "Answer" an JOIN "Application" a ON a."id" = an."applicationId" JOIN "Person" pe ON ${PEOPLE_OF_CASE}
+    WHERE TRIM(an."statedReason") <> '' AND ${where(scope, f)} AND ${foreignTo(scope)} AND (pe."idNumber" <> '' OR pe."phone" <> '' OR pe."address" <> '')`;
+  const out = new Set<string>();
+  for (const r of rows) {
+    const text = r.text.toLowerCase();
+    for (const field of ["idNumber", "phone", "address"] as const) {
+      const v = open(r[field], field).toLowerCase();
+      if (v.length >= 3 && text.includes(v)) out.add(r.text);
+    }
+  }
+  return out;
 }
 
 /** Stated reasons of refusals, per wording and year: a copied reason shows up in several years. */
 async function reasonsByYear(client: Db, scope: readonly string[], f: StatsFilters) {
   const ry = sql`COALESCE(SUBSTR(an."receivedOn", 1, 4), ${YEAR})`;
-  return client.$queryRaw<{ text: string; y: unknown; n: unknown }[]>`SELECT TRIM(an."statedReason") AS text, ${ry} AS y, COUNT(*) AS n
+  const [rows, withheld] = await Promise.all([
+    client.$queryRaw<{ text: string; y: unknown; n: unknown }[]>`SELECT TRIM(an."statedReason") AS text, ${ry} AS y, COUNT(*) AS n
     FROM "Answer" an JOIN "Application" a ON a."id" = an."applicationId"
     WHERE TRIM(an."statedReason") <> '' AND ${where(scope, f)} AND NOT ${namesWithheldPerson(scope)}
       AND EXISTS (SELECT 1 FROM "PartOutcome" rpo JOIN "Part" rp ON rp."id" = rpo."partId"
         WHERE rpo."answerId" = an."id" AND rpo."outcome" IN (${REFUSED}) ${f.form ? sql`AND rp."form" = ${f.form}` : empty})
-    GROUP BY TRIM(an."statedReason"), ${ry}`;
+    GROUP BY TRIM(an."statedReason"), ${ry}`,
+    sealedValuesNamed(client, scope, f),
+  ]);
+  return withheld.size ? rows.filter((r) => !withheld.has(r.text)) : rows;
 }
 
 // ───────────────────────────── assembling the figures

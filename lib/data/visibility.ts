@@ -14,6 +14,7 @@ import { db } from "../db";
 import { can, groupIds, type Actor } from "../auth/access";
 import { loadMessages } from "../i18n/catalogue";
 import { contains } from "./text-search";
+import { normalizeNumber, searchHash } from "../crypto/fields";
 import type { Locale } from "../i18n/config";
 
 export interface PersonalRecord {
@@ -230,9 +231,23 @@ async function peopleOfApplications(ids: string[]): Promise<Map<string, Personal
 export function withheldPersonMatching(q: string) {
   // Each word on its own too, so "Dear Dana" is caught by "Dana"; short words would hide too
   // much. Addresses are left out: a search for a city would otherwise lose every record whose
-  // applicant lives there.
+  // applicant lives there. IIN and phone are sealed in the database (lib/crypto/fields.ts):
+  // they match by the keyed hash of a search that is one whole number.
   const terms = [...new Set([q, ...q.split(" ").filter((w) => w.length >= 3)])];
+  const numbers = [...new Set([q, ...terms].filter((t) => idNumberQuery(t) || phoneQuery(t)))];
   return {
-    OR: terms.flatMap((t) => [{ isPublic: false, OR: [{ fullName: contains(t) }, { altNames: contains(t) }] }, { idNumber: contains(t) }, { phone: contains(t) }]),
+    OR: [
+      ...terms.map((t) => ({ isPublic: false, OR: [{ fullName: contains(t) }, { altNames: contains(t) }] })),
+      ...numbers.flatMap((t) => [{ idNumberHash: searchHash(t, "idNumber") }, { phoneHash: searchHash(t, "phone") }]),
+    ],
   };
+}
+
+/** A search that is an IIN (12 digits, spaces allowed), so it may be matched by its hash. */
+export function idNumberQuery(q: string): boolean {
+  return /^[\d\s]+$/.test(q) && normalizeNumber(q).length === 12;
+}
+
+function phoneQuery(q: string): boolean {
+  return /^[+\d][\d\s()-]*$/.test(q) && normalizeNumber(q).length >= 6;
 }

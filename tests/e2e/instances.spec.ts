@@ -1,5 +1,6 @@
 import { expect, test, type BrowserContext } from "@playwright/test";
 import type { ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import { createFreshPostgresDatabase, dropPostgresDatabase, postgresUnreachable } from "../support/pg";
 import { runScript, startAppServer, startProxy, stopAppServer, waitFor, type Proxy } from "../support/instances";
 import { logApplication } from "./support/applications";
@@ -28,7 +29,8 @@ test.beforeAll(async () => {
   const why = await postgresUnreachable();
   if (why) throw new Error(`this test needs PostgreSQL (npm test's PostgreSQL pass starts it): ${why}`);
   database = await createFreshPostgresDatabase();
-  const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: "instances-e2e-secret", NEXTAUTH_URL: `http://127.0.0.1:${PROXY}`, TRACKER_WORKER: "off", DEFAULT_LOCALE: "en" };
+  // Every instance shares the session secret and the data key (as a deployment must).
+  const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: "instances-e2e-secret", TRACKER_DATA_KEY: crypto.randomBytes(32).toString("base64"), NEXTAUTH_URL: `http://127.0.0.1:${PROXY}`, TRACKER_WORKER: "off", DEFAULT_LOCALE: "en" };
   runScript(["scripts/setup.ts"], env);
   runScript(["scripts/user-create.ts", "--email", EMAIL, "--name", "Ines Instances", "--group", "Instances Group", "--role", "editor"], env, `${PASSWORD}\n`);
   servers.push(startAppServer(A, env), startAppServer(B, env));

@@ -324,6 +324,9 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
     setApplicationPublicAction: { level: "editorOfA", entries: (fx) => ({ id: fx.appId, isPublic: "on" }) },
     deleteApplicationAction: { level: "adminOfA", entries: (fx) => ({ id: fx.appId, confirm: "on" }) },
   },
+  "erasure.ts": {
+    erasePersonAction: { level: "adminOfA", entries: (fx) => ({ personId: fx.personId, applicationId: fx.appId, confirm: "on" }) },
+  },
   "answers.ts": {
     recordAnswerAction: { level: "editorOfA", entries: (fx) => ({ applicationId: fx.appId, ...answerFields(fx) }) },
     updateAnswerAction: { level: "editorOfA", entries: (fx) => ({ id: fx.answerId, version: String(fx.answerVersion), ...answerFields(fx) }) },

@@ -31,6 +31,8 @@ process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-000";
 // The tests were written for an English server; a server's own default (unset: Russian) is
 // tested in tests/unit/negotiate.test.ts.
 process.env.DEFAULT_LOCALE ??= "en";
+// Personal fields are sealed under this key (lib/crypto/fields.ts): a fresh one per test file.
+process.env.TRACKER_DATA_KEY ??= (await import("node:crypto")).randomBytes(32).toString("base64");
 
 if (testDatabaseKind() === "postgres") {
   const { createFreshPostgresDatabase, dropPostgresDatabase } = await import("./pg");

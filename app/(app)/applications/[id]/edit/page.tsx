@@ -9,6 +9,8 @@ import { updateApplicationAction } from "@/lib/actions/applications";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { ApplicationForm } from "@/components/applications/ApplicationForm";
 import { DeleteApplicationForm } from "@/components/applications/DeleteApplicationForm";
+import { ErasePersonForms } from "@/components/applications/ErasePersonForm";
+import { erasableApplicants } from "@/lib/data/erasure";
 import { PublishToggle } from "@/components/applications/PublishToggle";
 import { toClockData } from "@/components/applications/clock";
 import { applicationFromRecord } from "@/components/applications/values";
@@ -30,8 +32,8 @@ async function load(actor: Awaited<ReturnType<typeof requirePageActor>>, id: str
   }
 }
 
-export default async function EditApplicationPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+export default async function EditApplicationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ erased?: string }> }) {
+  const [{ id }, { erased }] = await Promise.all([params, searchParams]);
   const actor = await requirePageActor(`/applications/${id}/edit`);
   const [t, te, loaded] = await Promise.all([getTranslations("applications.edit"), getTranslations("errors"), load(actor, id)]);
   if (!loaded.app) {
@@ -45,7 +47,8 @@ export default async function EditApplicationPage({ params }: { params: Promise<
     );
   }
   const app = loaded.app;
-  const [options, clock] = await Promise.all([applicationFormOptions(actor), loadClock()]);
+  const isAdmin = can(actor, app.groupId, "admin");
+  const [options, clock, erasable] = await Promise.all([applicationFormOptions(actor), loadClock(), isAdmin ? erasableApplicants(actor, app.id) : Promise.resolve([])]);
   return (
     <div className="space-y-8">
       <PageHeader title={t("title")} subtitle={app.title} actions={<PublishToggle id={app.id} isPublic={app.isPublic} />} />
@@ -58,7 +61,12 @@ export default async function EditApplicationPage({ params }: { params: Promise<
         ownerName={app.group.name}
         cancelHref={`/applications/${app.id}`}
       />
-      {can(actor, app.groupId, "admin") ? (
+      {isAdmin ? (
+        <Card className="border-red-200">
+          <ErasePersonForms applicationId={app.id} people={erasable} erased={erased === "1"} />
+        </Card>
+      ) : null}
+      {isAdmin ? (
         <Card className="border-red-200">
           <DeleteApplicationForm id={app.id} title={app.title} />
         </Card>

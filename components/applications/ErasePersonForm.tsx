@@ -1,0 +1,45 @@
+"use client";
+// Erasing a person's personal data on request is for a group admin, confirmed by ticking a
+// box (works without JavaScript, like deleting a case). One form per person.
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { CheckboxField } from "@/components/ui/Field";
+import { FormMessage } from "@/components/ui/FormMessage";
+import { SubmitButton } from "@/components/ui/SubmitButton";
+import { initialFormState } from "@/lib/actions/form-state";
+import { erasePersonAction } from "@/lib/actions/erasure";
+
+function ErasePerson({ applicationId, person }: { applicationId: string; person: { id: string; fullName: string } }) {
+  const t = useTranslations("erasure");
+  const [state, formAction] = useActionState(erasePersonAction, initialFormState);
+  return (
+    <form action={formAction} method="post" className="space-y-2 border-t border-stone-100 pt-3" aria-label={`${t("submit")}: ${person.fullName}`}>
+      <p className="text-sm font-medium">
+        {t("person")}: {person.fullName}
+      </p>
+      <input type="hidden" name="personId" value={person.id} />
+      <input type="hidden" name="applicationId" value={applicationId} />
+      <CheckboxField name="confirm" label={t("confirm", { name: person.fullName })} errors={state.errors} />
+      <FormMessage state={state} />
+      <SubmitButton variant="danger">{t("submit")}</SubmitButton>
+    </form>
+  );
+}
+
+export function ErasePersonForms({ applicationId, people, erased }: { applicationId: string; people: { id: string; fullName: string }[]; erased: boolean }) {
+  const t = useTranslations("erasure");
+  return (
+    <section className="space-y-3" aria-labelledby="erase-title">
+      <h2 id="erase-title" className="text-lg font-semibold text-red-800">
+        {t("title")}
+      </h2>
+      <p className="text-sm text-stone-700">{t("text")}</p>
+      {erased ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          {t("done")}
+        </p>
+      ) : null}
+      {people.length ? people.map((p) => <ErasePerson key={p.id} applicationId={applicationId} person={p} />) : <p className="text-sm text-stone-600">{t("none")}</p>}
+    </section>
+  );
+}
