@@ -8,6 +8,8 @@ import { mailEnabled } from "@/lib/mail";
 import { ReminderForm } from "@/components/settings/ReminderForm";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Badge, Card } from "@/components/ui/Card";
+import { TimeZoneForm } from "@/components/steps/StepForms";
+import { groupTimeZones } from "@/lib/data/group-time-zone";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.index");
@@ -16,11 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const actor = await requirePageActor("/settings");
-  const [t, tr, trem, offsets] = await Promise.all([
+  const admined = actor.memberships.filter((m) => m.role === "admin");
+  const [t, tr, trem, offsets, ttz, zones] = await Promise.all([
     getTranslations("settings.index"),
     getTranslations("vocab.role"),
     getTranslations("settings.reminders"),
     getReminderOffsets(actor.userId),
+    getTranslations("steps.timeZone"),
+    groupTimeZones(admined.map((m) => m.groupId)),
   ]);
   const emailOn = mailEnabled();
   const operator = isOperator(actor);
@@ -64,6 +69,16 @@ export default async function SettingsPage() {
         </p>
         <ReminderForm offsets={offsets} />
       </Card>
+      {admined.length ? (
+        <Card id="time-zone" title={ttz("title")}>
+          <p className="mb-3 text-sm text-stone-700">{ttz("explain")}</p>
+          <div className="space-y-4">
+            {admined.map((m) => (
+              <TimeZoneForm key={m.groupId} groupId={m.groupId} groupName={m.groupName} timeZone={zones.get(m.groupId) ?? "Asia/Almaty"} />
+            ))}
+          </div>
+        </Card>
+      ) : null}
       <Card id="account" title={t("account")}>
         <ul className="space-y-1 text-sm">
           <li>
