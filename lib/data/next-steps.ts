@@ -30,7 +30,7 @@ export async function assignNextStep(actor: Actor, input: AssignStepInput) {
   return db.$transaction(async (tx) => {
     const { app, deadline } = await currentDeadline(tx, input.applicationId, groupIds(actor));
     requireRole(actor, app.groupId, "editor");
-    const dueOn = input.dueOn ?? deadline?.dueOn ?? null;
+    const dueOn = input.dueOn || deadline?.dueOn || null;
     if (!dueOn) throw new FieldError("dueOn", "required");
     const name = await memberName(app.groupId, input.assigneeId);
     const step = await tx.nextStep.create({
@@ -53,7 +53,7 @@ export async function reassignNextStep(actor: Actor, input: ReassignStepInput) {
   requireRole(actor, before.groupId, "editor");
   const name = await memberName(before.groupId, input.assigneeId);
   return db.$transaction(async (tx) => {
-    const after = await tx.nextStep.update({ where: { id: before.id }, data: { assigneeId: input.assigneeId, dueOn: input.dueOn ?? before.dueOn } });
+    const after = await tx.nextStep.update({ where: { id: before.id }, data: { assigneeId: input.assigneeId, dueOn: input.dueOn || before.dueOn } });
     await logChange(tx, actor, { entity: "NextStep", entityId: after.id, caseId: after.applicationId, groupId: after.groupId, action: "update", before: logged(before, before.assignee.name), after: logged(after, name), keep: ["kind"] });
     return after;
   });
