@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/Card";
 import { DateText } from "@/components/ui/DateText";
 import type { CaseNextSteps } from "@/lib/data/next-steps";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { AssignStepForm, StepActions } from "./StepForms";
 
 export function NextStepsPanel({ applicationId, data, deadlineOn }: { applicationId: string; data: CaseNextSteps; deadlineOn: string | null }) {
@@ -27,13 +28,19 @@ export function NextStepsPanel({ applicationId, data, deadlineOn }: { applicatio
               <li key={s.id} className="py-2 text-sm" data-step={s.kind} data-overdue={overdue || undefined}>
                 <span className="font-medium">{what(s)}</span> · {s.assignee.name} · {t("panel.due")} <DateText value={s.dueOn} />{" "}
                 {overdue ? <Badge tone="red">{t("panel.overdue")}</Badge> : null}
-                <StepActions stepId={s.id} assigneeId={s.assignee.id} members={data.members} canAssign={data.canAssign} canComplete={data.canAssign || s.assignee.id === data.userId} />
+                <ClientMessages namespaces={["steps"]}>
+                  <StepActions stepId={s.id} assigneeId={s.assignee.id} members={data.members} canAssign={data.canAssign} canComplete={data.canAssign || s.assignee.id === data.userId} />
+                </ClientMessages>
               </li>
             );
           })}
         </ul>
       )}
-      {data.canAssign ? <AssignStepForm applicationId={applicationId} members={data.members} deadlineOn={deadlineOn} deadlineLabel={deadlineOn} /> : null}
+      {data.canAssign ? (
+        <ClientMessages namespaces={["steps"]}>
+          <AssignStepForm applicationId={applicationId} members={data.members} deadlineOn={deadlineOn} deadlineLabel={deadlineOn} />
+        </ClientMessages>
+      ) : null}
       {done.length ? (
         <details className="mt-3 text-sm">
           <summary className="cursor-pointer text-brand-700">{t("panel.doneList")}</summary>

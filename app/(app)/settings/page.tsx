@@ -9,6 +9,7 @@ import { ReminderForm } from "@/components/settings/ReminderForm";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Badge, Card } from "@/components/ui/Card";
 import { TimeZoneForm } from "@/components/steps/StepForms";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { groupTimeZones } from "@/lib/data/group-time-zone";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -74,7 +75,9 @@ export default async function SettingsPage() {
           <p className="mb-3 text-sm text-stone-700">{ttz("explain")}</p>
           <div className="space-y-4">
             {admined.map((m) => (
-              <TimeZoneForm key={m.groupId} groupId={m.groupId} groupName={m.groupName} timeZone={zones.get(m.groupId) ?? "Asia/Almaty"} />
+              <ClientMessages key={m.groupId} namespaces={["steps"]}>
+                <TimeZoneForm groupId={m.groupId} groupName={m.groupName} timeZone={zones.get(m.groupId) ?? "Asia/Almaty"} />
+              </ClientMessages>
             ))}
           </div>
         </Card>

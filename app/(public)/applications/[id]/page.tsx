@@ -22,6 +22,7 @@ import { recordCaseVisit } from "@/lib/data/case-visits";
 import { NextStepsPanel } from "@/components/steps/NextStepsPanel";
 import { DeadlineOverrideForm } from "@/components/steps/StepForms";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -58,7 +59,9 @@ export default async function CasePage({ params }: Props) {
             <h3 id="override-title" className="mb-1 font-semibold">
               {t("title")}
             </h3>
-            <DeadlineOverrideForm applicationId={data.id} current={data.deadline.dueOn} hasOverride={Boolean(data.deadline.override)} />
+            <ClientMessages namespaces={["steps"]}>
+              <DeadlineOverrideForm applicationId={data.id} current={data.deadline.dueOn} hasOverride={Boolean(data.deadline.override)} />
+            </ClientMessages>
           </section>
         ) : null}
       </DeadlineBox>
