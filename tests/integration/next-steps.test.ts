@@ -28,6 +28,9 @@ import { assignNextStepAction, clearDeadlineOverrideAction, completeNextStepActi
 import { updateEventAction } from "@/lib/actions/events";
 import { DeadlineBox } from "@/components/cases/DeadlineBox";
 import { NextStepsPanel } from "@/components/steps/NextStepsPanel";
+import { ChangedSinceCard, MyStepsCard } from "@/components/dashboard/MyStepsCard";
+import { DeadlinesCard } from "@/components/dashboard/DashboardView";
+import { TimeZoneForm } from "@/components/steps/StepForms";
 import { makeActor, makeGroup, renderChecked, run } from "../support/fixtures";
 
 const APP_URL = "https://tracker.example.org";
@@ -168,6 +171,10 @@ describe("who does what next", () => {
       ["Rally (done)", false],
     ]);
     expect((await getDashboard(editor, "2026-03-10")).nextSteps).toEqual([]);
+    const mine = renderChecked(h(MyStepsCard, { data: dash }), "ru");
+    expect(mine).toContain("Мои следующие шаги");
+    expect(mine).toContain("просрочено");
+    expect(mine).toContain("Call the lawyer");
 
     // The assignee (a viewer) marks it done; an outsider cannot even see it.
     expect((await run(outsider, completeNextStepAction, { id: step.id })).state).toMatchObject({ ok: false, message: "not_found" });
@@ -261,6 +268,7 @@ describe("a deadline set by hand", () => {
     expect((await db.application.findUniqueOrThrow({ where: { id: app.id } })).answerDueOn).toBe("2026-03-20");
     const dash = await getDashboard(editor, "2026-03-10");
     expect(dash.deadlines.find((d) => d.applicationId === app.id)).toMatchObject({ dueOn: "2026-03-20", byHand: true, overdue: false });
+    expect(renderChecked(h(DeadlinesCard, { data: dash }), "ru")).toContain("вручную");
   });
 });
 
@@ -316,6 +324,9 @@ describe("what changed since I last looked", () => {
     expect(saved.redirect).toContain(kase.id);
     const dash = await getDashboard(viewer, "2026-03-10");
     expect(dash.changedCases.map((c) => c.title)).toEqual(["Changed case"]);
+    const card = renderChecked(h(ChangedSinceCard, { data: dash }), "kk");
+    expect(card).toContain("Соңғы кіргеннен бері өзгергендер");
+    expect(card).toContain(`data-changed-case="${kase.id}"`);
     expect(dash.changes.find((c) => c.caseId === kase.id)?.changedSinceVisit).toBe(true);
     expect((await getDashboard(editor, "2026-03-10")).changedCases).toEqual([]);
 
@@ -355,6 +366,7 @@ describe("the group's time zone", () => {
     expect(await queued()).toBe(0); // still the day before in UTC
 
     expect((await run(admin, setGroupTimeZoneAction, { groupId: group.id, timeZone: "Asia/Almaty" })).state).toMatchObject({ ok: true });
+    expect(renderChecked(h(TimeZoneForm, { groupId: group.id, groupName: group.name, timeZone: "Asia/Almaty" }), "kk")).toContain('value="Asia/Almaty"');
     await scanReminders(db, nearMidnight);
     expect(await queued()).toBe(1);
     const history = await db.changeLog.findMany({ where: { entity: "Group", entityId: group.id }, orderBy: { at: "asc" } });
