@@ -31,6 +31,7 @@ import { NextStepsPanel } from "@/components/steps/NextStepsPanel";
 import { ChangedSinceCard, MyStepsCard } from "@/components/dashboard/MyStepsCard";
 import { DeadlinesCard } from "@/components/dashboard/DashboardView";
 import { TimeZoneForm } from "@/components/steps/StepForms";
+import { loadMemberCaseFile, MEMBER_SCOPE } from "@/lib/data/case-file";
 import { makeActor, makeGroup, renderChecked, run } from "../support/fixtures";
 
 const APP_URL = "https://tracker.example.org";
@@ -228,6 +229,9 @@ describe("a deadline set by hand", () => {
     const box = renderChecked(h(DeadlineBox, { deadline: member.deadline, status: member.status, today: "2026-03-10" }), "en");
     expect(box).toContain(`data-deadline="${byHand}"`);
     expect(box).toMatch(/computed: Jun 2, 2026; set by hand by editor-override-\d+: Jun 19, 2026, because The akimat&#x27;s letter was handed over on 19 March/);
+
+    // The case file says the same.
+    expect(JSON.stringify(await loadMemberCaseFile(viewer, kase.id, MEMBER_SCOPE, "en"))).toContain("June 19, 2026: Administrative complaint (set by hand; computed: June 2, 2026)");
 
     // Outside the group: the date holds, but not who set it or why.
     const outside = await getCase(outsider, kase.id);
