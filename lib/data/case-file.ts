@@ -273,7 +273,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
                 t(c.deadline.override ? "cover.nextDeadlineByHand" : "cover.nextDeadlineValue", {
                   date: date(c.deadline.dueOn),
                   step: c.deadline.nextStep === "answer" ? t("cover.stepAnswer") : vocab("appealKind", c.deadline.nextStep),
-                  computed: date(c.deadline.computedOn),
+                  computed: c.deadline.override ? date(c.deadline.computedOn) : "",
                 }),
               )
             : null,
