@@ -14,7 +14,7 @@ export async function recomputeCase(tx: Tx, applicationId: string, todayOn?: str
   const app = await tx.application.findUnique({
     where: { id: applicationId },
     select: {
-      group: { select: { timeZone: true } },
+      groupId: true,
       deadlineOverrideOn: true,
       deadlineOverrideRule: true,
       procedure: true,
@@ -31,7 +31,8 @@ export async function recomputeCase(tx: Tx, applicationId: string, todayOn?: str
   });
   if (!app) return;
   // "Today" in the group's time zone: a deadline ends at midnight where the group is.
-  const today = todayOn ?? todayIn(app.group.timeZone);
+  // (Callers recomputing many cases pass it, so the group is not read once per case.)
+  const today = todayOn ?? todayIn((await tx.group.findUnique({ where: { id: app.groupId }, select: { timeZone: true } }))?.timeZone);
   const clock = await loadClock(tx);
   const override = storedOverride(app);
   const computedDue = app.filedOn && app.filedOnPrecision === "day" ? answerDue(app.procedure as Procedure, app.filedOn, clock.rules, clock.calendar) : null;
