@@ -12,12 +12,15 @@ export type ApplicationRow = Pick<ApplicationListItem, "id" | "title" | "status"
   forms: string[];
   authority: { name: string; nameRu: string | null } | null;
   organizers: string[];
+  /** Someone else changed it since the member last opened it. */
+  changed?: boolean;
 };
 
 export function ApplicationList({ items }: { items: ApplicationRow[] }) {
   const t = useTranslations("applications.list");
   const tv = useTranslations("vocab");
   const tc = useTranslations("common");
+  const ts = useTranslations("steps.dashboard");
   const locale = useLocale() as Locale;
   if (items.length === 0) return <p className="rounded-md border border-dashed border-stone-300 p-6 text-center text-stone-600">{t("empty")}</p>;
   return (
@@ -30,6 +33,11 @@ export function ApplicationList({ items }: { items: ApplicationRow[] }) {
                 <Link href={`/applications/${a.id}`}>{a.title}</Link>
               </h2>
               <div className="flex flex-wrap gap-1">
+                {a.changed ? (
+                  <span data-changed-mark>
+                    <Badge tone="amber">{ts("changed")}</Badge>
+                  </span>
+                ) : null}
                 <Badge tone="blue">{tv(`status.${a.status}`)}</Badge>
                 <Badge tone={outcomeTone(a.outcome)}>{tv.has(`partOutcome.${a.outcome}`) ? tv(`partOutcome.${a.outcome}`) : a.outcome}</Badge>
                 {a.isPublic ? null : <Badge>{tc("private")}</Badge>}

@@ -1,7 +1,9 @@
 // The clock the case is under now, on top of the page, with its working shown: which rule,
 // counted from what, which days were skipped, and the legal basis.
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { dateFormat } from "@/lib/i18n/formatters";
+import { toDate } from "@/lib/domain/dates";
 import { DateText } from "@/components/ui/DateText";
 import { Badge } from "@/components/ui/Card";
 import { SkippedDays } from "@/components/applications/SkippedDays";
@@ -15,6 +17,8 @@ export function DeadlineBox({
   fileHref = null,
   calendarHref = null,
   today = todayIso(),
+  alsoRunning = [],
+  children = null,
 }: {
   deadline: CaseData["deadline"];
   status: string;
@@ -23,8 +27,14 @@ export function DeadlineBox({
   /** Members only: where "add to calendar" downloads the .ics of the deadline or hearing shown. */
   calendarHref?: string | null;
   today?: string;
+  alsoRunning?: CaseData["alsoRunning"];
+  /** For members who may edit: the form to set the deadline by hand. */
+  children?: React.ReactNode;
 }) {
   const t = useTranslations("cases.deadline");
+  const ts = useTranslations("steps");
+  const locale = useLocale();
+  const day = (iso: string) => dateFormat(locale, "day").format(toDate(iso));
   const kinds = useTranslations("vocab.appealKind");
   if (!deadline && nextHearing) {
     const stage = kinds.has(nextHearing.stageKind) ? kinds(nextHearing.stageKind) : nextHearing.stageKind;
@@ -59,6 +69,7 @@ export function DeadlineBox({
       aria-labelledby="deadline-title"
       className={`rounded-lg border p-4 text-sm ${overdue ? "border-stone-300 bg-stone-50" : "border-brand-600/30 bg-brand-50"}`}
       data-deadline={deadline.dueOn}
+      data-computed={deadline.computedOn}
     >
       <h2 id="deadline-title" className="text-xs font-semibold uppercase tracking-wide text-stone-600">
         {t("title")}
@@ -66,6 +77,14 @@ export function DeadlineBox({
       <p className="mt-1 text-lg font-semibold">
         {step}: <DateText value={deadline.dueOn} /> {overdue ? <Badge tone="stone">{deadline.nextStep === "answer" ? t("passedSilence") : t("passed")}</Badge> : null}
       </p>
+      {deadline.override ? (
+        <p className="mt-1 text-stone-800" data-override>
+          {ts("override.computed", { date: day(deadline.computedOn) })};{" "}
+          {deadline.override.byName
+            ? ts("override.byHand", { who: deadline.override.byName, reason: deadline.override.reason, date: day(deadline.override.on) })
+            : ts("override.byHandPublic")}
+        </p>
+      ) : null}
       <p className="mt-1 text-stone-800">
         {t("how", {
           amount: deadline.amount,
@@ -79,6 +98,13 @@ export function DeadlineBox({
         <SkippedDays deadline={deadline} />
         {deadline.legalBasis ? ` · ${t("basis")}: ${deadline.legalBasis}` : null}
       </p>
+      {alsoRunning.map((c) => (
+        <p key={c.ruleCode} className="mt-1 text-stone-800" data-also={c.ruleCode}>
+          {ts("also", { step: t.has(`next.${c.nextStep}`) ? t(`next.${c.nextStep}`) : c.nextStep, date: day(c.dueOn) })}
+          {c.legalBasis ? <span className="text-xs text-stone-700"> · {t("basis")}: {c.legalBasis}</span> : null}
+        </p>
+      ))}
+      {children}
       {fileHref && !overdue && deadline.nextStep !== "answer" ? (
         <p className="no-print mt-2">
           <Link href={fileHref}>{t("recordStep", { step })}</Link>

@@ -6,6 +6,7 @@ import { Badge, Card } from "@/components/ui/Card";
 import { DateText } from "@/components/ui/DateText";
 import { STATUSES } from "@/lib/domain/vocabulary";
 import type { DashboardData } from "@/lib/data/dashboard";
+import { ByHandMark, ChangedMark } from "./MyStepsCard";
 
 export function DeadlinesCard({ data }: { data: DashboardData }) {
   const t = useTranslations("dashboard");
@@ -26,6 +27,8 @@ export function DeadlinesCard({ data }: { data: DashboardData }) {
               <Link href={`/applications/${d.applicationId}${d.kind === "answer" ? "" : "#appeals"}`} className="min-w-0 break-words">
                 {d.title}
               </Link>
+              {d.byHand ? <ByHandMark /> : null}
+              {d.changed ? <ChangedMark /> : null}
               {data.groups.length > 1 ? <span className="text-xs text-stone-600">{d.groupName}</span> : null}
             </li>
           ))}

@@ -11,7 +11,8 @@ export interface AgendaEntry {
   groupId: string;
   title: string;
   isPublic: boolean;
-  item: ReminderItem;
+  /** Deadlines and hearings: a next step is its assignee's own (reminded by email), not the group's calendar. */
+  item: Exclude<ReminderItem, { type: "step" }>;
 }
 
 /** Every deadline and hearing of the groups' cases dated from `from` to `until` (inclusive), by date. */
@@ -24,6 +25,7 @@ export async function agendaFor(db: Db, groupIds: string[], from: string, until?
   const out: AgendaEntry[] = [];
   for (const c of cases) {
     for (const item of upcoming(c, clock, from)) {
+      if (item.type === "step") continue;
       if (until && item.dueOn > until) continue;
       out.push({ caseId: c.id, groupId: c.groupId, title: c.title, isPublic: c.isPublic, item });
     }

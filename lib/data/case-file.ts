@@ -284,9 +284,11 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
           c.deadline
             ? fact(
                 t("cover.nextDeadline"),
-                t("cover.nextDeadlineValue", {
+                // A date set by hand says so, with the computed one beside it (who and why stay in the history).
+                t(c.deadline.override ? "cover.nextDeadlineByHand" : "cover.nextDeadlineValue", {
                   date: date(c.deadline.dueOn),
                   step: c.deadline.nextStep === "answer" ? t("cover.stepAnswer") : vocab("appealKind", c.deadline.nextStep),
+                  computed: c.deadline.override ? date(c.deadline.computedOn) : "",
                 }),
               )
             : null,

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Tx } from "../db";
 import { deriveCase } from "../domain/status";
-import { answerDue, appealClockOpen, caseClockInput, nextDeadline } from "../domain/deadlines";
-import { todayIso } from "../domain/dates";
+import { answerDue, appealClockOpen, caseClockInput, effectiveDeadline, nextDeadline, storedOverride } from "../domain/deadlines";
+import { todayIn } from "../domain/dates";
 import type { Procedure } from "../domain/vocabulary";
 import { loadClock } from "./rules";
 
@@ -10,10 +10,13 @@ import { loadClock } from "./rules";
  * Re-derives an application's status, overall outcome, part outcomes and answer due date
  * from its records. Call inside the transaction of any change to the case's children.
  */
-export async function recomputeCase(tx: Tx, applicationId: string, today = todayIso()): Promise<void> {
+export async function recomputeCase(tx: Tx, applicationId: string, todayOn?: string): Promise<void> {
   const app = await tx.application.findUnique({
     where: { id: applicationId },
     select: {
+      groupId: true,
+      deadlineOverrideOn: true,
+      deadlineOverrideRule: true,
       procedure: true,
       filedOn: true,
       filedOnPrecision: true,
@@ -27,10 +30,16 @@ export async function recomputeCase(tx: Tx, applicationId: string, today = today
     },
   });
   if (!app) return;
+  // "Today" in the group's time zone: a deadline ends at midnight where the group is.
+  // (Callers recomputing many cases pass it, so the group is not read once per case.)
+  const today = todayOn ?? todayIn((await tx.group.findUnique({ where: { id: app.groupId }, select: { timeZone: true } }))?.timeZone);
   const clock = await loadClock(tx);
-  const due = app.filedOn && app.filedOnPrecision === "day" ? answerDue(app.procedure as Procedure, app.filedOn, clock.rules, clock.calendar) : null;
+  const override = storedOverride(app);
+  const computedDue = app.filedOn && app.filedOnPrecision === "day" ? answerDue(app.procedure as Procedure, app.filedOn, clock.rules, clock.calendar) : null;
+  // A member's date set by hand over the answer's clock holds while that clock runs.
+  const due = computedDue && override && override.ruleCode === computedDue.ruleCode ? { ...computedDue, dueOn: override.on } : computedDue;
   const withdrawn = app.events.some((e) => e.kind === "withdrawn");
-  const next = nextDeadline(caseClockInput(app, app.answers[app.answers.length - 1], withdrawn), clock.rules, clock.calendar);
+  const next = effectiveDeadline(nextDeadline(caseClockInput(app, app.answers[app.answers.length - 1], withdrawn), clock.rules, clock.calendar), override);
   const derived = deriveCase({
     filedOn: app.filedOn,
     parts: app.parts,

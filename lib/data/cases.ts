@@ -4,16 +4,16 @@ import { db } from "../db";
 import { versionedCache } from "../db-client";
 import { accessKey, can, visibleWhere, type Actor } from "../auth/access";
 import { NotFoundError } from "../errors";
-import { appealClockOpen, caseClockInput, nextDeadline, nextHearing } from "../domain/deadlines";
+import { appealClockOpen, caseClockInput, effectiveDeadline, nextDeadline, nextHearing, parallelClocks, storedOverride } from "../domain/deadlines";
 import { deriveStatus } from "../domain/status";
-import { todayIso } from "../domain/dates";
+import { todayIn } from "../domain/dates";
 import { loadClock } from "./rules";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
 import { disclosureFor, discloseAttachments, discloseCase, peopleOf, withheldMark } from "./visibility";
 import { acceptedOrganizers } from "./scope";
 
 const caseInclude = {
-  group: { select: { id: true, name: true, slug: true } },
+  group: { select: { id: true, name: true, slug: true, timeZone: true } },
   authority: true,
   organizers: { ...acceptedOrganizers, include: { group: { select: { id: true, name: true, slug: true } } } },
   applicants: { include: { person: true } },
@@ -96,22 +96,26 @@ async function computeCase(actor: Actor | null, id: string, reading: Required<Ca
     }),
   ]);
 
-  const deadline = nextDeadline(
-    caseClockInput(app, app.answers[app.answers.length - 1], app.events.some((e) => e.kind === "withdrawn")),
-    clock.rules,
-    clock.calendar,
-  );
+  const clockInput = caseClockInput(app, app.answers[app.answers.length - 1], app.events.some((e) => e.kind === "withdrawn"));
+  // The date set by hand, if a member set one for this clock; the computed one stays beside it.
+  const deadline = effectiveDeadline(nextDeadline(clockInput, clock.rules, clock.calendar), storedOverride(app));
+  const alsoRunning = parallelClocks(clockInput, clock.rules, clock.calendar);
 
   // The stored status was derived when the case last changed; a clock may have run out since.
-  const today = todayIso();
+  // "Today" is the group's: a deadline ends at midnight where the group is.
+  const today = todayIn(app.group.timeZone);
   const status = deriveStatus({ ...app, stages: app.appealStages, appealClockOpen: appealClockOpen(deadline, today) });
 
   const whole = { ...app, status, incidents, citations, history, attachments: discloseAttachments(attachments, actor, new Set(recordIds)) };
-  const seen = discloseCase(whole, people, disclosureFor(actor, app.groupId, reading), withheldMark(reading.locale));
+  const disclosure = disclosureFor(actor, app.groupId, reading);
+  const seen = discloseCase(whole, people, disclosure, withheldMark(reading.locale));
   return {
     ...seen,
     nextHearing: nextHearing(seen.appealStages, today),
-    deadline,
+    // Who set a date by hand and why is the group's own business; the date itself is the case's.
+    deadline: deadline && !disclosure.internal ? { ...deadline, override: deadline.override ? { ...deadline.override, reason: "", byName: "" } : null } : deadline,
+    alsoRunning,
+    today,
     isMember,
     canEdit: can(actor, app.groupId, "editor"),
     canAdmin: can(actor, app.groupId, "admin"),

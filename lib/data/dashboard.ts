@@ -1,9 +1,12 @@
 import "server-only";
 import { db } from "../db";
 import { groupIds, visibleWhere, type Actor } from "../auth/access";
-import { addDays, todayIso } from "../domain/dates";
-import { caseClockInput, nextDeadline, type DeadlineRuleData } from "../domain/deadlines";
+import { addDays } from "../domain/dates";
+import { caseClockInput, effectiveDeadline, nextDeadline, storedOverride, type DeadlineRuleData } from "../domain/deadlines";
 import { loadClock } from "./rules";
+import { myNextSteps } from "./next-steps";
+import { casesChangedSinceVisit } from "./case-visits";
+import { memberToday } from "./group-time-zone";
 
 /**
  * A missed deadline stays on the dashboard this long; after that the window is history, and
@@ -22,6 +25,9 @@ export interface DeadlineItem {
   groupName: string;
   ruleCode: string;
   anchor: string;
+  /** Set by hand by a member (the computed date differs). */
+  byHand: boolean;
+  changed: boolean;
 }
 
 /** An upper bound, in calendar days, on how long any active rule can run. */
@@ -35,7 +41,9 @@ export function longestRuleDays(rules: readonly DeadlineRuleData[]): number {
 }
 
 /** Everything the member's dashboard shows, for all their groups at once. */
-export async function getDashboard(actor: Actor, today = todayIso()) {
+export async function getDashboard(actor: Actor, todayOn?: string) {
+  // "Today" where the member's group is (its time zone setting), not at the server's UTC.
+  const today = todayOn ?? (await memberToday(actor));
   const groups = groupIds(actor);
   const since = addDays(today, -OVERDUE_WINDOW_DAYS);
   const inGroups = { groupId: { in: groups } };
@@ -50,7 +58,7 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
       where: { ...inGroups, status: "awaiting_answer", answerDueOn: { gte: since } },
       orderBy: { answerDueOn: "asc" },
       take: 100,
-      select: { id: true, title: true, answerDueOn: true, group: { select: { name: true } } },
+      select: { id: true, title: true, answerDueOn: true, deadlineOverrideOn: true, group: { select: { name: true } } },
     }),
     db.application.findMany({
       where: {
@@ -65,6 +73,8 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
         procedure: true,
         filedOn: true,
         filedOnPrecision: true,
+        deadlineOverrideOn: true,
+        deadlineOverrideRule: true,
         group: { select: { name: true } },
         answers: {
           orderBy: [{ receivedOn: "desc" }, { createdAt: "desc" }],
@@ -100,6 +110,7 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
     }),
   ]);
 
+  const [steps, changed] = await Promise.all([myNextSteps(actor, today), casesChangedSinceVisit(actor)]);
   const deadlines: DeadlineItem[] = awaiting.map((a) => ({
     kind: "answer",
     nextStep: "answer",
@@ -110,15 +121,14 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
     groupName: a.group.name,
     ruleCode: "",
     anchor: "",
+    // recomputeCase stores the date set by hand as answerDueOn while the answer's clock runs.
+    byHand: a.deadlineOverrideOn === a.answerDueOn,
+    changed: changed.has(a.id),
   }));
   // The same clock the case page shows (lib/domain/deadlines nextDeadline), so the two agree.
   for (const a of ruledOrAnswered) {
     // Answers come newest first; the query keeps only "withdrawn" events.
-    const d = nextDeadline(
-      caseClockInput(a, a.answers[0], a.events.length > 0),
-      clock.rules,
-      clock.calendar,
-    );
+    const d = effectiveDeadline(nextDeadline(caseClockInput(a, a.answers[0], a.events.length > 0), clock.rules, clock.calendar), storedOverride(a));
     if (!d || d.nextStep === "answer" || d.dueOn < since) continue;
     deadlines.push({
       kind: "appeal",
@@ -130,6 +140,8 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
       groupName: a.group.name,
       ruleCode: d.ruleCode,
       anchor: d.anchor,
+      byHand: d.override !== null,
+      changed: changed.has(a.id),
     });
   }
   deadlines.sort((x, y) => x.dueOn.localeCompare(y.dueOn) || x.title.localeCompare(y.title));
@@ -141,7 +153,29 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
     caseIds.length ? (await db.application.findMany({ where: { id: { in: caseIds }, ...visibleWhere(actor) }, select: { id: true, title: true } })).map((a) => [a.id, a.title]) : [],
   );
   const namedChanges = changes.map((c) => ({ ...c, caseTitle: c.caseId ? (titles.get(c.caseId) ?? null) : null }));
-  return { today, deadlines, hearings, statusCounts, changes: namedChanges, groups: actor.memberships, overdueWindowDays: OVERDUE_WINDOW_DAYS };
+  const changedCases = caseIds.length || changed.size ? await changedCaseList(actor, changed) : [];
+  return {
+    today,
+    deadlines,
+    hearings,
+    statusCounts,
+    changes: namedChanges.map((c) => ({ ...c, changedSinceVisit: Boolean(c.caseId && changed.has(c.caseId)) })),
+    groups: actor.memberships,
+    overdueWindowDays: OVERDUE_WINDOW_DAYS,
+    nextSteps: steps,
+    changedCases,
+  };
+}
+
+/** The cases changed by someone else since the member last opened them, newest first. */
+async function changedCaseList(actor: Actor, ids: Set<string>) {
+  if (ids.size === 0) return [];
+  return db.application.findMany({
+    where: { id: { in: [...ids] }, groupId: { in: groupIds(actor) } },
+    orderBy: { updatedAt: "desc" },
+    take: 20,
+    select: { id: true, title: true, group: { select: { name: true } } },
+  });
 }
 
 export type DashboardData = Awaited<ReturnType<typeof getDashboard>>;

@@ -25,7 +25,7 @@ type Row = Record<string, unknown>;
  */
 export const ENTITIES = [
   { name: "users", model: "user", key: ["id"], columns: ["id", "email", "name", "locale", "isOperator", "reminderOffsets", "createdAt"] },
-  { name: "groups", model: "group", key: ["id"], columns: ["id", "slug", "name", "description", "city", "requireTwoFactor", "createdAt"] },
+  { name: "groups", model: "group", key: ["id"], columns: ["id", "slug", "name", "description", "city", "requireTwoFactor", "timeZone", "createdAt"] },
   { name: "memberships", model: "membership", key: ["id"], columns: ["id", "userId", "groupId", "role", "createdAt"] },
   { name: "authorities", model: "authority", key: ["id"], columns: ["id", "name", "nameRu", "kind", "city", "country", "createdAt"] },
   {
@@ -61,6 +61,12 @@ export const ENTITIES = [
       "status",
       "outcome",
       "answerDueOn",
+      "deadlineOverrideOn",
+      "deadlineOverrideRule",
+      "deadlineOverrideReason",
+      "deadlineOverrideById",
+      "deadlineOverrideByName",
+      "deadlineOverrideAt",
       "version",
       "createdById",
       "createdAt",

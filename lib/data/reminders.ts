@@ -6,8 +6,8 @@
 // No "server-only" marker: the worker runs this from a script and from instrumentation.ts.
 import type { Db, Tx } from "../db-client";
 import { env } from "../env";
-import { todayIso } from "../domain/dates";
-import { caseClockInput, nextDeadline, type DeadlineRuleData } from "../domain/deadlines";
+import { todayIn, todayIso } from "../domain/dates";
+import { caseClockInput, effectiveDeadline, nextDeadline, storedOverride, type DeadlineRuleData } from "../domain/deadlines";
 import { dueReminderOffset, parseChannels, parseOffsets, reminderKey, type ReminderChannel, type ReminderItem } from "../domain/reminders";
 import { calendarFrom, workingDaysBetween, type WorkCalendar } from "../domain/working-days";
 import { dateFormat } from "../i18n/formatters";
@@ -44,7 +44,11 @@ export async function loadClock(db: Tx): Promise<{ rules: DeadlineRuleData[]; ca
 export const caseSelect = {
   id: true,
   groupId: true,
+  group: { select: { timeZone: true } },
   title: true,
+  deadlineOverrideOn: true,
+  deadlineOverrideRule: true,
+  nextSteps: { where: { doneAt: null }, select: { id: true, kind: true, description: true, assigneeId: true, dueOn: true } },
   procedure: true,
   filedOn: true,
   filedOnPrecision: true,
@@ -74,7 +78,8 @@ export function loadCase(db: Tx, id: string) {
 /** What a case has coming that a member should hear about: its open deadline and future hearings. */
 export function upcoming(c: CaseRow, clock: { rules: DeadlineRuleData[]; calendar: WorkCalendar }, today: string): ReminderItem[] {
   const items: ReminderItem[] = [];
-  const d = nextDeadline(caseClockInput(c, c.answers[c.answers.length - 1], c.events.length > 0), clock.rules, clock.calendar);
+  // A date a member set by hand is the one to be reminded of (lib/domain/deadlines effectiveDeadline).
+  const d = effectiveDeadline(nextDeadline(caseClockInput(c, c.answers[c.answers.length - 1], c.events.length > 0), clock.rules, clock.calendar), storedOverride(c));
   if (d && d.dueOn >= today) items.push({ type: "deadline", ruleCode: d.ruleCode, nextStep: d.nextStep, dueOn: d.dueOn });
   for (const s of c.appealStages) {
     if (s.ruling) continue;
@@ -84,13 +89,20 @@ export function upcoming(c: CaseRow, clock: { rules: DeadlineRuleData[]; calenda
       }
     }
   }
+  for (const s of c.nextSteps) {
+    if (s.dueOn >= today) items.push({ type: "step", stepId: s.id, kind: s.kind, description: s.description, assigneeId: s.assigneeId, dueOn: s.dueOn });
+  }
   return items;
+}
+
+/** A member hears of the case's deadlines and hearings, and of the steps assigned to them. */
+function forMember(items: ReminderItem[], userId: string): ReminderItem[] {
+  return items.filter((i) => i.type !== "step" || i.assigneeId === userId);
 }
 
 /** Enqueues every reminder due today that is not yet queued. Returns how many were added. */
 export async function scanReminders(db: Db, now: Date = new Date()): Promise<number> {
   if (!mailEnabled() && !telegramEnabled()) return 0; // no channel: nothing to queue
-  const today = todayIso(now);
   const members = await db.membership.findMany({
     where: { user: { reminderOffsets: { not: "" }, reminderChannels: { not: "" } } },
     select: { groupId: true, user: { select: { id: true, reminderOffsets: true, reminderChannels: true, telegramChatId: true } } },
@@ -105,10 +117,12 @@ export async function scanReminders(db: Db, now: Date = new Date()): Promise<num
   const [clock, cases] = await Promise.all([loadClock(db), db.application.findMany({ where: { groupId: { in: [...byGroup.keys()] } }, select: caseSelect })]);
   let added = 0;
   for (const c of cases) {
+    // "Today" where the group is: a reminder for Thursday goes out on the group's Monday morning.
+    const today = todayIn(c.group.timeZone, now);
     const items = upcoming(c, clock, today);
     if (!items.length) continue;
     for (const member of byGroup.get(c.groupId) ?? []) {
-      for (const item of items) {
+      for (const item of forMember(items, member.id)) {
         const offset = dueReminderOffset(item.dueOn, member.offsets, today, clock.calendar);
         if (offset === null) continue;
         const payload: ReminderPayload = { caseId: c.id, userId: member.id, offset, item };
@@ -132,8 +146,6 @@ export function activeChannels(u: { reminderChannels: string; telegramChatId: st
 export async function sendReminder(job: ClaimedJob, ctx: JobContext): Promise<JobOutcome> {
   const channel: ReminderChannel = job.kind === TELEGRAM_KIND ? "telegram" : "email";
   const p = job.payload as ReminderPayload;
-  const today = todayIso(ctx.now);
-  if (p.item.dueOn < today) return { drop: "past" };
   const [user, c, clock] = await Promise.all([
     ctx.db.user.findUnique({
       where: { id: p.userId },
@@ -143,12 +155,14 @@ export async function sendReminder(job: ClaimedJob, ctx: JobContext): Promise<Jo
     loadClock(ctx.db),
   ]);
   if (!user || !c) return { drop: "gone" };
+  const today = todayIn(c.group.timeZone, ctx.now);
+  if (p.item.dueOn < today) return { drop: "past" };
   const member = await ctx.db.membership.findUnique({ where: { userId_groupId: { userId: p.userId, groupId: c.groupId } }, select: { group: { select: { name: true } } } });
   if (!member) return { drop: "not a member" };
   if (!parseOffsets(user.reminderOffsets).includes(p.offset)) return { drop: "preference changed" };
   if (!parseChannels(user.reminderChannels).includes(channel)) return { drop: "channel turned off" };
-  const still = upcoming(c, clock, today).some((i) => reminderKey(c.id, i, p.offset, channel, p.userId) === job.key);
-  if (!still) return { drop: p.item.type === "deadline" ? "deadline moved" : "hearing moved" };
+  const still = forMember(upcoming(c, clock, today), p.userId).some((i) => reminderKey(c.id, i, p.offset, channel, p.userId) === job.key);
+  if (!still) return { drop: p.item.type === "deadline" ? "deadline moved" : p.item.type === "hearing" ? "hearing moved" : "step done or moved" };
   const days = Math.max(0, workingDaysBetween(today, p.item.dueOn, clock.calendar));
   const url = `${env.appUrl}/applications/${encodeURIComponent(c.id)}`;
   if (channel === "telegram") {
@@ -179,7 +193,12 @@ export function telegramReminderText(
   const label = r.isPublic || r.privateTitles ? `«${r.title}»` : t("telegram.privateCase", { group: r.group });
   const date = dateFormat(locale, "day").format(new Date(`${r.item.dueOn}T00:00:00Z`));
   const mt = mailTranslator(locale);
-  const what = r.item.type === "deadline" ? mt(`reminder.step.${stepKey(r.item.nextStep)}`) : mt("reminder.hearing", { stage: mt(`reminder.stage.${stageKey(r.item.stageKind)}`) });
+  const what =
+    r.item.type === "deadline"
+      ? mt(`reminder.step.${stepKey(r.item.nextStep)}`)
+      : r.item.type === "hearing"
+        ? mt("reminder.hearing", { stage: mt(`reminder.stage.${stageKey(r.item.stageKind)}`) })
+        : mt(`reminder.assigned.${ASSIGNED.includes(r.item.kind) ? r.item.kind : "other"}`, { description: r.item.description });
   const time = r.item.type === "hearing" && r.item.time ? ` ${r.item.time}` : "";
   return [t("telegram.reminder", { what, date: `${date}${time}`, days: r.days, case: label }), r.url].join("\n");
 }
@@ -188,7 +207,12 @@ export function telegramReminderText(
 export function reminderMessage(r: { title: string; group: string; item: ReminderItem; days: number; url: string; lockUrl?: string }): Message {
   return (t, locale) => {
     const date = dateFormat(locale, "day").format(new Date(`${r.item.dueOn}T00:00:00Z`));
-    const what = r.item.type === "deadline" ? t(`reminder.step.${stepKey(r.item.nextStep)}`) : t("reminder.hearing", { stage: t(`reminder.stage.${stageKey(r.item.stageKind)}`) });
+    const what =
+      r.item.type === "deadline"
+        ? t(`reminder.step.${stepKey(r.item.nextStep)}`)
+        : r.item.type === "hearing"
+          ? t("reminder.hearing", { stage: t(`reminder.stage.${stageKey(r.item.stageKind)}`) })
+          : t(`reminder.assigned.${ASSIGNED.includes(r.item.kind) ? r.item.kind : "other"}`, { description: r.item.description });
     const time = r.item.type === "hearing" && r.item.time ? r.item.time : "";
     return {
       subject: t("reminder.subject", { what, date, title: r.title }),
@@ -205,6 +229,7 @@ export function reminderMessage(r: { title: string; group: string; item: Reminde
   };
 }
 
+const ASSIGNED = ["complaint", "hearing", "ruling", "other"];
 const STEPS = ["answer", "complaint", "first_instance", "appeal", "cassation"];
 function stepKey(s: string): string {
   return STEPS.includes(s) ? s : "other";

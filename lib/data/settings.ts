@@ -1,4 +1,5 @@
 import "server-only";
+import { todayIn } from "../domain/dates";
 import { db, type Tx } from "../db";
 import { can, canEditSharedReference, requireRole, type Actor } from "../auth/access";
 import { env } from "../env";
@@ -103,8 +104,10 @@ export interface ReferenceChange {
  */
 async function recomputeWaitingCases(tx: Tx, actor: Actor, change: ReferenceChange) {
   const apps = await tx.application.findMany({ where: { status: "awaiting_answer", filedOn: { not: null } }, select: { id: true, groupId: true, answerDueOn: true } });
+  // Each group's "today" once, not once per case.
+  const zones = new Map((await tx.group.findMany({ where: { id: { in: [...new Set(apps.map((a) => a.groupId))] } }, select: { id: true, timeZone: true } })).map((g) => [g.id, todayIn(g.timeZone)]));
   for (const a of apps) {
-    await recomputeCase(tx, a.id);
+    await recomputeCase(tx, a.id, zones.get(a.groupId));
     const after = await tx.application.findUnique({ where: { id: a.id }, select: { answerDueOn: true } });
     if (!after || after.answerDueOn === a.answerDueOn) continue;
     await logChange(tx, actor, {

@@ -122,6 +122,10 @@ export interface DisclosableCase extends Noted {
   incidents: readonly { people: readonly { person: PersonalRecord }[] }[];
   citations: readonly { note: string }[];
   history?: readonly unknown[];
+  /** Who set a deadline by hand and why: the group's own business (the date itself is shown). */
+  deadlineOverrideReason?: string;
+  deadlineOverrideByName?: string;
+  deadlineOverrideById?: string | null;
 }
 
 /** Every person a case names: its applicants and the people of every incident linked to it. */
@@ -149,6 +153,7 @@ export function discloseCase<C extends DisclosableCase>(c: C, people: readonly P
       appealStages: out.appealStages.map((s) => ({ ...blank(s), hearings: s.hearings.map(blank) })),
       citations: out.citations.map((ci) => ({ ...ci, note: "" })),
       ...(out.history ? { history: [] } : {}),
+      ...("deadlineOverrideReason" in out ? { deadlineOverrideReason: "", deadlineOverrideByName: "", deadlineOverrideById: null } : {}),
     };
   }
   return redactPersonal(out as C, personalValues(people, d), replacement);

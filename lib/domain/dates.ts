@@ -45,6 +45,30 @@ export function todayIso(now: Date = new Date()): string {
   return fromDate(now);
 }
 
+export const DEFAULT_TIME_ZONE = "Asia/Almaty";
+
+/** Whether `zone` is an IANA time zone this runtime knows ("Asia/Almaty"). */
+export function isTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date it is at `now` in `zone` (a group's "today"); UTC for an unknown zone. */
+export function todayIn(zone: string | null | undefined, now: Date = new Date()): string {
+  const z = zone && isTimeZone(zone) ? zone : "UTC";
+  let f = zoneFormats.get(z);
+  if (!f) zoneFormats.set(z, (f = new Intl.DateTimeFormat("en-CA", { timeZone: z, year: "numeric", month: "2-digit", day: "2-digit" })));
+  const parts = Object.fromEntries(f.formatToParts(now).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
 /** A date as precise as the source: "2019", "2021-11", "2021-11-16", or null. */
 export function truncateToPrecision(s: string | null | undefined, p: DatePrecision): string | null {
   if (!s || p === "unknown") return null;

@@ -38,6 +38,8 @@ export const RULE_CODES = {
   courtClaimDirect: "court_claim_direct",
   appeal: "appeal",
   cassation: "cassation",
+  constitutional: "constitutional_petition",
+  unHrc: "un_hrc_communication",
 } as const;
 
 export function applyRule(rule: DeadlineRuleData, anchor: string, cal: WorkCalendar): Deadline {
@@ -180,6 +182,9 @@ const NEXT_STAGE: Partial<Record<AppealKind, { code: string; kind: AppealKind }>
   complaint: { code: RULE_CODES.courtClaim, kind: "first_instance" },
   first_instance: { code: RULE_CODES.appeal, kind: "appeal" },
   appeal: { code: RULE_CODES.cassation, kind: "cassation" },
+  // After the last domestic ruling: a Constitutional Court petition, then the UN Human Rights Committee.
+  cassation: { code: RULE_CODES.constitutional, kind: "constitutional" },
+  constitutional: { code: RULE_CODES.unHrc, kind: "un_hrc" },
 };
 
 /** The clock a case is under now: the answer due, or the time left to take the next step. */
@@ -206,4 +211,50 @@ export function nextDeadline(
   if (!next) return null;
   const rule = findRule(rules, next.code);
   return rule ? { ...applyRule(rule, last.ruling.decidedOn, cal), nextStep: next.kind } : null;
+}
+
+export type NextClock = Deadline & { nextStep: AppealKind | "answer" };
+
+/**
+ * Clocks that run beside the next one: once cassation has ruled, domestic remedies are
+ * exhausted, so the UN Human Rights Committee's period runs from that ruling too, whether or
+ * not the group goes to the Constitutional Court first.
+ */
+export function parallelClocks(c: CaseClockInput, rules: readonly DeadlineRuleData[], cal: WorkCalendar): NextClock[] {
+  if (c.closed || !c.filedOn || c.stages.length === 0) return [];
+  const last = c.stages[c.stages.length - 1];
+  if (last.kind !== "cassation" || !last.ruling?.decidedOn || last.ruling.outcome === "overturned") return [];
+  const rule = findRule(rules, RULE_CODES.unHrc);
+  return rule ? [{ ...applyRule(rule, last.ruling.decidedOn, cal), nextStep: "un_hrc" }] : [];
+}
+
+/** A deadline a member set by hand, over the computed one of the rule it names. */
+export interface DeadlineOverride {
+  on: string;
+  ruleCode: string;
+  reason: string;
+  byName: string;
+  at: Date | string | null;
+}
+
+export type EffectiveDeadline = NextClock & {
+  /** The date the rules give; differs from dueOn when a member set the deadline by hand. */
+  computedOn: string;
+  override: DeadlineOverride | null;
+};
+
+/** The stored override columns of a case, or null when none is set. */
+export function storedOverride(c: { deadlineOverrideOn?: string | null; deadlineOverrideRule?: string | null; deadlineOverrideReason?: string; deadlineOverrideByName?: string; deadlineOverrideAt?: Date | null }): DeadlineOverride | null {
+  if (!c.deadlineOverrideOn || !c.deadlineOverrideRule) return null;
+  return { on: c.deadlineOverrideOn, ruleCode: c.deadlineOverrideRule, reason: c.deadlineOverrideReason ?? "", byName: c.deadlineOverrideByName ?? "", at: c.deadlineOverrideAt ?? null };
+}
+
+/**
+ * The deadline a case is held to: the computed one, or the date set by hand while the case is
+ * still under the clock it was set for (a later stage's clock is computed afresh).
+ */
+export function effectiveDeadline(computed: NextClock | null, override: DeadlineOverride | null): EffectiveDeadline | null {
+  if (!computed) return null;
+  if (override && override.ruleCode === computed.ruleCode) return { ...computed, dueOn: override.on, computedOn: computed.dueOn, override };
+  return { ...computed, computedOn: computed.dueOn, override: null };
 }

@@ -44,7 +44,9 @@ export function parseChannels(stored: string): ReminderChannel[] {
 
 export type ReminderItem =
   | { type: "deadline"; ruleCode: string; nextStep: string; dueOn: string }
-  | { type: "hearing"; hearingId: string; stageKind: string; dueOn: string; time: string };
+  | { type: "hearing"; hearingId: string; stageKind: string; dueOn: string; time: string }
+  /** A next step assigned to one member: only they are reminded of it. */
+  | { type: "step"; stepId: string; kind: string; description: string; assigneeId: string; dueOn: string };
 
 /**
  * One reminder per case, deadline (its rule and due date), offset, channel and member: a
@@ -52,6 +54,6 @@ export type ReminderItem =
  * its time comes.
  */
 export function reminderKey(caseId: string, item: ReminderItem, offset: number, channel: ReminderChannel, userId: string): string {
-  const what = item.type === "deadline" ? `deadline:${item.ruleCode}` : `hearing:${item.hearingId}`;
+  const what = item.type === "deadline" ? `deadline:${item.ruleCode}` : item.type === "hearing" ? `hearing:${item.hearingId}` : `step:${item.stepId}`;
   return `reminder:${caseId}:${what}:${item.dueOn}:${offset}:${channel}:${userId}`;
 }

@@ -30,6 +30,12 @@ export const DEADLINE_RULES = [
   { code: "court_claim_direct", unit: "months", amount: 1, direction: "after", countsFrom: "answer_received", legalBasis: `${APPC}, Art. 136`, labelEn: "Court claim where no pre-trial route applies", labelRu: "Иск в суд без досудебного порядка" },
   { code: "appeal", unit: "months", amount: 1, direction: "after", countsFrom: "ruling", legalBasis: `${APPC}, Art. 161`, labelEn: "Appeal against a first-instance ruling", labelRu: "Апелляционная жалоба на решение первой инстанции" },
   { code: "cassation", unit: "months", amount: 6, direction: "after", countsFrom: "ruling", legalBasis: "Civil Procedure Code, Art. 436 (via APPC)", labelEn: "Cassation petition", labelRu: "Кассационная жалоба" },
+  // After the last domestic ruling. The law sets the Constitutional Court's period for an
+  // individual appeal; one year is this tracker's default, to be checked and changed by an operator.
+  { code: "constitutional_petition", unit: "months", amount: 12, direction: "after", countsFrom: "ruling", legalBasis: "Constitutional Law No. 153-VII of 5 November 2022 «On the Constitutional Court» (individual appeals since 1 January 2023); period: configurable default, check it", labelEn: "Constitutional Court petition after the last domestic ruling", labelRu: "Обращение в Конституционный Суд после последнего судебного акта" },
+  // The Optional Protocol sets no period; the Committee may find a communication an abuse of the
+  // right if it comes more than 5 years after domestic remedies were exhausted.
+  { code: "un_hrc_communication", unit: "months", amount: 60, direction: "after", countsFrom: "ruling", legalBasis: "HRC Rules of Procedure, rule 99(c) (CCPR/C/3/Rev.12): 5 years after exhaustion of domestic remedies (3 years after another international procedure)", labelEn: "UN Human Rights Committee communication", labelRu: "Сообщение в Комитет ООН по правам человека" },
 ];
 
 /** Fixed public holidays of Kazakhstan (Labour Code Art. 84/85 and the Law on Holidays). */

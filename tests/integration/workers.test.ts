@@ -12,6 +12,7 @@ import { loadReference } from "@/prisma/seed/reference";
 import { loadClock } from "@/lib/data/rules";
 import { EMAIL_KIND, scanReminders } from "@/lib/data/reminders";
 import { shiftWorkingDays } from "@/lib/domain/working-days";
+import { todayIn } from "@/lib/domain/dates";
 import { closeMailTransport } from "@/lib/mail";
 
 const MEMBERS = 200;
@@ -76,7 +77,8 @@ describe("two worker processes on one database", () => {
     // A hearing on the next working day: today is its one-day reminder's day, for every member.
     const now = new Date();
     const clock = await loadClock(db);
-    const heldOn = shiftWorkingDays(now.toISOString().slice(0, 10), 1, clock.calendar).date;
+    // "Today" is the group's (Asia/Almaty by default), as the scan reckons it.
+    const heldOn = shiftWorkingDays(todayIn(group.timeZone, now), 1, clock.calendar).date;
     const app = await db.application.create({ data: { groupId: group.id, title: "Митинг в защиту парка", procedure: "notification", filedOn: "2026-02-02" } });
     const stage = await db.appealStage.create({ data: { applicationId: app.id, kind: "first_instance", filedOn: "2026-03-01" } });
     await db.hearing.create({ data: { appealStageId: stage.id, heldOn, time: "10:00" } });

@@ -61,6 +61,8 @@ export interface Fixture {
   organizerRequestAppId: string;
   /** A generated complaint saved to the case (its bytes in lib/storage). */
   filingId: string;
+  /** A next step on the case, assigned to A's editor. */
+  stepId: string;
 }
 
 let seq = 0;
@@ -230,6 +232,7 @@ export async function makeFixture(): Promise<Fixture> {
     standardFingerprint: standardFingerprint(standard),
     sourceSlug: source.slug,
     organizerRequestAppId: requesting.id,
+    stepId: (await db.nextStep.create({ data: { applicationId: app.id, groupId: groupA, kind: "hearing", assigneeId: editor.userId, dueOn: "2024-05-01" } })).id,
   };
 }
 
@@ -428,6 +431,15 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
   },
   "locale.ts": {
     setLocaleAction: { level: "anyone", entries: () => ({}) },
+  },
+  "next-steps.ts": {
+    assignNextStepAction: { level: "editorOfA", entries: (fx) => ({ applicationId: fx.appId, kind: "complaint", assigneeId: fx.actors.viewer!.userId, dueOn: "2024-05-20" }) },
+    reassignNextStepAction: { level: "editorOfA", entries: (fx) => ({ id: fx.stepId, assigneeId: fx.actors.viewer!.userId }) },
+    // Done by an editor, or by the member it is assigned to (here A's editor).
+    completeNextStepAction: { level: "editorOfA", entries: (fx) => ({ id: fx.stepId }) },
+    setDeadlineOverrideAction: { level: "editorOfA", entries: (fx) => ({ applicationId: fx.appId, overrideOn: "2024-05-30", reason: "The court extended the term" }) },
+    clearDeadlineOverrideAction: { level: "editorOfA", entries: (fx) => ({ applicationId: fx.appId }) },
+    setGroupTimeZoneAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, timeZone: "Asia/Almaty" }) },
   },
   "reminders.ts": {
     // The caller's own preference: any signed-in member, for nobody but themselves.

@@ -6,6 +6,7 @@ import { writableGroups } from "@/lib/auth/access";
 import { getDashboard } from "@/lib/data/dashboard";
 import { PageHeader, buttonLink, secondaryLink } from "@/components/ui/PageHeader";
 import { ChangesCard, DeadlinesCard, HearingsCard, StatusCard } from "@/components/dashboard/DashboardView";
+import { ChangedSinceCard, MyStepsCard } from "@/components/dashboard/MyStepsCard";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard");
@@ -41,10 +42,12 @@ export default async function DashboardPage() {
           <p className="-mt-4 mb-4 text-sm text-stone-600">{t("groups", { groups: actor.memberships.map((m) => m.groupName).join(", ") })}</p>
           <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
             <div className="space-y-4">
+              <MyStepsCard data={data} />
               <DeadlinesCard data={data} />
               <StatusCard data={data} />
             </div>
             <div className="space-y-4">
+              <ChangedSinceCard data={data} />
               <HearingsCard data={data} />
               <ChangesCard data={data} />
             </div>

@@ -12,6 +12,9 @@ import { ChannelsForm } from "@/components/notify/ChannelsForm";
 import { TelegramLink } from "@/components/notify/TelegramLink";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Badge, Card } from "@/components/ui/Card";
+import { TimeZoneForm } from "@/components/steps/StepForms";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { groupTimeZones } from "@/lib/data/group-time-zone";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.index");
@@ -20,7 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const actor = await requirePageActor("/settings");
-  const [t, tr, trem, offsets, tf, tn, prefs] = await Promise.all([
+  const admined = actor.memberships.filter((m) => m.role === "admin");
+  const [t, tr, trem, offsets, tf, tn, prefs, ttz, zones] = await Promise.all([
     getTranslations("settings.index"),
     getTranslations("vocab.role"),
     getTranslations("settings.reminders"),
@@ -28,6 +32,8 @@ export default async function SettingsPage() {
     getTranslations("filings.settings"),
     getTranslations("notify"),
     getChannelPreferences(actor.userId),
+    getTranslations("steps.timeZone"),
+    groupTimeZones(admined.map((m) => m.groupId)),
   ]);
   const telegramOn = telegramEnabled();
   const isAdmin = actor.memberships.some((m) => m.role === "admin");
@@ -101,6 +107,18 @@ export default async function SettingsPage() {
           </p>
         ) : null}
       </Card>
+      {admined.length ? (
+        <Card id="time-zone" title={ttz("title")}>
+          <p className="mb-3 text-sm text-stone-700">{ttz("explain")}</p>
+          <div className="space-y-4">
+            {admined.map((m) => (
+              <ClientMessages key={m.groupId} namespaces={["steps"]}>
+                <TimeZoneForm groupId={m.groupId} groupName={m.groupName} timeZone={zones.get(m.groupId) ?? "Asia/Almaty"} />
+              </ClientMessages>
+            ))}
+          </div>
+        </Card>
+      ) : null}
       <Card id="account" title={t("account")}>
         <ul className="space-y-1 text-sm">
           <li>

@@ -7,6 +7,7 @@ import { listApplications, listFilterOptions, type ApplicationListItem } from "@
 import { filtersToParams, readApplicationFilters } from "@/lib/validation/applications";
 import { ApplicationFilters } from "@/components/applications/ApplicationFilters";
 import { ApplicationList, type ApplicationRow } from "@/components/applications/ApplicationList";
+import { casesChangedSinceVisit } from "@/lib/data/case-visits";
 import { PageHeader, buttonLink } from "@/components/ui/PageHeader";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { Pagination } from "@/components/ui/Pagination";
@@ -18,8 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Only what a row shows crosses to the browser. */
-function toRow(a: ApplicationListItem): ApplicationRow {
+function toRow(a: ApplicationListItem, changed: Set<string>): ApplicationRow {
   return {
+    changed: changed.has(a.id),
     id: a.id,
     title: a.title,
     status: a.status,
@@ -42,6 +44,8 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const actor = await getActor();
   const [t, result, options] = await Promise.all([getTranslations("applications.list"), listApplications(actor, filters, (await getLocale()) as Locale), listFilterOptions(actor)]);
   const canCreate = writableGroups(actor).length > 0;
+  // A member's cases that someone else changed since they last opened them are marked.
+  const changed = actor?.memberships.length ? await casesChangedSinceVisit(actor, result.items.map((a) => a.id)) : new Set<string>();
   return (
     <div>
       <PageHeader
@@ -60,12 +64,12 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           {t("deleted")}
         </p>
       ) : null}
-      <ClientMessages namespaces={["applications.list", "vocab"]}>
+      <ClientMessages namespaces={["applications.list", "vocab", "steps.dashboard"]}>
         <ApplicationFilters filters={filters} options={options} showVisibility={Boolean(actor?.memberships.length)} />
         <p className="mb-2 text-sm text-stone-600" aria-live="polite">
           {t("count", { count: result.total })}
         </p>
-        <ApplicationList items={result.items.map(toRow)} />
+        <ApplicationList items={result.items.map((a) => toRow(a, changed))} />
       </ClientMessages>
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={filtersToParams(filters)} basePath="/applications" />
     </div>

@@ -19,6 +19,12 @@ import { CaseIncidents } from "@/components/incidents/CaseIncidents";
 import { SharePanel } from "@/components/share/SharePanel";
 import { CaseFilings } from "@/components/filings/CaseFilings";
 import { CaseDocuments } from "@/components/attachments/CaseDocuments";
+import { caseNextSteps } from "@/lib/data/next-steps";
+import { recordCaseVisit } from "@/lib/data/case-visits";
+import { NextStepsPanel } from "@/components/steps/NextStepsPanel";
+import { DeadlineOverrideForm } from "@/components/steps/StepForms";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -27,7 +33,7 @@ async function load(id: string) {
   const [actor, locale] = await Promise.all([getActor(), getLocale()]);
   try {
     // getCase decides what this reader sees: outside the owning group, no notes and no one's personal data.
-    return await getCase(actor, id, { locale: locale as Locale });
+    return { ...(await getCase(actor, id, { locale: locale as Locale })), actor };
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;
@@ -44,10 +50,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CasePage({ params }: Props) {
   const { id } = await params;
   const data = await load(id);
+  // Members only: who does what next, and the case marked as seen (what changed since is cleared).
+  const [steps, t] = await Promise.all([data.isMember ? caseNextSteps(data.actor, data.id) : null, getTranslations("steps.override"), data.isMember ? recordCaseVisit(data.actor, data.id, data.groupId) : null]);
   return (
     <div className="space-y-6">
       <CaseHeader data={data} />
-      <DeadlineBox deadline={data.deadline} status={data.status} nextHearing={data.nextHearing} fileHref={data.canEdit ? `/applications/${data.id}/appeals/new` : null} calendarHref={data.isMember ? `/applications/${encodeURIComponent(data.id)}/calendar` : null} />
+      <DeadlineBox deadline={data.deadline} status={data.status} nextHearing={data.nextHearing} fileHref={data.canEdit ? `/applications/${data.id}/appeals/new` : null} today={data.today} alsoRunning={data.alsoRunning} calendarHref={data.isMember ? `/applications/${encodeURIComponent(data.id)}/calendar` : null}>
+        {data.canEdit && data.deadline ? (
+          <section aria-labelledby="override-title" className="no-print mt-3 border-t border-brand-600/20 pt-3">
+            <h3 id="override-title" className="mb-1 font-semibold">
+              {t("title")}
+            </h3>
+            <ClientMessages namespaces={["steps"]}>
+              <DeadlineOverrideForm applicationId={data.id} current={data.deadline.dueOn} hasOverride={Boolean(data.deadline.override)} />
+            </ClientMessages>
+          </section>
+        ) : null}
+      </DeadlineBox>
+      {steps ? <NextStepsPanel applicationId={data.id} data={steps} deadlineOn={data.deadline?.dueOn ?? null} /> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <PartsList data={data} />
