@@ -16,6 +16,7 @@ import {
 } from "../validation/applications";
 import { logChange } from "./audit";
 import { contains, searchTerm } from "./text-search";
+import { searchVariants } from "../domain/fold";
 import { listAuthorities, resolveAuthority } from "./authorities";
 import { recomputeCase } from "./case-state";
 import { ACCEPTED_ORGANIZER, acceptedOrganizers, visibleAuthoritiesWhere, visibleGroupsWhere } from "./scope";
@@ -383,6 +384,15 @@ export function applicationsWhere(actor: Actor | null, f: ApplicationFilters): P
         { registrationNumber: contains(q) },
         { answers: { some: { statedReason: contains(q) } } },
         { answers: { some: { grounds: { some: { words: contains(q) } } } } },
+        // Titles, places and authorities in any script: «алматы» finds "Almaty" (lib/domain/fold.ts).
+        ...searchVariants(q).flatMap((v) => [
+          { title: contains(v) },
+          { titleRu: contains(v) },
+          { titleKk: contains(v) },
+          { city: contains(v) },
+          { parts: { some: { OR: [{ place: contains(v) }, { route: contains(v) }] } } },
+          { authority: { OR: [{ name: contains(v) }, { nameRu: contains(v) }, { nameKk: contains(v) }, { city: contains(v) }] } },
+        ]),
       ],
     });
     // Other groups' records are not found through the people they keep private (visibility.ts).

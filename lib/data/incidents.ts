@@ -10,6 +10,7 @@ import { FieldError } from "../validation/applications";
 import { logChange } from "./audit";
 import { visibleGroupsWhere } from "./scope";
 import { contains, searchTerm } from "./text-search";
+import { searchVariants } from "../domain/fold";
 import { personSelect, redactApplicationTitles, redactRecord, withheldPersonMatching } from "./visibility";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
 import { updateVersioned, type SubmittedEdit } from "./versioned";
@@ -202,7 +203,14 @@ export function incidentFilterWhere(actor: Actor | null, f: IncidentFilters): Pr
   if (f.group?.trim()) and.push({ OR: [{ groupId: f.group.trim() }, { groups: { some: { groupId: f.group.trim() } } }] });
   const q = searchTerm(f.q);
   if (q) {
-    and.push({ OR: [{ title: contains(q) }, { description: contains(q) }, { place: contains(q) }, { perpetrator: contains(q) }, { city: contains(q) }] });
+    and.push({
+      OR: [
+        { description: contains(q) },
+        { perpetrator: contains(q) },
+        // Titles and places in any script: «алматы» finds "Almaty" (lib/domain/fold.ts).
+        ...searchVariants(q).flatMap((v) => [{ title: contains(v) }, { titleRu: contains(v) }, { titleKk: contains(v) }, { place: contains(v) }, { city: contains(v) }]),
+      ],
+    });
     // Other groups' incidents are not found through the people they keep private (visibility.ts).
     and.push({ NOT: { groupId: { notIn: groupIds(actor) }, people: { some: { person: withheldPersonMatching(q) } } } });
   }
