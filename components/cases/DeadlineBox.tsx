@@ -1,7 +1,8 @@
 // The clock the case is under now, on top of the page, with its working shown: which rule,
 // counted from what, which days were skipped, and the legal basis.
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { localized } from "@/lib/i18n/localized";
 import { DateText } from "@/components/ui/DateText";
 import { Badge } from "@/components/ui/Card";
 import { SkippedDays } from "@/components/applications/SkippedDays";
@@ -22,6 +23,7 @@ export function DeadlineBox({
   today?: string;
 }) {
   const t = useTranslations("cases.deadline");
+  const locale = useLocale();
   const kinds = useTranslations("vocab.appealKind");
   if (!deadline && nextHearing) {
     const stage = kinds.has(nextHearing.stageKind) ? kinds(nextHearing.stageKind) : nextHearing.stageKind;
@@ -73,7 +75,7 @@ export function DeadlineBox({
       </p>
       <p className="mt-1 text-xs text-stone-700">
         <SkippedDays deadline={deadline} />
-        {deadline.legalBasis ? ` · ${t("basis")}: ${deadline.legalBasis}` : null}
+        {deadline.legalBasis ? ` · ${t("basis")}: ${localized(deadline, "legalBasis", locale)}` : null}
       </p>
       {fileHref && !overdue && deadline.nextStep !== "answer" ? (
         <p className="no-print mt-2">
