@@ -2,8 +2,15 @@
 // translations, stays idempotent, fills them into a database loaded before they existed
 // without touching what an admin or a user changed; and a search in Cyrillic finds the
 // records written in Latin letters.
-import { beforeAll, describe, expect, it } from "vitest";
+import { createElement as h } from "react";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { makeActor, makeGroup, renderChecked, run } from "../support/fixtures";
+vi.mock("@/lib/auth/session", () => import("../support/session"));
 import { db } from "@/lib/db";
+import { addHolidayAction, updateDeadlineRuleAction } from "@/lib/actions/settings";
+import { recomputeCase } from "@/lib/data/case-state";
+import { getCase } from "@/lib/data/cases";
+import { DeadlineBox } from "@/components/cases/DeadlineBox";
 import { loadReference } from "@/prisma/seed/reference";
 import { loadHistory } from "@/prisma/seed/load-history";
 import { HISTORY_TRANSLATIONS } from "@/prisma/seed/history-translations";
@@ -159,5 +166,44 @@ describe("search across scripts", () => {
     expect(karaganda.length).toBeGreaterThanOrEqual(3);
     expect(await incidents("караганда")).toEqual(karaganda);
     expect(await incidents("ШЫМКЕНТ")).toEqual(await incidents("Shymkent"));
+  });
+});
+
+describe("the settings forms in every language", () => {
+  it("an operator writes a clock's name and legal basis in Kazakh, and a Kazakh reader's case shows them", async () => {
+    const groupId = (await makeGroup("kk-clock", "Kazakh clock")).id;
+    const admin = await makeActor("kk-admin", [[groupId, "admin"]]);
+    const operator = await makeActor("kk-operator", [[groupId, "viewer"]], { isOperator: true });
+    const app = await db.application.create({ data: { groupId, title: "Picket", procedure: "notification", filedOn: "2026-03-02", parts: { create: [{ form: "picket" }] } } });
+    await db.$transaction((tx) => recomputeCase(tx, app.id));
+
+    const rule = await db.deadlineRule.findUniqueOrThrow({ where: { code: "notification_answer" } });
+    const entries = {
+      id: rule.id,
+      amount: String(rule.amount),
+      unit: rule.unit,
+      direction: rule.direction,
+      legalBasis: rule.legalBasis,
+      legalBasisRu: rule.legalBasisRu,
+      legalBasisKk: "№ 333-VI Заң, 12-бап (өзгертулермен)",
+      labelEn: rule.labelEn,
+      labelRu: rule.labelRu,
+      labelKk: "Хабарламаға жауап",
+      active: "on",
+    };
+    expect((await run(operator, updateDeadlineRuleAction, entries)).state).toMatchObject({ ok: true });
+    const saved = await db.deadlineRule.findUniqueOrThrow({ where: { id: rule.id } });
+    expect([saved.labelKk, saved.legalBasisKk, saved.legalBasisRu]).toEqual(["Хабарламаға жауап", "№ 333-VI Заң, 12-бап (өзгертулермен)", rule.legalBasisRu]);
+
+    const data = await getCase(admin, app.id);
+    const box = (locale: "en" | "ru" | "kk") => renderChecked(h(DeadlineBox, { deadline: data.deadline, status: data.status, today: "2026-03-02" }), locale);
+    expect(box("kk")).toContain("№ 333-VI Заң, 12-бап (өзгертулермен)");
+    expect(box("ru")).toContain("Закон № 333-VI от 25 мая 2020 года, ст. 12");
+    expect(box("en")).toContain("Law No. 333-VI of 25 May 2020, Art. 12");
+
+    // A holiday an operator adds with its Russian and Kazakh names.
+    expect((await run(operator, addHolidayAction, { date: "2026-04-08", kind: "holiday", name: "Extra day off", nameRu: "Дополнительный выходной", nameKk: "Қосымша демалыс күні" })).state).toMatchObject({ ok: true });
+    const day = await db.holiday.findUniqueOrThrow({ where: { country_date: { country: "KZ", date: "2026-04-08" } } });
+    expect([day.name, day.nameRu, day.nameKk]).toEqual(["Extra day off", "Дополнительный выходной", "Қосымша демалыс күні"]);
   });
 });
