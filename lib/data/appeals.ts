@@ -302,7 +302,7 @@ export async function deleteRuling(actor: Actor, stageId: string) {
 
 /** Courts and other bodies an appeal can go to, for the body select: those the actor may see named. */
 export async function listAppealBodies(actor: Actor | null) {
-  return db.authority.findMany({ where: await authorityChoicesWhere(db, actor), orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true, nameRu: true, kind: true, city: true } });
+  return db.authority.findMany({ where: await authorityChoicesWhere(db, actor), orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true, nameRu: true, nameKk: true, kind: true, city: true } });
 }
 
 /** What the "file an appeal" page needs, for an editor of the application's group. */
@@ -370,7 +370,7 @@ export function appealFilterWhere(actor: Actor | null, f: AppealFilters): Prisma
   else if (f.outcome && isOneOf(RULING_OUTCOMES, f.outcome)) and.push({ ruling: { outcome: f.outcome } });
   if (f.year && /^\d{4}$/.test(f.year)) and.push({ filedOn: { startsWith: f.year } });
   const body = searchTerm(f.body);
-  if (body) and.push({ OR: [{ bodyName: contains(body) }, { body: { name: contains(body) } }, { body: { nameRu: contains(body) } }] });
+  if (body) and.push({ OR: [{ bodyName: contains(body) }, { body: { name: contains(body) } }, { body: { nameRu: contains(body) } }, { body: { nameKk: contains(body) } }] });
   return { AND: and };
 }
 
@@ -386,7 +386,7 @@ export async function listAppealStages(actor: Actor | null, f: AppealFilters, lo
       skip: (page - 1) * APPEALS_PAGE_SIZE,
       take: APPEALS_PAGE_SIZE,
       include: {
-        body: { select: { name: true, nameRu: true } },
+        body: { select: { name: true, nameRu: true, nameKk: true } },
         ruling: { select: { outcome: true, decidedOn: true, decidedOnPrecision: true } },
         application: { select: { id: true, groupId: true, title: true, city: true, isPublic: true } },
         _count: { select: { hearings: true } },

@@ -443,7 +443,7 @@ async function computeListApplications(actor: Actor | null, f: ApplicationFilter
       status: true,
       outcome: true,
       updatedAt: true,
-      authority: { select: { name: true, nameRu: true } },
+      authority: { select: { name: true, nameRu: true, nameKk: true } },
       organizers: { ...acceptedOrganizers, select: { group: { select: { id: true, name: true } } } },
       parts: { orderBy: { position: "asc" }, select: { form: true, outcome: true } },
     },
@@ -462,9 +462,9 @@ async function computeListFilterOptions(actor: Actor | null) {
   const [dates, cities, authorities, groups, grounds] = await Promise.all([
     db.application.findMany({ where: { ...visible, filedOn: { not: null } }, select: { filedOn: true }, distinct: ["filedOn"] }),
     db.application.findMany({ where: { ...visible, city: { not: "" } }, select: { city: true }, distinct: ["city"], orderBy: { city: "asc" } }),
-    db.authority.findMany({ where: visibleAuthoritiesWhere(actor, ["filed"]), select: { id: true, name: true, nameRu: true, city: true }, orderBy: { name: "asc" } }),
+    db.authority.findMany({ where: visibleAuthoritiesWhere(actor, ["filed"]), select: { id: true, name: true, nameRu: true, nameKk: true, city: true }, orderBy: { name: "asc" } }),
     db.group.findMany({ where: visibleGroupsWhere(actor, ["organizer"]), select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.refusalGround.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, labelEn: true, labelRu: true } }),
+    db.refusalGround.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, labelEn: true, labelRu: true, labelKk: true } }),
   ]);
   const years = [...new Set(dates.map((d) => Number(d.filedOn!.slice(0, 4))))].sort((a, b) => b - a);
   return { years, cities: cities.map((c) => c.city), authorities, groups, grounds };

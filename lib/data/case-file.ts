@@ -68,8 +68,11 @@ export interface StandardText {
   code: string;
   titleEn: string;
   titleRu: string;
+  /** Optional: where empty, a Kazakh reader gets the Russian (localized()). */
+  titleKk?: string;
   bodyEn: string;
   bodyRu: string;
+  bodyKk?: string;
   groundCodes: string;
   sortOrder: number;
 }
@@ -123,8 +126,8 @@ export function canEditStandards(actor: Actor | null): boolean {
 }
 
 /** Identifies the version of a standard the editor started from (the table has no version column). */
-export function standardFingerprint(s: Pick<StandardText, "titleEn" | "titleRu" | "bodyEn" | "bodyRu" | "groundCodes">): string {
-  return createHash("sha256").update(JSON.stringify([s.titleEn, s.titleRu, s.bodyEn, s.bodyRu, s.groundCodes])).digest("hex").slice(0, 32);
+export function standardFingerprint(s: Pick<StandardText, "titleEn" | "titleRu" | "titleKk" | "bodyEn" | "bodyRu" | "bodyKk" | "groundCodes">): string {
+  return createHash("sha256").update(JSON.stringify([s.titleEn, s.titleRu, s.titleKk ?? "", s.bodyEn, s.bodyRu, s.bodyKk ?? "", s.groundCodes])).digest("hex").slice(0, 32);
 }
 
 export async function listGroundCodes(): Promise<string[]> {
@@ -133,7 +136,7 @@ export async function listGroundCodes(): Promise<string[]> {
 
 export async function updateLegalStandard(
   actor: Actor,
-  input: { id: string; fingerprint: string; titleEn: string; titleRu: string; bodyEn: string; bodyRu: string; groundCodes: string },
+  input: { id: string; fingerprint: string; titleEn: string; titleRu: string; titleKk: string; bodyEn: string; bodyRu: string; bodyKk: string; groundCodes: string },
 ): Promise<void> {
   if (!canEditStandards(actor)) throw new ForbiddenError();
   await db.$transaction(async (tx) => {

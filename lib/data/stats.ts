@@ -454,7 +454,7 @@ async function computeStatsFilterOptions(actor: Actor | null) {
   const where = visibleWhere(actor);
   const [cities, authorities, groups, years] = await Promise.all([
     db.application.groupBy({ by: ["city"], where: { ...where, city: { not: "" } }, orderBy: { city: "asc" } }),
-    db.authority.findMany({ where: visibleAuthoritiesWhere(actor, ["filed"]), orderBy: { name: "asc" }, select: { id: true, name: true, nameRu: true } }),
+    db.authority.findMany({ where: visibleAuthoritiesWhere(actor, ["filed"]), orderBy: { name: "asc" }, select: { id: true, name: true, nameRu: true, nameKk: true } }),
     db.group.findMany({ where: visibleGroupsWhere(actor, ["organizer", "application"]), orderBy: { name: "asc" }, select: { id: true, name: true } }),
     // A batch known only by its period has no filing date, only the period's end.
     db.application.aggregate({ where, _min: { filedOn: true, filedBefore: true }, _max: { filedOn: true, filedBefore: true } }),
