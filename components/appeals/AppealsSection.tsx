@@ -11,6 +11,7 @@ import type { CaseData } from "@/lib/data/cases";
 import { ConfirmDeleteForm } from "./ConfirmDeleteForm";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/config";
+import { Localized } from "@/components/i18n/Localized";
 
 type Stage = CaseData["appealStages"][number];
 
@@ -77,7 +78,7 @@ function StageCard({ stage, data }: { stage: Stage; data: CaseData }) {
         </div>
       </dl>
       {stage.authorityArguments ? <Block label={t("authorityArguments")} text={stage.authorityArguments} /> : null}
-      {stage.notes ? <Block label={t("notes")} text={stage.notes} /> : null}
+      {stage.notes ? <Block label={t("notes")} text={<Localized record={stage} field="notes" />} /> : null}
 
       <section aria-label={t("hearings")} className="mt-3">
         <h4 className="text-sm font-medium">{t("hearings")}</h4>
@@ -118,7 +119,11 @@ function StageCard({ stage, data }: { stage: Stage; data: CaseData }) {
               </Link>
             ) : null}
           </h4>
-          {stage.ruling.summary ? <p className="mt-1 whitespace-pre-wrap">{stage.ruling.summary}</p> : null}
+          {stage.ruling.summary ? (
+            <p className="mt-1 whitespace-pre-wrap">
+              <Localized record={stage.ruling} field="summary" />
+            </p>
+          ) : null}
           {stage.ruling.text ? (
             <details className="mt-2">
               <summary className="cursor-pointer text-brand-700">{t("showText")}</summary>
@@ -139,7 +144,7 @@ function StageCard({ stage, data }: { stage: Stage; data: CaseData }) {
   );
 }
 
-function Block({ label, text }: { label: string; text: string }) {
+function Block({ label, text }: { label: string; text: React.ReactNode }) {
   return (
     <div className="mt-2 text-sm">
       <p className="text-xs text-stone-600">{label}</p>

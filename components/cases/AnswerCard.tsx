@@ -9,6 +9,7 @@ import type { CaseData } from "@/lib/data/cases";
 import { CitationLinks } from "./CitationLinks";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/config";
+import { Localized } from "@/components/i18n/Localized";
 
 type Answer = CaseData["answers"][number];
 
@@ -116,7 +117,11 @@ export function AnswerCard({ answer, data, number }: { answer: Answer; data: Cas
           </ul>
         </div>
       ) : null}
-      {answer.notes ? <p className="mt-3 whitespace-pre-wrap text-sm text-stone-700">{answer.notes}</p> : null}
+      {answer.notes ? (
+        <p className="mt-3 whitespace-pre-wrap text-sm text-stone-700">
+          <Localized record={answer} field="notes" />
+        </p>
+      ) : null}
     </article>
   );
 }

@@ -6,6 +6,7 @@ import { Badge, Card } from "@/components/ui/Card";
 import { DateText } from "@/components/ui/DateText";
 import { STATUSES } from "@/lib/domain/vocabulary";
 import type { DashboardData } from "@/lib/data/dashboard";
+import { Localized } from "@/components/i18n/Localized";
 
 export function DeadlinesCard({ data }: { data: DashboardData }) {
   const t = useTranslations("dashboard");
@@ -24,7 +25,7 @@ export function DeadlinesCard({ data }: { data: DashboardData }) {
               {d.overdue ? <Badge tone="red">{t("deadlines.overdue")}</Badge> : null}
               <span>{d.kind === "answer" ? t("deadlines.answer") : t("deadlines.appeal", { step: tv.has(d.nextStep) ? tv(d.nextStep) : d.nextStep })}</span>
               <Link href={`/applications/${d.applicationId}${d.kind === "answer" ? "" : "#appeals"}`} className="min-w-0 break-words">
-                {d.title}
+                <Localized record={d} field="title" mark={false} />
               </Link>
               {data.groups.length > 1 ? <span className="text-xs text-stone-600">{d.groupName}</span> : null}
             </li>

@@ -43,7 +43,7 @@ async function editableApplication(tx: Tx, actor: Actor, applicationId: string) 
 async function editableStage(tx: Tx, actor: Actor, stageId: string) {
   const stage = await tx.appealStage.findFirst({
     where: { id: stageId, application: { groupId: { in: groupIds(actor) } } },
-    include: { application: { select: { id: true, groupId: true, title: true } }, ruling: true },
+    include: { application: { select: { id: true, groupId: true, title: true, titleRu: true, titleKk: true } }, ruling: true },
   });
   if (!stage) throw new NotFoundError();
   requireRole(actor, stage.application.groupId, "editor");
@@ -311,7 +311,7 @@ export async function getAppealFormContext(actor: Actor, applicationId: string, 
     where: { id: applicationId, groupId: { in: groupIds(actor) } },
     select: {
       id: true,
-      title: true,
+      title: true, titleRu: true, titleKk: true,
       groupId: true,
       answerDueOn: true,
       answers: { select: { receivedOn: true, partOutcomes: { select: { partId: true, outcome: true } } } },
@@ -339,7 +339,7 @@ export async function getStageForEdit(actor: Actor, stageId: string) {
   const stage = await db.appealStage.findFirst({
     where: { id: stageId, application: { groupId: { in: groupIds(actor) } } },
     include: {
-      application: { select: { id: true, title: true, groupId: true } },
+      application: { select: { id: true, title: true, titleRu: true, titleKk: true, groupId: true } },
       body: true,
       hearings: { orderBy: [{ heldOn: "asc" }, { createdAt: "asc" }] },
       ruling: true,
@@ -388,7 +388,7 @@ export async function listAppealStages(actor: Actor | null, f: AppealFilters, lo
       include: {
         body: { select: { name: true, nameRu: true, nameKk: true } },
         ruling: { select: { outcome: true, decidedOn: true, decidedOnPrecision: true } },
-        application: { select: { id: true, groupId: true, title: true, city: true, isPublic: true } },
+        application: { select: { id: true, groupId: true, title: true, titleRu: true, titleKk: true, city: true, isPublic: true } },
         _count: { select: { hearings: true } },
       },
     }),

@@ -433,7 +433,7 @@ async function computeListApplications(actor: Actor | null, f: ApplicationFilter
       id: true,
       groupId: true,
       isPublic: true,
-      title: true,
+      title: true, titleRu: true, titleKk: true,
       procedure: true,
       city: true,
       filedOn: true,

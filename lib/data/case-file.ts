@@ -14,7 +14,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { logChange } from "./audit";
 import { getCase, type CaseData } from "./cases";
 import { discloseCase, peopleOf, redactPersonal } from "./visibility";
-import { localized } from "../i18n/localized";
+import { localized, localizedText } from "../i18n/localized";
 
 export interface CaseFileScope {
   sections: readonly ShareSection[];
@@ -220,6 +220,12 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
   );
   const has = (s: ShareSection) => scope.sections.includes(s);
   const notes = (label: string, value: string | null | undefined) => (scope.includeNotes ? text(label, value) : null);
+  // What we wrote, in the reader's language; our translation says so (quotes stay as written).
+  const marker = (createTranslator({ locale, messages: loadMessages(locale), namespace: "translations.marker" }) as unknown as (key: string) => string)("label");
+  const ours = (record: object, field: string): string => {
+    const { text: value, translated } = localizedText(record, field, locale);
+    return value && translated ? `${value} [${marker}]` : value;
+  };
   const partForm = new Map(c.parts.map((p) => [p.id, vocab("form", p.form)]));
 
   // ── exhibits: only the citations of records that this copy shows
@@ -279,9 +285,9 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
               )
             : null,
         ]),
-        text(t("cover.purpose"), c.purpose),
+        text(t("cover.purpose"), ours(c, "purpose")),
         text(t("cover.publicNote"), c.publicNote),
-        notes(t("cover.notes"), c.notes),
+        notes(t("cover.notes"), ours(c, "notes")),
       ),
       refs: refs(c.id),
     },
@@ -392,7 +398,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
                 ),
               }
             : null,
-          notes(t("answer.notes"), a.notes),
+          notes(t("answer.notes"), ours(a, "notes")),
         ),
         refs: refs(a.id, ...a.evidence.map((e) => e.id)),
       })),
@@ -411,7 +417,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
             fact(t("appeal.caseNumber"), s.caseNumber),
           ]),
           text(t("appeal.authorityArguments"), s.authorityArguments),
-          notes(t("appeal.notes"), s.notes),
+          notes(t("appeal.notes"), ours(s, "notes")),
         ),
         refs: refs(s.id),
       });
@@ -430,7 +436,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
       if (s.ruling) {
         entries.push({
           heading: t("appeal.ruling", { date: date(s.ruling.decidedOn, s.ruling.decidedOnPrecision) }),
-          blocks: blocks(facts([fact(t("appeal.rulingOutcome"), vocab("rulingOutcome", s.ruling.outcome))]), text(t("appeal.summary"), s.ruling.summary), quote(t("appeal.text"), s.ruling.text)),
+          blocks: blocks(facts([fact(t("appeal.rulingOutcome"), vocab("rulingOutcome", s.ruling.outcome))]), text(t("appeal.summary"), ours(s.ruling, "summary")), quote(t("appeal.text"), s.ruling.text)),
           refs: refs(s.ruling.id),
         });
       }
@@ -445,7 +451,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
       empty: t("none"),
       entries: c.events.map((e) => ({
         heading: t("event.heading", { kind: vocab("eventKind", e.kind), date: date(e.occurredOn, e.occurredOnPrecision) }),
-        blocks: blocks(text(t("event.description"), e.description), quote(t("event.statedReason"), e.statedReason), facts([fact(t("event.participants"), e.participants)])),
+        blocks: blocks(text(t("event.description"), ours(e, "description")), quote(t("event.statedReason"), e.statedReason), facts([fact(t("event.participants"), e.participants)])),
         refs: refs(e.id),
       })),
     });
@@ -467,7 +473,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
             fact(t("incident.groups"), i.groups.map((g) => g.group.name).join(", ")),
             scope.includePersonal ? fact(t("incident.people"), i.people.map((p) => p.person.fullName).join(", ")) : null,
           ]),
-          text(t("incident.description"), i.description),
+          text(t("incident.description"), ours(i, "description")),
         ),
         refs: refs(i.id),
       })),
@@ -506,7 +512,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
   const file: CaseFile = {
     locale,
     kind: t("title"),
-    title: c.title,
+    title: localized(c, "title", locale),
     prepared: t("generatedOn", { date: instant(now) }),
     notice: scope.includePersonal ? undefined : t("personalWithheld"),
     sections,

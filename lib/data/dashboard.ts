@@ -50,7 +50,7 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
       where: { ...inGroups, status: "awaiting_answer", answerDueOn: { gte: since } },
       orderBy: { answerDueOn: "asc" },
       take: 100,
-      select: { id: true, title: true, answerDueOn: true, group: { select: { name: true } } },
+      select: { id: true, title: true, titleRu: true, titleKk: true, answerDueOn: true, group: { select: { name: true } } },
     }),
     db.application.findMany({
       where: {
@@ -61,7 +61,7 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
       },
       select: {
         id: true,
-        title: true,
+        title: true, titleRu: true, titleKk: true,
         procedure: true,
         filedOn: true,
         filedOnPrecision: true,
@@ -87,7 +87,7 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
         heldOn: true,
         heldOnPrecision: true,
         time: true,
-        appealStage: { select: { id: true, kind: true, bodyName: true, caseNumber: true, body: { select: { name: true } }, application: { select: { id: true, title: true } } } },
+        appealStage: { select: { id: true, kind: true, bodyName: true, caseNumber: true, body: { select: { name: true } }, application: { select: { id: true, title: true, titleRu: true, titleKk: true } } } },
       },
     }),
     db.application.groupBy({ by: ["status"], where: inGroups, _count: { _all: true } }),
@@ -138,7 +138,7 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
   // Each change names its case, by the title the member may read (a deleted case has none).
   const caseIds = [...new Set(changes.map((c) => c.caseId).filter((id): id is string => Boolean(id)))];
   const titles = new Map(
-    caseIds.length ? (await db.application.findMany({ where: { id: { in: caseIds }, ...visibleWhere(actor) }, select: { id: true, title: true } })).map((a) => [a.id, a.title]) : [],
+    caseIds.length ? (await db.application.findMany({ where: { id: { in: caseIds }, ...visibleWhere(actor) }, select: { id: true, title: true, titleRu: true, titleKk: true } })).map((a) => [a.id, a.title]) : [],
   );
   const namedChanges = changes.map((c) => ({ ...c, caseTitle: c.caseId ? (titles.get(c.caseId) ?? null) : null }));
   return { today, deadlines, hearings, statusCounts, changes: namedChanges, groups: actor.memberships, overdueWindowDays: OVERDUE_WINDOW_DAYS };

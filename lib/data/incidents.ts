@@ -259,7 +259,7 @@ export const getIncident = cache(async (actor: Actor | null, id: string, locale:
       group: { select: { id: true, name: true } },
       people: { include: { person: { select: { id: true, roleTitle: true, ...personSelect } } } },
       groups: { include: { group: { select: { id: true, name: true, slug: true } } } },
-      applications: { include: { application: { select: { id: true, title: true, filedOn: true, filedOnPrecision: true, isPublic: true, groupId: true, status: true } } } },
+      applications: { include: { application: { select: { id: true, title: true, titleRu: true, titleKk: true, filedOn: true, filedOnPrecision: true, isPublic: true, groupId: true, status: true } } } },
     },
   });
   if (!incident) throw new NotFoundError();
@@ -272,7 +272,7 @@ export const getIncident = cache(async (actor: Actor | null, id: string, locale:
   );
   const citations = await db.citation.findMany({
     where: { recordType: "Incident", recordId: incident.id, source: visibleWhere(actor) },
-    include: { source: { select: { id: true, slug: true, title: true, publisher: true, publishedOn: true, publishedOnPrecision: true, url: true } } },
+    include: { source: { select: { id: true, slug: true, title: true, titleRu: true, titleKk: true, publisher: true, publishedOn: true, publishedOnPrecision: true, url: true } } },
     orderBy: { createdAt: "asc" },
   });
   // The people it names are cut out of its text for readers outside the owning group, as on a case.
@@ -296,7 +296,7 @@ export async function getIncidentFormOptions(actor: Actor, groupId: string) {
     db.application.findMany({
       where: visibleWhere(actor),
       orderBy: [{ filedOn: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
-      select: { id: true, title: true, filedOn: true, filedOnPrecision: true, city: true },
+      select: { id: true, title: true, titleRu: true, titleKk: true, filedOn: true, filedOnPrecision: true, city: true },
       take: 1000,
     }),
   ]);

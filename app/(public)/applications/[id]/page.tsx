@@ -17,6 +17,7 @@ import { AppealsSection } from "@/components/appeals/AppealsSection";
 import { EventsSection } from "@/components/events/EventsSection";
 import { CaseIncidents } from "@/components/incidents/CaseIncidents";
 import { SharePanel } from "@/components/share/SharePanel";
+import { localized } from "@/lib/i18n/localized";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -34,9 +35,9 @@ async function load(id: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const data = await load(id);
+  const [data, locale] = await Promise.all([load(id), getLocale()]);
   // Private records stay out of search engines even for their members' sessions.
-  return { title: data.title, robots: data.isPublic ? undefined : { index: false, follow: false } };
+  return { title: localized(data, "title", locale), robots: data.isPublic ? undefined : { index: false, follow: false } };
 }
 
 export default async function CasePage({ params }: Props) {
