@@ -2,7 +2,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 /** Every feature's forms live under (app): their client components get these namespaces. */
-const FORM_NAMESPACES = ["applications", "answers", "appeals", "events", "incidents", "settings", "tokens", "casefile", "share", "vocab"] as const;
+const FORM_NAMESPACES = ["applications", "answers", "appeals", "events", "incidents", "settings", "tokens", "casefile", "share", "vocab", "translations.fields"] as const;
 
 // Everything under (app) is for signed-in members.
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {

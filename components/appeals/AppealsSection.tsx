@@ -77,7 +77,7 @@ function StageCard({ stage, data }: { stage: Stage; data: CaseData }) {
           <dd className="break-words">{stage.caseNumber || "—"}</dd>
         </div>
       </dl>
-      {stage.authorityArguments ? <Block label={t("authorityArguments")} text={stage.authorityArguments} /> : null}
+      {stage.authorityArguments ? <Block label={t("authorityArguments")} text={<Localized record={stage} field="authorityArguments" />} /> : null}
       {stage.notes ? <Block label={t("notes")} text={<Localized record={stage} field="notes" />} /> : null}
 
       <section aria-label={t("hearings")} className="mt-3">
@@ -99,7 +99,7 @@ function StageCard({ stage, data }: { stage: Stage; data: CaseData }) {
                   ) : null}
                   {data.canEdit ? <ConfirmDeleteForm action={deleteHearingAction} fields={{ id: h.id }} label={t("deleteHearing")} confirm={t("deleteHearingConfirm")} className="ml-3 font-normal" /> : null}
                 </p>
-                {h.authorityArguments ? <Block label={t("hearingAuthority")} text={h.authorityArguments} /> : null}
+                {h.authorityArguments ? <Block label={t("hearingAuthority")} text={<Localized record={h} field="authorityArguments" />} /> : null}
                 {h.applicantArguments ? <Block label={t("hearingApplicants")} text={h.applicantArguments} /> : null}
                 {h.notes ? <Block label={t("notes")} text={h.notes} /> : null}
               </li>

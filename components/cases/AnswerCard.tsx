@@ -109,9 +109,16 @@ export function AnswerCard({ answer, data, number }: { answer: Answer; data: Cas
               <li key={e.id} id={`evidence-${e.id}`} className="rounded bg-stone-50 p-2">
                 <Badge tone={e.stance === "contests" ? "amber" : "stone"}>{tv.has(`stance.${e.stance}`) ? tv(`stance.${e.stance}`) : e.stance}</Badge>{" "}
                 <DateText value={e.observedOn} precision={e.observedOnPrecision} />
-                {e.observer ? <span className="text-stone-700"> · {e.observer}</span> : null}
+                {e.observer ? (
+                  <span className="text-stone-700">
+                    {" "}
+                    · <Localized record={e} field="observer" mark={false} />
+                  </span>
+                ) : null}
                 <CitationLinks citations={data.citations} recordId={e.id} />
-                <p className="mt-1 whitespace-pre-wrap">{e.description}</p>
+                <p className="mt-1 whitespace-pre-wrap">
+                  <Localized record={e} field="description" />
+                </p>
               </li>
             ))}
           </ul>

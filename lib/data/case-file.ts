@@ -394,7 +394,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
                 type: "list",
                 label: t("answer.evidence"),
                 items: a.evidence.map((e) =>
-                  t("answer.evidenceItem", { stance: vocab("stance", e.stance), date: date(e.observedOn, e.observedOnPrecision), observer: e.observer || "—", description: e.description }),
+                  t("answer.evidenceItem", { stance: vocab("stance", e.stance), date: date(e.observedOn, e.observedOnPrecision), observer: ours(e, "observer") || "—", description: ours(e, "description") }),
                 ),
               }
             : null,
@@ -416,7 +416,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
             fact(t("appeal.body"), s.body ? localized(s.body, "name", locale) : s.bodyName),
             fact(t("appeal.caseNumber"), s.caseNumber),
           ]),
-          text(t("appeal.authorityArguments"), s.authorityArguments),
+          text(t("appeal.authorityArguments"), ours(s, "authorityArguments")),
           notes(t("appeal.notes"), ours(s, "notes")),
         ),
         refs: refs(s.id),
@@ -426,7 +426,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
           heading: t("appeal.hearing", { date: date(h.heldOn, h.heldOnPrecision) }),
           blocks: blocks(
             facts([fact(t("appeal.time"), h.time)]),
-            text(t("appeal.authorityArguments"), h.authorityArguments),
+            text(t("appeal.authorityArguments"), ours(h, "authorityArguments")),
             text(t("appeal.applicantArguments"), h.applicantArguments),
             notes(t("appeal.notes"), h.notes),
           ),

@@ -106,14 +106,14 @@ export const ENTITIES = [
   },
   { name: "partOutcomes", model: "partOutcome", key: ["id"], columns: ["id", "answerId", "partId", "outcome", "limits", "alternative"] },
   { name: "groundsCited", model: "groundCited", key: ["id"], columns: ["id", "answerId", "groundId", "articleCited", "words"] },
-  { name: "evidence", model: "evidence", key: ["id"], columns: ["id", "answerId", "stance", "observedOn", "observedOnPrecision", "observer", "description", "createdAt"] },
+  { name: "evidence", model: "evidence", key: ["id"], columns: ["id", "answerId", "stance", "observedOn", "observedOnPrecision", "observer", "observerRu", "observerKk", "description", "descriptionRu", "descriptionKk", "createdAt"] },
   {
     name: "appealStages",
     model: "appealStage",
     key: ["id"],
-    columns: ["id", "applicationId", "kind", "filedOn", "filedOnPrecision", "bodyId", "bodyName", "caseNumber", "authorityArguments", "notes", "notesRu", "notesKk", "version", "createdAt"],
+    columns: ["id", "applicationId", "kind", "filedOn", "filedOnPrecision", "bodyId", "bodyName", "caseNumber", "authorityArguments", "authorityArgumentsRu", "authorityArgumentsKk", "notes", "notesRu", "notesKk", "version", "createdAt"],
   },
-  { name: "hearings", model: "hearing", key: ["id"], columns: ["id", "appealStageId", "heldOn", "heldOnPrecision", "time", "authorityArguments", "applicantArguments", "notes", "version", "createdAt"] },
+  { name: "hearings", model: "hearing", key: ["id"], columns: ["id", "appealStageId", "heldOn", "heldOnPrecision", "time", "authorityArguments", "authorityArgumentsRu", "authorityArgumentsKk", "applicantArguments", "notes", "version", "createdAt"] },
   { name: "rulings", model: "ruling", key: ["id"], columns: ["id", "appealStageId", "decidedOn", "decidedOnPrecision", "outcome", "summary", "summaryRu", "summaryKk", "text", "version", "createdAt"] },
   { name: "events", model: "event", key: ["id"], columns: ["id", "applicationId", "kind", "occurredOn", "occurredOnPrecision", "description", "descriptionRu", "descriptionKk", "statedReason", "participants", "createdAt"] },
   {

@@ -88,6 +88,8 @@ describe("the seed in three languages", () => {
       db.application.findMany(),
       db.answer.findMany(),
       db.appealStage.findMany(),
+      db.hearing.findMany(),
+      db.evidence.findMany(),
       db.ruling.findMany(),
       db.event.findMany(),
       db.incident.findMany(),

@@ -21,8 +21,20 @@ ADD COLUMN     "notesRu" TEXT NOT NULL DEFAULT '';
 ALTER TABLE "RefusalGround" ADD COLUMN     "labelKk" TEXT NOT NULL DEFAULT '';
 
 -- AlterTable
-ALTER TABLE "AppealStage" ADD COLUMN     "notesKk" TEXT NOT NULL DEFAULT '',
+ALTER TABLE "Evidence" ADD COLUMN     "descriptionKk" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "descriptionRu" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "observerKk" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "observerRu" TEXT NOT NULL DEFAULT '';
+
+-- AlterTable
+ALTER TABLE "AppealStage" ADD COLUMN     "authorityArgumentsKk" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "authorityArgumentsRu" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "notesKk" TEXT NOT NULL DEFAULT '',
 ADD COLUMN     "notesRu" TEXT NOT NULL DEFAULT '';
+
+-- AlterTable
+ALTER TABLE "Hearing" ADD COLUMN     "authorityArgumentsKk" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "authorityArgumentsRu" TEXT NOT NULL DEFAULT '';
 
 -- AlterTable
 ALTER TABLE "Ruling" ADD COLUMN     "summaryKk" TEXT NOT NULL DEFAULT '',
