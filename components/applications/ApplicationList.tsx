@@ -9,7 +9,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { Localized } from "@/components/i18n/Localized";
 
 /** What a row shows: the page passes only this across to the browser. */
-export type ApplicationRow = Pick<ApplicationListItem, "id" | "title" | "status" | "outcome" | "isPublic" | "city" | "filedOn" | "filedOnPrecision" | "filedBefore" | "requestCount"> & {
+export type ApplicationRow = Pick<ApplicationListItem, "id" | "title" | "titleRu" | "titleKk" | "status" | "outcome" | "isPublic" | "city" | "filedOn" | "filedOnPrecision" | "filedBefore" | "requestCount"> & {
   forms: string[];
   authority: { name: string; nameRu: string | null } | null;
   organizers: string[];

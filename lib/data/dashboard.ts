@@ -19,6 +19,9 @@ export interface DeadlineItem {
   overdue: boolean;
   applicationId: string;
   title: string;
+  /** Our translations of a documented-history title (components/i18n/Localized). */
+  titleRu?: string;
+  titleKk?: string;
   groupName: string;
   ruleCode: string;
   anchor: string;
@@ -107,6 +110,8 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
     overdue: a.answerDueOn! < today,
     applicationId: a.id,
     title: a.title,
+    titleRu: a.titleRu,
+    titleKk: a.titleKk,
     groupName: a.group.name,
     ruleCode: "",
     anchor: "",
@@ -127,6 +132,8 @@ export async function getDashboard(actor: Actor, today = todayIso()) {
       overdue: d.dueOn < today,
       applicationId: a.id,
       title: a.title,
+      titleRu: a.titleRu,
+      titleKk: a.titleKk,
       groupName: a.group.name,
       ruleCode: d.ruleCode,
       anchor: d.anchor,

@@ -22,6 +22,8 @@ function toRow(a: ApplicationListItem): ApplicationRow {
   return {
     id: a.id,
     title: a.title,
+    titleRu: a.titleRu,
+    titleKk: a.titleKk,
     status: a.status,
     outcome: a.outcome,
     isPublic: a.isPublic,
