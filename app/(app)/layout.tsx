@@ -14,6 +14,7 @@ const FORM_NAMESPACES = [
   "casefile",
   "share",
   "vocab",
+  "translations.fields",
   "ocr.reason",
   // The notification settings' forms (components/notify) and the invitation form's "emailed" line:
   // not the digest's or the bot's texts, which only the server writes.

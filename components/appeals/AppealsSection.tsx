@@ -12,6 +12,7 @@ import type { CaseData } from "@/lib/data/cases";
 import { ConfirmDeleteForm } from "./ConfirmDeleteForm";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/config";
+import { Localized } from "@/components/i18n/Localized";
 
 type Stage = CaseData["appealStages"][number];
 
@@ -77,8 +78,8 @@ function StageCard({ stage, data }: { stage: Stage; data: CaseData }) {
           <dd className="break-words">{stage.caseNumber || "—"}</dd>
         </div>
       </dl>
-      {stage.authorityArguments ? <Block label={t("authorityArguments")} text={stage.authorityArguments} /> : null}
-      {stage.notes ? <Block label={t("notes")} text={stage.notes} /> : null}
+      {stage.authorityArguments ? <Block label={t("authorityArguments")} text={<Localized record={stage} field="authorityArguments" />} /> : null}
+      {stage.notes ? <Block label={t("notes")} text={<Localized record={stage} field="notes" />} /> : null}
       <Documents data={data} subjectType="appealStage" subjectId={stage.id} />
 
       <section aria-label={t("hearings")} className="mt-3">
@@ -100,7 +101,7 @@ function StageCard({ stage, data }: { stage: Stage; data: CaseData }) {
                   ) : null}
                   {data.canEdit ? <ConfirmDeleteForm action={deleteHearingAction} fields={{ id: h.id }} label={t("deleteHearing")} confirm={t("deleteHearingConfirm")} className="ml-3 font-normal" /> : null}
                 </p>
-                {h.authorityArguments ? <Block label={t("hearingAuthority")} text={h.authorityArguments} /> : null}
+                {h.authorityArguments ? <Block label={t("hearingAuthority")} text={<Localized record={h} field="authorityArguments" />} /> : null}
                 {h.applicantArguments ? <Block label={t("hearingApplicants")} text={h.applicantArguments} /> : null}
                 {h.notes ? <Block label={t("notes")} text={h.notes} /> : null}
                 <Documents data={data} subjectType="hearing" subjectId={h.id} />
@@ -121,7 +122,11 @@ function StageCard({ stage, data }: { stage: Stage; data: CaseData }) {
               </Link>
             ) : null}
           </h4>
-          {stage.ruling.summary ? <p className="mt-1 whitespace-pre-wrap">{stage.ruling.summary}</p> : null}
+          {stage.ruling.summary ? (
+            <p className="mt-1 whitespace-pre-wrap">
+              <Localized record={stage.ruling} field="summary" />
+            </p>
+          ) : null}
           {stage.ruling.text ? (
             <details className="mt-2">
               <summary className="cursor-pointer text-brand-700">{t("showText")}</summary>
@@ -143,7 +148,7 @@ function StageCard({ stage, data }: { stage: Stage; data: CaseData }) {
   );
 }
 
-function Block({ label, text }: { label: string; text: string }) {
+function Block({ label, text }: { label: string; text: React.ReactNode }) {
   return (
     <div className="mt-2 text-sm">
       <p className="text-xs text-stone-600">{label}</p>

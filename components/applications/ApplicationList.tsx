@@ -6,9 +6,10 @@ import { DateText } from "@/components/ui/DateText";
 import type { ApplicationListItem } from "@/lib/data/applications";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/config";
+import { Localized } from "@/components/i18n/Localized";
 
 /** What a row shows: the page passes only this across to the browser. */
-export type ApplicationRow = Pick<ApplicationListItem, "id" | "title" | "status" | "outcome" | "isPublic" | "city" | "filedOn" | "filedOnPrecision" | "filedBefore" | "requestCount"> & {
+export type ApplicationRow = Pick<ApplicationListItem, "id" | "title" | "titleRu" | "titleKk" | "status" | "outcome" | "isPublic" | "city" | "filedOn" | "filedOnPrecision" | "filedBefore" | "requestCount"> & {
   forms: string[];
   authority: { name: string; nameRu: string | null } | null;
   organizers: string[];
@@ -30,7 +31,9 @@ export function ApplicationList({ items }: { items: ApplicationRow[] }) {
           <li key={a.id} className="list-card" data-application={a.id}>
             <div className="flex flex-wrap items-start justify-between gap-2">
               <h2 className="text-base font-semibold">
-                <Link href={`/applications/${a.id}`}>{a.title}</Link>
+                <Link href={`/applications/${a.id}`}>
+                  <Localized record={a} field="title" mark={false} />
+                </Link>
               </h2>
               <div className="flex flex-wrap gap-1">
                 {a.changed ? (

@@ -2,7 +2,8 @@
 // As the user types: does the filing date meet the legal minimum before each event, and
 // when is the authority's answer due — with the working shown.
 import { useMemo } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { localized } from "@/lib/i18n/localized";
 import { Badge } from "@/components/ui/Card";
 import { DateText } from "@/components/ui/DateText";
 import { answerDue, checkFiling, findRule, RULE_CODES } from "@/lib/domain/deadlines";
@@ -21,6 +22,7 @@ export interface FilingCheckInput {
 export function FilingCheck({ clock, input }: { clock: ClockData; input: FilingCheckInput }) {
   const t = useTranslations("applications.clock");
   const tv = useTranslations("vocab");
+  const locale = useLocale();
   const cal = useMemo(() => calendarOf(clock), [clock]);
   const { procedure, filedOn } = input;
   const filedKnown = isIsoDate(filedOn) && input.filedOnPrecision === "day";
@@ -53,7 +55,7 @@ export function FilingCheck({ clock, input }: { clock: ClockData; input: FilingC
             {t("latestFiling")} <DateText value={check!.latestFilingDate} endsSentence />
           </p>
           <p className="text-xs text-stone-700">
-            <SkippedDays deadline={check!.deadline} /> {check!.deadline.legalBasis ? `· ${check!.deadline.legalBasis}` : null}
+            <SkippedDays deadline={check!.deadline} /> {check!.deadline.legalBasis ? `· ${localized(check!.deadline, "legalBasis", locale)}` : null}
           </p>
         </div>
       ))}
@@ -63,7 +65,7 @@ export function FilingCheck({ clock, input }: { clock: ClockData; input: FilingC
             {t("answerDue")} <strong><DateText value={due.dueOn} /></strong> {t("answerDueHow", { days: due.amount })} <DateText value={due.anchor} endsSentence />
           </p>
           <p className="text-xs text-stone-700">
-            <SkippedDays deadline={due} /> {due.legalBasis ? `· ${due.legalBasis}` : null}
+            <SkippedDays deadline={due} /> {due.legalBasis ? `· ${localized(due, "legalBasis", locale)}` : null}
           </p>
         </div>
       ) : null}

@@ -11,7 +11,7 @@ export interface ClockData {
 
 export function toClockData(clock: { rules: readonly DeadlineRuleData[]; calendar: WorkCalendar }): ClockData {
   return {
-    rules: clock.rules.map((r) => ({ code: r.code, unit: r.unit, amount: r.amount, direction: r.direction, countsFrom: r.countsFrom, legalBasis: r.legalBasis ?? "", active: r.active ?? true })),
+    rules: clock.rules.map((r) => ({ code: r.code, unit: r.unit, amount: r.amount, direction: r.direction, countsFrom: r.countsFrom, legalBasis: r.legalBasis ?? "", legalBasisRu: r.legalBasisRu ?? "", legalBasisKk: r.legalBasisKk ?? "", active: r.active ?? true })),
     holidays: [...clock.calendar.holidays],
     workingWeekends: [...clock.calendar.workingWeekends],
   };

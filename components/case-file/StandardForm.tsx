@@ -13,15 +13,21 @@ export interface StandardValues {
   fingerprint: string;
   titleEn: string;
   titleRu: string;
+  titleKk: string;
   bodyEn: string;
   bodyRu: string;
+  bodyKk: string;
   groundCodes: string;
 }
+
+const FIELDS = ["titleEn", "titleRu", "titleKk", "bodyEn", "bodyRu", "bodyKk", "groundCodes"] as const;
 
 // Controlled fields: React resets uncontrolled ones after each form action, and what the
 // admin typed must survive an error or a conflict.
 export function StandardForm({ standard, knownCodes }: { standard: StandardValues; knownCodes: string[] }) {
   const t = useTranslations("casefile.admin");
+  const tl = useTranslations("translations.fields");
+  const label = (k: (typeof FIELDS)[number]) => (k === "titleKk" || k === "bodyKk" ? tl(k) : t(k));
   const [state, action] = useActionState(updateStandardAction, initialFormState);
   const [values, setValues] = useState(standard);
   const [fingerprint, setFingerprint] = useState(standard.fingerprint);
@@ -32,7 +38,7 @@ export function StandardForm({ standard, knownCodes }: { standard: StandardValue
   }, [state, standard.fingerprint]);
 
   const conflict = state.message === "conflict" ? (state.conflict as Partial<StandardValues> | undefined) : undefined;
-  const field = (key: "titleEn" | "titleRu" | "bodyEn" | "bodyRu" | "groundCodes") => ({
+  const field = (key: (typeof FIELDS)[number]) => ({
     value: values[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues((v) => ({ ...v, [key]: e.target.value })),
   });
@@ -47,14 +53,16 @@ export function StandardForm({ standard, knownCodes }: { standard: StandardValue
         <TextField name="titleEn" label={t("titleEn")} required errors={state.errors} {...field("titleEn")} />
         <TextField name="titleRu" label={t("titleRu")} required errors={state.errors} {...field("titleRu")} />
         <TextArea name="bodyEn" label={t("bodyEn")} rows={8} required errors={state.errors} {...field("bodyEn")} />
+        <TextField name="titleKk" label={tl("titleKk")} errors={state.errors} hint={tl("kazakhHint")} lang="kk" {...field("titleKk")} />
         <TextArea name="bodyRu" label={t("bodyRu")} rows={8} required errors={state.errors} {...field("bodyRu")} />
+        <TextArea name="bodyKk" label={tl("bodyKk")} rows={8} errors={state.errors} lang="kk" {...field("bodyKk")} />
         <TextField name="groundCodes" label={t("groundCodes")} errors={state.errors} hint={t("groundCodesHint", { codes: knownCodes.join(", ") })} {...field("groundCodes")} />
       </fieldset>
       {conflict ? (
         <dl className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-          {(["titleEn", "titleRu", "bodyEn", "bodyRu", "groundCodes"] as const).map((k) => (
+          {FIELDS.map((k) => (
             <div key={k} className="mb-2">
-              <dt className="font-medium">{t(k)}</dt>
+              <dt className="font-medium">{label(k)}</dt>
               <dd className="whitespace-pre-line">{conflict[k] ?? ""}</dd>
             </div>
           ))}

@@ -10,6 +10,7 @@ import { CitationLinks } from "./CitationLinks";
 import { Documents } from "@/components/attachments/Documents";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/config";
+import { Localized } from "@/components/i18n/Localized";
 
 type Answer = CaseData["answers"][number];
 
@@ -109,15 +110,26 @@ export function AnswerCard({ answer, data, number }: { answer: Answer; data: Cas
               <li key={e.id} id={`evidence-${e.id}`} className="rounded bg-stone-50 p-2">
                 <Badge tone={e.stance === "contests" ? "amber" : "stone"}>{tv.has(`stance.${e.stance}`) ? tv(`stance.${e.stance}`) : e.stance}</Badge>{" "}
                 <DateText value={e.observedOn} precision={e.observedOnPrecision} />
-                {e.observer ? <span className="text-stone-700"> · {e.observer}</span> : null}
+                {e.observer ? (
+                  <span className="text-stone-700">
+                    {" "}
+                    · <Localized record={e} field="observer" mark={false} />
+                  </span>
+                ) : null}
                 <CitationLinks citations={data.citations} recordId={e.id} />
-                <p className="mt-1 whitespace-pre-wrap">{e.description}</p>
+                <p className="mt-1 whitespace-pre-wrap">
+                  <Localized record={e} field="description" />
+                </p>
               </li>
             ))}
           </ul>
         </div>
       ) : null}
-      {answer.notes ? <p className="mt-3 whitespace-pre-wrap text-sm text-stone-700">{answer.notes}</p> : null}
+      {answer.notes ? (
+        <p className="mt-3 whitespace-pre-wrap text-sm text-stone-700">
+          <Localized record={answer} field="notes" />
+        </p>
+      ) : null}
       <Documents data={data} subjectType="answer" subjectId={answer.id} />
     </article>
   );

@@ -10,6 +10,7 @@ import type { CaseData } from "@/lib/data/cases";
 import { CitationLinks } from "./CitationLinks";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/config";
+import { Localized } from "@/components/i18n/Localized";
 
 export function CaseHeader({ data }: { data: CaseData }) {
   const t = useTranslations("cases.header");
@@ -29,7 +30,7 @@ export function CaseHeader({ data }: { data: CaseData }) {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">
-            {data.title}
+            <Localized record={data} field="title" />
             <CitationLinks citations={data.citations} recordId={data.id} />
           </h1>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
@@ -82,13 +83,19 @@ export function CaseHeader({ data }: { data: CaseData }) {
         {data.registrationNumber ? row(t("registrationNumber"), data.registrationNumber) : null}
         {data.requestCount > 1 ? row(t("batch"), t("requests", { count: data.requestCount })) : null}
       </dl>
-      {data.purpose ? <p className="text-sm text-stone-800">{data.purpose}</p> : null}
+      {data.purpose ? (
+        <p className="text-sm text-stone-800">
+          <Localized record={data} field="purpose" />
+        </p>
+      ) : null}
       {data.publicNote ? <p className="whitespace-pre-wrap text-sm text-stone-800">{data.publicNote}</p> : null}
       {/* getCase leaves notes empty for everyone outside the owning group. */}
       {data.isMember && data.notes ? (
         <div className="text-sm text-stone-700">
           <p className="font-medium text-stone-600">{t("notesMembersOnly")}</p>
-          <p className="whitespace-pre-wrap">{data.notes}</p>
+          <p className="whitespace-pre-wrap">
+            <Localized record={data} field="notes" />
+          </p>
         </div>
       ) : null}
     </header>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { dateFormat } from "@/lib/i18n/formatters";
 import { toDate } from "@/lib/domain/dates";
+import { localized } from "@/lib/i18n/localized";
 import { DateText } from "@/components/ui/DateText";
 import { Badge } from "@/components/ui/Card";
 import { SkippedDays } from "@/components/applications/SkippedDays";
@@ -96,7 +97,7 @@ export function DeadlineBox({
       </p>
       <p className="mt-1 text-xs text-stone-700">
         <SkippedDays deadline={deadline} />
-        {deadline.legalBasis ? ` · ${t("basis")}: ${deadline.legalBasis}` : null}
+        {deadline.legalBasis ? ` · ${t("basis")}: ${localized(deadline, "legalBasis", locale)}` : null}
       </p>
       {alsoRunning.map((c) => (
         <p key={c.ruleCode} className="mt-1 text-stone-800" data-also={c.ruleCode}>

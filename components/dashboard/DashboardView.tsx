@@ -7,6 +7,7 @@ import { DateText } from "@/components/ui/DateText";
 import { STATUSES } from "@/lib/domain/vocabulary";
 import type { DashboardData } from "@/lib/data/dashboard";
 import { ByHandMark, ChangedMark } from "./MyStepsCard";
+import { Localized } from "@/components/i18n/Localized";
 
 export function DeadlinesCard({ data }: { data: DashboardData }) {
   const t = useTranslations("dashboard");
@@ -25,7 +26,7 @@ export function DeadlinesCard({ data }: { data: DashboardData }) {
               {d.overdue ? <Badge tone="red">{t("deadlines.overdue")}</Badge> : null}
               <span>{d.kind === "answer" ? t("deadlines.answer") : t("deadlines.appeal", { step: tv.has(d.nextStep) ? tv(d.nextStep) : d.nextStep })}</span>
               <Link href={`/applications/${d.applicationId}${d.kind === "answer" ? "" : "#appeals"}`} className="min-w-0 break-words">
-                {d.title}
+                <Localized record={d} field="title" mark={false} />
               </Link>
               {d.byHand ? <ByHandMark /> : null}
               {d.changed ? <ChangedMark /> : null}

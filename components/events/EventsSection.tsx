@@ -8,6 +8,7 @@ import { secondaryLink } from "@/components/ui/PageHeader";
 import { SourceLinks } from "@/components/incidents/SourceLinks";
 import type { CaseData } from "@/lib/data/cases";
 import { Documents } from "@/components/attachments/Documents";
+import { Localized } from "@/components/i18n/Localized";
 
 export function EventsSection({ data }: { data: CaseData }) {
   const t = useTranslations("events.section");
@@ -43,7 +44,11 @@ export function EventsSection({ data }: { data: CaseData }) {
                   </Link>
                 ) : null}
               </p>
-              {e.description ? <p className="mt-1 whitespace-pre-wrap break-words">{e.description}</p> : null}
+              {e.description ? (
+                <p className="mt-1 whitespace-pre-wrap break-words">
+                  <Localized record={e} field="description" />
+                </p>
+              ) : null}
               {e.statedReason ? (
                 <blockquote className="mt-1 border-l-2 border-red-300 pl-2 italic text-stone-800">
                   <span className="not-italic text-xs text-stone-600">{t("statedReason")}: </span>“{e.statedReason}”

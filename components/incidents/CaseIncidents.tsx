@@ -9,6 +9,7 @@ import type { CaseData } from "@/lib/data/cases";
 import { Documents } from "@/components/attachments/Documents";
 import { Amount } from "./Amount";
 import { SourceLinks } from "./SourceLinks";
+import { Localized } from "@/components/i18n/Localized";
 
 export function CaseIncidents({ data }: { data: CaseData }) {
   const t = useTranslations("incidents.case");
@@ -33,7 +34,7 @@ export function CaseIncidents({ data }: { data: CaseData }) {
               <p className="flex flex-wrap items-center gap-2">
                 <IncidentKindBadge kind={i.kind} />
                 <Link href={`/incidents/${i.id}`} className="font-medium">
-                  {i.title}
+                  <Localized record={i} field="title" mark={false} />
                 </Link>
                 <SourceLinks citations={data.citations} recordId={i.id} />
               </p>

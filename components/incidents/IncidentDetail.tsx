@@ -6,6 +6,7 @@ import { Badge, Card } from "@/components/ui/Card";
 import { DateText } from "@/components/ui/DateText";
 import type { IncidentDetail as Detail } from "@/lib/data/incidents";
 import { Amount } from "./Amount";
+import { Localized } from "@/components/i18n/Localized";
 
 export function IncidentDetail({ incident }: { incident: Detail }) {
   const t = useTranslations("incidents.detail");
@@ -28,7 +29,11 @@ export function IncidentDetail({ incident }: { incident: Detail }) {
           {row(t("perpetrator"), incident.perpetrator)}
           {row(t("recordedBy"), <>{incident.group.name} {incident.isPublic ? <Badge tone="green">{tc("public")}</Badge> : <Badge>{tc("private")}</Badge>}</>)}
         </dl>
-        {incident.description ? <p className="mt-3 whitespace-pre-wrap break-words text-sm">{incident.description}</p> : null}
+        {incident.description ? (
+          <p className="mt-3 whitespace-pre-wrap break-words text-sm">
+            <Localized record={incident} field="description" />
+          </p>
+        ) : null}
       </Card>
 
       <div className="grid gap-4 md:grid-cols-3">
@@ -38,7 +43,12 @@ export function IncidentDetail({ incident }: { incident: Detail }) {
             {incident.people.map((p) => (
               <li key={p.id}>
                 {p.fullName}
-                {p.roleTitle ? <span className="text-stone-600"> · {p.roleTitle}</span> : null}
+                {p.roleTitle ? (
+                  <span className="text-stone-600">
+                    {" "}
+                    · <Localized record={p} field="roleTitle" mark={false} />
+                  </span>
+                ) : null}
                 {p.isPublic ? null : <> <Badge>{tc("private")}</Badge></>}
               </li>
             ))}
@@ -92,7 +102,7 @@ export function IncidentDetail({ incident }: { incident: Detail }) {
                       <DateText value={c.source.publishedOn} precision={c.source.publishedOnPrecision} />
                     </>
                   ) : null}
-                  {c.note ? ` · ${c.note}` : ""}
+                  {c.note ? <> · <Localized record={c} field="note" mark={false} /></> : ""}
                 </p>
               </li>
             ))}

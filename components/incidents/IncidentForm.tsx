@@ -9,6 +9,7 @@ import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { secondaryLink } from "@/components/ui/PageHeader";
 import { DateText } from "@/components/ui/DateText";
+import { Localized } from "@/components/i18n/Localized";
 import { DateWithPrecision } from "@/components/appeals/DateWithPrecision";
 import { formValues, listValue } from "@/components/appeals/values";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
@@ -45,7 +46,7 @@ export interface IncidentLinks {
 export interface IncidentOptions {
   people: { id: string; fullName: string; roleTitle: string }[];
   groups: { id: string; name: string }[];
-  applications: { id: string; title: string; filedOn: string | null; filedOnPrecision: string; city: string }[];
+  applications: { id: string; title: string; titleRu?: string; titleKk?: string; filedOn: string | null; filedOnPrecision: string; city: string }[];
 }
 
 interface Props {
@@ -215,7 +216,7 @@ function Fields({
               <label htmlFor={`applications-${a.id}`} className="inline-flex items-start gap-2 text-sm">
                 <input id={`applications-${a.id}`} type="checkbox" name="applications[]" value={a.id} defaultChecked={chosen.applications.includes(a.id)} className="mt-0.5 h-4 w-4 rounded border-stone-400" />
                 <span>
-                  {a.title}
+                  <Localized record={a} field="title" mark={false} />
                   <span className="text-stone-600">
                     {" · "}
                     <DateText value={a.filedOn} precision={a.filedOnPrecision} />

@@ -13,8 +13,9 @@ import { SettingsMessage } from "./SettingsMessage";
 
 export function HolidayForm({ year }: { year: number }) {
   const t = useTranslations("settings.holidays");
+  const tl = useTranslations("translations.fields");
   const [state, action] = useActionState(addHolidayAction, initialFormState);
-  const v = formValues({ date: "", kind: "holiday", name: "" }, state.ok ? undefined : (state.data?.values as Plain | undefined));
+  const v = formValues({ date: "", kind: "holiday", name: "", nameRu: "", nameKk: "" }, state.ok ? undefined : (state.data?.values as Plain | undefined));
   return (
     <form action={action} noValidate className="space-y-3" key={String(state.data?.submittedAt ?? "initial")}>
       <SettingsMessage state={state} labels="settings.holidays" />
@@ -26,7 +27,11 @@ export function HolidayForm({ year }: { year: number }) {
           <SubmitButton>{t("add")}</SubmitButton>
         </div>
       </div>
-      <p className="text-xs text-stone-600">{t("hint")}</p>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField name="nameRu" label={tl("nameRu")} defaultValue={v.nameRu} errors={state.errors} lang="ru" />
+        <TextField name="nameKk" label={tl("nameKk")} defaultValue={v.nameKk} errors={state.errors} lang="kk" />
+      </div>
+      <p className="text-xs text-stone-600">{t("hint")} {tl("holidayHint")}</p>
     </form>
   );
 }

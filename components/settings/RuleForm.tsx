@@ -19,8 +19,11 @@ export interface RuleValues {
   unit: string;
   direction: string;
   legalBasis: string;
+  legalBasisRu: string;
+  legalBasisKk: string;
   labelEn: string;
   labelRu: string;
+  labelKk: string;
   active: string;
 }
 
@@ -29,6 +32,7 @@ const DIRECTIONS = ["before", "after"];
 
 export function RuleForm({ initial, countsFrom }: { initial: RuleValues; countsFrom: string }) {
   const t = useTranslations("settings.rules");
+  const tl = useTranslations("translations.fields");
   const [state, action] = useActionState(updateDeadlineRuleAction, initialFormState);
   const v = formValues(initial, state.ok ? undefined : (state.data?.values as Plain | undefined));
   const errors = state.errors;
@@ -42,11 +46,17 @@ export function RuleForm({ initial, countsFrom }: { initial: RuleValues; countsF
         <SelectField name="unit" label={t("unit")} defaultValue={v.unit} errors={errors} options={UNITS.map((u) => ({ value: u, label: t(`units.${u}`) }))} />
         <SelectField name="direction" label={t("direction")} defaultValue={v.direction} errors={errors} options={DIRECTIONS.map((d) => ({ value: d, label: t(`directions.${d}`, { anchor }) }))} />
       </div>
-      <TextField name="legalBasis" label={t("legalBasis")} defaultValue={v.legalBasis} errors={errors} />
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid gap-3 sm:grid-cols-3">
         <TextField name="labelEn" label={t("labelEn")} defaultValue={v.labelEn} errors={errors} required lang="en" />
         <TextField name="labelRu" label={t("labelRu")} defaultValue={v.labelRu} errors={errors} required lang="ru" />
+        <TextField name="labelKk" label={tl("labelKk")} defaultValue={v.labelKk} errors={errors} lang="kk" />
       </div>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <TextField name="legalBasis" label={tl("legalBasisEn")} defaultValue={v.legalBasis} errors={errors} lang="en" />
+        <TextField name="legalBasisRu" label={tl("legalBasisRu")} defaultValue={v.legalBasisRu} errors={errors} lang="ru" />
+        <TextField name="legalBasisKk" label={tl("legalBasisKk")} defaultValue={v.legalBasisKk} errors={errors} lang="kk" />
+      </div>
+      <p className="-mt-2 text-xs text-stone-600">{tl("kazakhHint")}</p>
       <CheckboxField name="active" label={t("active")} defaultChecked={v.active === "on" || v.active === "true"} errors={errors} />
       <p className="-mt-2 text-xs text-stone-600">{t("activeHint")}</p>
       <div className="flex flex-wrap items-center gap-3">

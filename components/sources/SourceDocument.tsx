@@ -1,8 +1,10 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { localizedText } from "@/lib/i18n/localized";
 import type { SourceData } from "@/lib/data/sources";
 import { highlightQuotes } from "@/lib/domain/highlight";
 import { DateText } from "@/components/ui/DateText";
+import { Localized } from "@/components/i18n/Localized";
 
 /** The document's text with every sentence the record rests on highlighted and anchored. */
 export function SourceDocument({ source }: { source: SourceData }) {
@@ -13,7 +15,9 @@ export function SourceDocument({ source }: { source: SourceData }) {
     <article className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div>
         <Link href="/sources" className="text-sm">← {t("back")}</Link>
-        <h1 className="mt-2 text-2xl font-bold">{source.title}</h1>
+        <h1 className="mt-2 text-2xl font-bold">
+          <Localized record={source} field="title" />
+        </h1>
         <p className="mt-1 text-sm text-stone-600">
           {source.publisher ? `${source.publisher} · ` : ""}
           <DateText value={source.publishedOn} precision={source.publishedOnPrecision} />
@@ -24,7 +28,8 @@ export function SourceDocument({ source }: { source: SourceData }) {
             </>
           ) : null}
         </p>
-        <div className="mt-4 whitespace-pre-line rounded-lg border border-stone-200 bg-white p-4 leading-relaxed sm:p-6">
+        <OriginalLanguage source={source} />
+        <div lang={source.language || undefined} className="mt-4 whitespace-pre-line rounded-lg border border-stone-200 bg-white p-4 leading-relaxed sm:p-6">
           {runs.map((r, i) => {
             if (r.citationIds.length === 0) return <span key={i}>{r.text}</span>;
             // Every citation gets an anchor where its quote starts, so a case page can link to any of them.
@@ -57,7 +62,11 @@ export function SourceDocument({ source }: { source: SourceData }) {
                         <Link href={c.link.href}>{c.link.caseTitle}</Link>
                       </>
                     ) : null}
-                    {c.note ? <span className="block text-stone-500">{c.note}</span> : null}
+                    {c.note ? (
+                      <span className="block text-stone-500">
+                        <Localized record={c} field="note" mark={false} />
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -78,4 +87,20 @@ function groupByQuote(citations: SourceData["citations"]) {
     else groups.set(c.quote, { quote: c.quote, anchor: c.id, citations: [c] });
   }
   return [...groups.values()];
+}
+
+/** The document is shown as published: says in which language, and that it is not translated. */
+function OriginalLanguage({ source }: { source: { title: string; titleRu?: string; titleKk?: string; language: string } }) {
+  const locale = useLocale();
+  const tl = useTranslations("translations.source");
+  const language = source.language ? (new Intl.DisplayNames([locale], { type: "language" }).of(source.language) ?? source.language) : "";
+  const { translated } = localizedText(source, "title", locale);
+  return (
+    <div className="mt-2 space-y-1 text-sm text-stone-700" data-original-language={source.language}>
+      {translated ? (
+        <p>{tl.rich("originalTitle", { title: source.title, original: (chunks) => <span lang={source.language || undefined}>{chunks}</span> })}</p>
+      ) : null}
+      {language ? <p>{tl("original", { language })}</p> : null}
+    </div>
+  );
 }

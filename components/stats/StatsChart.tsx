@@ -4,6 +4,12 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { chartHeight, type Cell, type ChartSpec } from "./tables";
 import { numberFormat } from "@/lib/i18n/formatters";
+import { CategoryTick } from "./CategoryTick";
+
+/** Room for the labels beside horizontal bars: two lines of this many characters (CategoryTick). */
+const BAR_LABEL_WIDTH = 170;
+const BAR_LABEL_CHARS = 22;
+const COLUMN_LABEL_CHARS = 10;
 
 const PALETTE = ["#7c2d12", "#b45309", "#0f766e", "#1d4ed8", "#7e22ce", "#be123c", "#4d7c0f", "#0369a1", "#a16207", "#57534e", "#9f1239", "#334155"];
 
@@ -20,11 +26,11 @@ export function StatsChart({ rows, spec, label, locale }: { rows: Record<string,
             {spec.horizontal ? (
               <>
                 <XAxis type="number" allowDecimals={spec.unit !== "count" && spec.unit !== undefined} tickFormatter={(v: number) => `${fmt.format(v)}${suffix}`} />
-                <YAxis type="category" dataKey={spec.category} width={150} tick={{ fontSize: 12 }} />
+                <YAxis type="category" dataKey={spec.category} width={BAR_LABEL_WIDTH} interval={0} tick={<CategoryTick maxChars={BAR_LABEL_CHARS} />} />
               </>
             ) : (
               <>
-                <XAxis dataKey={spec.category} tick={{ fontSize: 12 }} />
+                <XAxis dataKey={spec.category} height={40} tick={<CategoryTick maxChars={COLUMN_LABEL_CHARS} textAnchor="middle" />} />
                 <YAxis allowDecimals={spec.unit !== undefined && spec.unit !== "count"} tickFormatter={(v: number) => `${fmt.format(v)}${suffix}`} width={48} />
               </>
             )}

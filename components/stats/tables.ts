@@ -69,7 +69,8 @@ function groundsBy(figures: StatsFigures, dim: StatsDimension, l: Labels): Stats
   ];
   return {
     id: groundsTableFor(dim),
-    title: l.t("table.groundsBy", { dimension: l.t(`dimension.${dim}`) }),
+    // One whole sentence per breakdown (an ICU select), not a label glued into a sentence.
+    title: l.t("table.groundsBy", { dimension: dim }),
     columns,
     rows: rows.map((r) => {
       const cells: Record<string, Cell> = { label: refusalKeyLabel(dim, r, l), refusals: r.refusals };

@@ -67,7 +67,7 @@ export async function answerFormContext(actor: Actor, applicationId: string, ans
   const grounds = await db.refusalGround.findMany({
     where: { OR: [{ active: true }, ...(answer ? [{ cited: { some: { answerId: answer.id } } }] : [])] },
     orderBy: { sortOrder: "asc" },
-    select: { id: true, code: true, labelEn: true, labelRu: true, article: true },
+    select: { id: true, code: true, labelEn: true, labelRu: true, labelKk: true, article: true },
   });
   return { app, answer, grounds };
 }

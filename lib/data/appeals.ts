@@ -43,7 +43,7 @@ async function editableApplication(tx: Tx, actor: Actor, applicationId: string) 
 async function editableStage(tx: Tx, actor: Actor, stageId: string) {
   const stage = await tx.appealStage.findFirst({
     where: { id: stageId, application: { groupId: { in: groupIds(actor) } } },
-    include: { application: { select: { id: true, groupId: true, title: true } }, ruling: true },
+    include: { application: { select: { id: true, groupId: true, title: true, titleRu: true, titleKk: true } }, ruling: true },
   });
   if (!stage) throw new NotFoundError();
   requireRole(actor, stage.application.groupId, "editor");
@@ -302,7 +302,7 @@ export async function deleteRuling(actor: Actor, stageId: string) {
 
 /** Courts and other bodies an appeal can go to, for the body select: those the actor may see named. */
 export async function listAppealBodies(actor: Actor | null) {
-  return db.authority.findMany({ where: await authorityChoicesWhere(db, actor), orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true, nameRu: true, kind: true, city: true } });
+  return db.authority.findMany({ where: await authorityChoicesWhere(db, actor), orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true, nameRu: true, nameKk: true, kind: true, city: true } });
 }
 
 /** What the "file an appeal" page needs, for an editor of the application's group. */
@@ -311,7 +311,7 @@ export async function getAppealFormContext(actor: Actor, applicationId: string, 
     where: { id: applicationId, groupId: { in: groupIds(actor) } },
     select: {
       id: true,
-      title: true,
+      title: true, titleRu: true, titleKk: true,
       groupId: true,
       answerDueOn: true,
       answers: { select: { receivedOn: true, partOutcomes: { select: { partId: true, outcome: true } } } },
@@ -339,7 +339,7 @@ export async function getStageForEdit(actor: Actor, stageId: string) {
   const stage = await db.appealStage.findFirst({
     where: { id: stageId, application: { groupId: { in: groupIds(actor) } } },
     include: {
-      application: { select: { id: true, title: true, groupId: true } },
+      application: { select: { id: true, title: true, titleRu: true, titleKk: true, groupId: true } },
       body: true,
       hearings: { orderBy: [{ heldOn: "asc" }, { createdAt: "asc" }] },
       ruling: true,
@@ -370,7 +370,7 @@ export function appealFilterWhere(actor: Actor | null, f: AppealFilters): Prisma
   else if (f.outcome && isOneOf(RULING_OUTCOMES, f.outcome)) and.push({ ruling: { outcome: f.outcome } });
   if (f.year && /^\d{4}$/.test(f.year)) and.push({ filedOn: { startsWith: f.year } });
   const body = searchTerm(f.body);
-  if (body) and.push({ OR: [{ bodyName: contains(body) }, { body: { name: contains(body) } }, { body: { nameRu: contains(body) } }] });
+  if (body) and.push({ OR: [{ bodyName: contains(body) }, { body: { name: contains(body) } }, { body: { nameRu: contains(body) } }, { body: { nameKk: contains(body) } }] });
   return { AND: and };
 }
 
@@ -386,9 +386,9 @@ export async function listAppealStages(actor: Actor | null, f: AppealFilters, lo
       skip: (page - 1) * APPEALS_PAGE_SIZE,
       take: APPEALS_PAGE_SIZE,
       include: {
-        body: { select: { name: true, nameRu: true } },
+        body: { select: { name: true, nameRu: true, nameKk: true } },
         ruling: { select: { outcome: true, decidedOn: true, decidedOnPrecision: true } },
-        application: { select: { id: true, groupId: true, title: true, city: true, isPublic: true } },
+        application: { select: { id: true, groupId: true, title: true, titleRu: true, titleKk: true, city: true, isPublic: true } },
         _count: { select: { hearings: true } },
       },
     }),

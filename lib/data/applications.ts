@@ -16,6 +16,7 @@ import {
 } from "../validation/applications";
 import { logChange } from "./audit";
 import { attachmentTextMatching, contains, searchTerm } from "./text-search";
+import { searchVariants } from "../domain/fold";
 import { listAuthorities, resolveAuthority } from "./authorities";
 import { recomputeCase } from "./case-state";
 import { ACCEPTED_ORGANIZER, acceptedOrganizers, visibleAuthoritiesWhere, visibleGroupsWhere } from "./scope";
@@ -391,6 +392,15 @@ export function applicationsWhere(actor: Actor | null, f: ApplicationFilters): P
         { attachments: { some: attachmentTextMatching(actor, q) } },
         // A member finds their group's case by an applicant's IIN (matched by its keyed hash).
         ...(idNumberQuery(q) ? [{ groupId: { in: groupIds(actor) }, applicants: { some: { person: { idNumberHash: searchHash(q, "idNumber") } } } }] : []),
+        // Titles, places and authorities in any script: «алматы» finds "Almaty" (lib/domain/fold.ts).
+        ...searchVariants(q).flatMap((v) => [
+          { title: contains(v) },
+          { titleRu: contains(v) },
+          { titleKk: contains(v) },
+          { city: contains(v) },
+          { parts: { some: { OR: [{ place: contains(v) }, { route: contains(v) }] } } },
+          { authority: { OR: [{ name: contains(v) }, { nameRu: contains(v) }, { nameKk: contains(v) }, { city: contains(v) }] } },
+        ]),
       ],
     });
     // Other groups' records are not found through the people they keep private (visibility.ts).
@@ -431,7 +441,7 @@ async function computeListApplications(actor: Actor | null, f: ApplicationFilter
       id: true,
       groupId: true,
       isPublic: true,
-      title: true,
+      title: true, titleRu: true, titleKk: true,
       procedure: true,
       city: true,
       filedOn: true,
@@ -441,7 +451,7 @@ async function computeListApplications(actor: Actor | null, f: ApplicationFilter
       status: true,
       outcome: true,
       updatedAt: true,
-      authority: { select: { name: true, nameRu: true } },
+      authority: { select: { name: true, nameRu: true, nameKk: true } },
       organizers: { ...acceptedOrganizers, select: { group: { select: { id: true, name: true } } } },
       parts: { orderBy: { position: "asc" }, select: { form: true, outcome: true } },
     },
@@ -460,9 +470,9 @@ async function computeListFilterOptions(actor: Actor | null) {
   const [dates, cities, authorities, groups, grounds] = await Promise.all([
     db.application.findMany({ where: { ...visible, filedOn: { not: null } }, select: { filedOn: true }, distinct: ["filedOn"] }),
     db.application.findMany({ where: { ...visible, city: { not: "" } }, select: { city: true }, distinct: ["city"], orderBy: { city: "asc" } }),
-    db.authority.findMany({ where: visibleAuthoritiesWhere(actor, ["filed"]), select: { id: true, name: true, nameRu: true, city: true }, orderBy: { name: "asc" } }),
+    db.authority.findMany({ where: visibleAuthoritiesWhere(actor, ["filed"]), select: { id: true, name: true, nameRu: true, nameKk: true, city: true }, orderBy: { name: "asc" } }),
     db.group.findMany({ where: visibleGroupsWhere(actor, ["organizer"]), select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.refusalGround.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, labelEn: true, labelRu: true } }),
+    db.refusalGround.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, labelEn: true, labelRu: true, labelKk: true } }),
   ]);
   const years = [...new Set(dates.map((d) => Number(d.filedOn!.slice(0, 4))))].sort((a, b) => b - a);
   return { years, cities: cities.map((c) => c.city), authorities, groups, grounds };

@@ -13,7 +13,7 @@ export async function listAuthorities(actor: Actor | null) {
   return db.authority.findMany({
     where: await authorityChoicesWhere(db, actor),
     orderBy: [{ city: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, nameRu: true, kind: true, city: true },
+    select: { id: true, name: true, nameRu: true, nameKk: true, kind: true, city: true },
   });
 }
 export type AuthorityOption = Awaited<ReturnType<typeof listAuthorities>>[number];

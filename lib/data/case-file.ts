@@ -14,7 +14,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { logChange } from "./audit";
 import { getCase, type CaseData } from "./cases";
 import { discloseCase, peopleOf, redactPersonal } from "./visibility";
-import { localized } from "../i18n/localized";
+import { localized, localizedText } from "../i18n/localized";
 
 export interface CaseFileScope {
   sections: readonly ShareSection[];
@@ -83,8 +83,11 @@ export interface StandardText {
   code: string;
   titleEn: string;
   titleRu: string;
+  /** Optional: where empty, a Kazakh reader gets the Russian (localized()). */
+  titleKk?: string;
   bodyEn: string;
   bodyRu: string;
+  bodyKk?: string;
   groundCodes: string;
   sortOrder: number;
 }
@@ -138,8 +141,8 @@ export function canEditStandards(actor: Actor | null): boolean {
 }
 
 /** Identifies the version of a standard the editor started from (the table has no version column). */
-export function standardFingerprint(s: Pick<StandardText, "titleEn" | "titleRu" | "bodyEn" | "bodyRu" | "groundCodes">): string {
-  return createHash("sha256").update(JSON.stringify([s.titleEn, s.titleRu, s.bodyEn, s.bodyRu, s.groundCodes])).digest("hex").slice(0, 32);
+export function standardFingerprint(s: Pick<StandardText, "titleEn" | "titleRu" | "titleKk" | "bodyEn" | "bodyRu" | "bodyKk" | "groundCodes">): string {
+  return createHash("sha256").update(JSON.stringify([s.titleEn, s.titleRu, s.titleKk ?? "", s.bodyEn, s.bodyRu, s.bodyKk ?? "", s.groundCodes])).digest("hex").slice(0, 32);
 }
 
 export async function listGroundCodes(): Promise<string[]> {
@@ -148,7 +151,7 @@ export async function listGroundCodes(): Promise<string[]> {
 
 export async function updateLegalStandard(
   actor: Actor,
-  input: { id: string; fingerprint: string; titleEn: string; titleRu: string; bodyEn: string; bodyRu: string; groundCodes: string },
+  input: { id: string; fingerprint: string; titleEn: string; titleRu: string; titleKk: string; bodyEn: string; bodyRu: string; bodyKk: string; groundCodes: string },
 ): Promise<void> {
   if (!canEditStandards(actor)) throw new ForbiddenError();
   await db.$transaction(async (tx) => {
@@ -232,6 +235,12 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
   );
   const has = (s: ShareSection) => scope.sections.includes(s);
   const notes = (label: string, value: string | null | undefined) => (scope.includeNotes ? text(label, value) : null);
+  // What we wrote, in the reader's language; our translation says so (quotes stay as written).
+  const marker = (createTranslator({ locale, messages: loadMessages(locale), namespace: "translations.marker" }) as unknown as (key: string) => string)("label");
+  const ours = (record: object, field: string): string => {
+    const { text: value, translated } = localizedText(record, field, locale);
+    return value && translated ? `${value} [${marker}]` : value;
+  };
   const partForm = new Map(c.parts.map((p) => [p.id, vocab("form", p.form)]));
 
   // ── exhibits: only the citations of records that this copy shows
@@ -293,9 +302,9 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
               )
             : null,
         ]),
-        text(t("cover.purpose"), c.purpose),
+        text(t("cover.purpose"), ours(c, "purpose")),
         text(t("cover.publicNote"), c.publicNote),
-        notes(t("cover.notes"), c.notes),
+        notes(t("cover.notes"), ours(c, "notes")),
       ),
       refs: refs(c.id),
     },
@@ -402,11 +411,11 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
                 type: "list",
                 label: t("answer.evidence"),
                 items: a.evidence.map((e) =>
-                  t("answer.evidenceItem", { stance: vocab("stance", e.stance), date: date(e.observedOn, e.observedOnPrecision), observer: e.observer || "—", description: e.description }),
+                  t("answer.evidenceItem", { stance: vocab("stance", e.stance), date: date(e.observedOn, e.observedOnPrecision), observer: ours(e, "observer") || "—", description: ours(e, "description") }),
                 ),
               }
             : null,
-          notes(t("answer.notes"), a.notes),
+          notes(t("answer.notes"), ours(a, "notes")),
         ),
         refs: refs(a.id, ...a.evidence.map((e) => e.id)),
       })),
@@ -424,8 +433,8 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
             fact(t("appeal.body"), s.body ? localized(s.body, "name", locale) : s.bodyName),
             fact(t("appeal.caseNumber"), s.caseNumber),
           ]),
-          text(t("appeal.authorityArguments"), s.authorityArguments),
-          notes(t("appeal.notes"), s.notes),
+          text(t("appeal.authorityArguments"), ours(s, "authorityArguments")),
+          notes(t("appeal.notes"), ours(s, "notes")),
         ),
         refs: refs(s.id),
       });
@@ -434,7 +443,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
           heading: t("appeal.hearing", { date: date(h.heldOn, h.heldOnPrecision) }),
           blocks: blocks(
             facts([fact(t("appeal.time"), h.time)]),
-            text(t("appeal.authorityArguments"), h.authorityArguments),
+            text(t("appeal.authorityArguments"), ours(h, "authorityArguments")),
             text(t("appeal.applicantArguments"), h.applicantArguments),
             notes(t("appeal.notes"), h.notes),
           ),
@@ -444,7 +453,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
       if (s.ruling) {
         entries.push({
           heading: t("appeal.ruling", { date: date(s.ruling.decidedOn, s.ruling.decidedOnPrecision) }),
-          blocks: blocks(facts([fact(t("appeal.rulingOutcome"), vocab("rulingOutcome", s.ruling.outcome))]), text(t("appeal.summary"), s.ruling.summary), quote(t("appeal.text"), s.ruling.text)),
+          blocks: blocks(facts([fact(t("appeal.rulingOutcome"), vocab("rulingOutcome", s.ruling.outcome))]), text(t("appeal.summary"), ours(s.ruling, "summary")), quote(t("appeal.text"), s.ruling.text)),
           refs: refs(s.ruling.id),
         });
       }
@@ -459,7 +468,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
       empty: t("none"),
       entries: c.events.map((e) => ({
         heading: t("event.heading", { kind: vocab("eventKind", e.kind), date: date(e.occurredOn, e.occurredOnPrecision) }),
-        blocks: blocks(text(t("event.description"), e.description), quote(t("event.statedReason"), e.statedReason), facts([fact(t("event.participants"), e.participants)])),
+        blocks: blocks(text(t("event.description"), ours(e, "description")), quote(t("event.statedReason"), e.statedReason), facts([fact(t("event.participants"), e.participants)])),
         refs: refs(e.id),
       })),
     });
@@ -481,7 +490,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
             fact(t("incident.groups"), i.groups.map((g) => g.group.name).join(", ")),
             scope.includePersonal ? fact(t("incident.people"), i.people.map((p) => p.person.fullName).join(", ")) : null,
           ]),
-          text(t("incident.description"), i.description),
+          text(t("incident.description"), ours(i, "description")),
         ),
         refs: refs(i.id),
       })),
@@ -555,7 +564,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
   const file: CaseFile = {
     locale,
     kind: t("title"),
-    title: c.title,
+    title: localized(c, "title", locale),
     prepared: t("generatedOn", { date: instant(now) }),
     notice: scope.includePersonal ? undefined : t("personalWithheld"),
     sections,

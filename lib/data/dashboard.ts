@@ -22,6 +22,9 @@ export interface DeadlineItem {
   overdue: boolean;
   applicationId: string;
   title: string;
+  /** Our translations of a documented-history title (components/i18n/Localized). */
+  titleRu?: string;
+  titleKk?: string;
   groupName: string;
   ruleCode: string;
   anchor: string;
@@ -58,7 +61,7 @@ export async function getDashboard(actor: Actor, todayOn?: string) {
       where: { ...inGroups, status: "awaiting_answer", answerDueOn: { gte: since } },
       orderBy: { answerDueOn: "asc" },
       take: 100,
-      select: { id: true, title: true, answerDueOn: true, deadlineOverrideOn: true, group: { select: { name: true } } },
+      select: { id: true, title: true, titleRu: true, titleKk: true, answerDueOn: true, deadlineOverrideOn: true, group: { select: { name: true } } },
     }),
     db.application.findMany({
       where: {
@@ -69,7 +72,7 @@ export async function getDashboard(actor: Actor, todayOn?: string) {
       },
       select: {
         id: true,
-        title: true,
+        title: true, titleRu: true, titleKk: true,
         procedure: true,
         filedOn: true,
         filedOnPrecision: true,
@@ -97,7 +100,7 @@ export async function getDashboard(actor: Actor, todayOn?: string) {
         heldOn: true,
         heldOnPrecision: true,
         time: true,
-        appealStage: { select: { id: true, kind: true, bodyName: true, caseNumber: true, body: { select: { name: true } }, application: { select: { id: true, title: true } } } },
+        appealStage: { select: { id: true, kind: true, bodyName: true, caseNumber: true, body: { select: { name: true } }, application: { select: { id: true, title: true, titleRu: true, titleKk: true } } } },
       },
     }),
     db.application.groupBy({ by: ["status"], where: inGroups, _count: { _all: true } }),
@@ -118,6 +121,8 @@ export async function getDashboard(actor: Actor, todayOn?: string) {
     overdue: a.answerDueOn! < today,
     applicationId: a.id,
     title: a.title,
+    titleRu: a.titleRu,
+    titleKk: a.titleKk,
     groupName: a.group.name,
     ruleCode: "",
     anchor: "",
@@ -137,6 +142,8 @@ export async function getDashboard(actor: Actor, todayOn?: string) {
       overdue: d.dueOn < today,
       applicationId: a.id,
       title: a.title,
+      titleRu: a.titleRu,
+      titleKk: a.titleKk,
       groupName: a.group.name,
       ruleCode: d.ruleCode,
       anchor: d.anchor,
@@ -150,7 +157,7 @@ export async function getDashboard(actor: Actor, todayOn?: string) {
   // Each change names its case, by the title the member may read (a deleted case has none).
   const caseIds = [...new Set(changes.map((c) => c.caseId).filter((id): id is string => Boolean(id)))];
   const titles = new Map(
-    caseIds.length ? (await db.application.findMany({ where: { id: { in: caseIds }, ...visibleWhere(actor) }, select: { id: true, title: true } })).map((a) => [a.id, a.title]) : [],
+    caseIds.length ? (await db.application.findMany({ where: { id: { in: caseIds }, ...visibleWhere(actor) }, select: { id: true, title: true, titleRu: true, titleKk: true } })).map((a) => [a.id, a.title]) : [],
   );
   const namedChanges = changes.map((c) => ({ ...c, caseTitle: c.caseId ? (titles.get(c.caseId) ?? null) : null }));
   const changedCases = caseIds.length || changed.size ? await changedCaseList(actor, changed) : [];

@@ -10,6 +10,7 @@ import { FieldError } from "../validation/applications";
 import { logChange } from "./audit";
 import { visibleGroupsWhere } from "./scope";
 import { contains, searchTerm } from "./text-search";
+import { searchVariants } from "../domain/fold";
 import { personSelect, redactApplicationTitles, redactRecord, withheldPersonMatching } from "./visibility";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
 import { updateVersioned, type SubmittedEdit } from "./versioned";
@@ -202,7 +203,14 @@ export function incidentFilterWhere(actor: Actor | null, f: IncidentFilters): Pr
   if (f.group?.trim()) and.push({ OR: [{ groupId: f.group.trim() }, { groups: { some: { groupId: f.group.trim() } } }] });
   const q = searchTerm(f.q);
   if (q) {
-    and.push({ OR: [{ title: contains(q) }, { description: contains(q) }, { place: contains(q) }, { perpetrator: contains(q) }, { city: contains(q) }] });
+    and.push({
+      OR: [
+        { description: contains(q) },
+        { perpetrator: contains(q) },
+        // Titles and places in any script: «алматы» finds "Almaty" (lib/domain/fold.ts).
+        ...searchVariants(q).flatMap((v) => [{ title: contains(v) }, { titleRu: contains(v) }, { titleKk: contains(v) }, { place: contains(v) }, { city: contains(v) }]),
+      ],
+    });
     // Other groups' incidents are not found through the people they keep private (visibility.ts).
     and.push({ NOT: { groupId: { notIn: groupIds(actor) }, people: { some: { person: withheldPersonMatching(q) } } } });
   }
@@ -251,7 +259,7 @@ export const getIncident = cache(async (actor: Actor | null, id: string, locale:
       group: { select: { id: true, name: true } },
       people: { include: { person: { select: { id: true, roleTitle: true, ...personSelect } } } },
       groups: { include: { group: { select: { id: true, name: true, slug: true } } } },
-      applications: { include: { application: { select: { id: true, title: true, filedOn: true, filedOnPrecision: true, isPublic: true, groupId: true, status: true } } } },
+      applications: { include: { application: { select: { id: true, title: true, titleRu: true, titleKk: true, filedOn: true, filedOnPrecision: true, isPublic: true, groupId: true, status: true } } } },
     },
   });
   if (!incident) throw new NotFoundError();
@@ -264,7 +272,7 @@ export const getIncident = cache(async (actor: Actor | null, id: string, locale:
   );
   const citations = await db.citation.findMany({
     where: { recordType: "Incident", recordId: incident.id, source: visibleWhere(actor) },
-    include: { source: { select: { id: true, slug: true, title: true, publisher: true, publishedOn: true, publishedOnPrecision: true, url: true } } },
+    include: { source: { select: { id: true, slug: true, title: true, titleRu: true, titleKk: true, publisher: true, publishedOn: true, publishedOnPrecision: true, url: true } } },
     orderBy: { createdAt: "asc" },
   });
   // The people it names are cut out of its text for readers outside the owning group, as on a case.
@@ -288,7 +296,7 @@ export async function getIncidentFormOptions(actor: Actor, groupId: string) {
     db.application.findMany({
       where: visibleWhere(actor),
       orderBy: [{ filedOn: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
-      select: { id: true, title: true, filedOn: true, filedOnPrecision: true, city: true },
+      select: { id: true, title: true, titleRu: true, titleKk: true, filedOn: true, filedOnPrecision: true, city: true },
       take: 1000,
     }),
   ]);

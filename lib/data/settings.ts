@@ -154,7 +154,7 @@ export async function updateDeadlineRule(actor: Actor, input: DeadlineRuleInput)
     if (!before) throw new NotFoundError();
     const after = await tx.deadlineRule.update({
       where: { id: before.id },
-      data: { amount: input.amount, unit: input.unit, direction: input.direction, legalBasis: input.legalBasis, labelEn: input.labelEn, labelRu: input.labelRu, active: input.active },
+      data: { amount: input.amount, unit: input.unit, direction: input.direction, legalBasis: input.legalBasis, legalBasisRu: input.legalBasisRu, legalBasisKk: input.legalBasisKk, labelEn: input.labelEn, labelRu: input.labelRu, labelKk: input.labelKk, active: input.active },
     });
     await logChange(tx, actor, { entity: "DeadlineRule", entityId: before.id, action: "update", before, after });
     const period = (r: typeof before) => ({ rule: r.code, amount: r.amount, unit: r.unit, direction: r.direction, active: r.active });
@@ -178,7 +178,7 @@ export async function addHoliday(actor: Actor, input: AddHolidayInput, country =
   if (input.kind === "working_day" && isWorkingDay(input.date, EMPTY_CALENDAR)) throw refusal("not_weekend");
   return db.$transaction(async (tx) => {
     if (await tx.holiday.findUnique({ where: { country_date: { country, date: input.date } } })) throw refusal("holiday_exists");
-    const row = await tx.holiday.create({ data: { country, date: input.date, kind: input.kind, name: input.name } });
+    const row = await tx.holiday.create({ data: { country, date: input.date, kind: input.kind, name: input.name, nameRu: input.nameRu, nameKk: input.nameKk } });
     await logChange(tx, actor, { entity: "Holiday", entityId: row.id, action: "create", after: row });
     await recomputeWaitingCases(tx, actor, { entity: "Holiday", entityId: row.id, before: { holiday: null }, after: { holiday: `${row.date} ${row.name}` } });
     return row;

@@ -9,7 +9,7 @@ export function listSources(actor: Actor | null) {
   return db.source.findMany({
     where: visibleWhere(actor),
     orderBy: [{ publishedOn: "asc" }, { title: "asc" }],
-    select: { id: true, slug: true, title: true, publisher: true, publishedOn: true, publishedOnPrecision: true, url: true, _count: { select: { citations: true } } },
+    select: { id: true, slug: true, title: true, titleRu: true, titleKk: true, publisher: true, publishedOn: true, publishedOnPrecision: true, url: true, _count: { select: { citations: true } } },
   });
 }
 
@@ -22,17 +22,17 @@ async function resolveRecordLinks(citations: { recordType: string; recordId: str
   const ids = (type: string) => citations.filter((c) => c.recordType === type).map((c) => c.recordId);
   const appVisible = { application: visibleWhere(actor) };
   const [apps, parts, answers, stages, hearings, rulings, events, evidence, incidents] = await Promise.all([
-    db.application.findMany({ where: { id: { in: ids("Application") }, ...visibleWhere(actor) }, select: { id: true, groupId: true, title: true } }),
-    db.part.findMany({ where: { id: { in: ids("Part") }, ...appVisible }, select: { id: true, application: { select: { id: true, groupId: true, title: true } } } }),
-    db.answer.findMany({ where: { id: { in: ids("Answer") }, ...appVisible }, select: { id: true, application: { select: { id: true, groupId: true, title: true } } } }),
-    db.appealStage.findMany({ where: { id: { in: ids("AppealStage") }, ...appVisible }, select: { id: true, application: { select: { id: true, groupId: true, title: true } } } }),
-    db.hearing.findMany({ where: { id: { in: ids("Hearing") }, appealStage: appVisible }, select: { id: true, appealStage: { select: { application: { select: { id: true, groupId: true, title: true } } } } } }),
-    db.ruling.findMany({ where: { id: { in: ids("Ruling") }, appealStage: appVisible }, select: { id: true, appealStage: { select: { application: { select: { id: true, groupId: true, title: true } } } } } }),
-    db.event.findMany({ where: { id: { in: ids("Event") }, ...appVisible }, select: { id: true, application: { select: { id: true, groupId: true, title: true } } } }),
-    db.evidence.findMany({ where: { id: { in: ids("Evidence") }, answer: appVisible }, select: { id: true, answer: { select: { application: { select: { id: true, groupId: true, title: true } } } } } }),
+    db.application.findMany({ where: { id: { in: ids("Application") }, ...visibleWhere(actor) }, select: { id: true, groupId: true, title: true, titleRu: true, titleKk: true } }),
+    db.part.findMany({ where: { id: { in: ids("Part") }, ...appVisible }, select: { id: true, application: { select: { id: true, groupId: true, title: true, titleRu: true, titleKk: true } } } }),
+    db.answer.findMany({ where: { id: { in: ids("Answer") }, ...appVisible }, select: { id: true, application: { select: { id: true, groupId: true, title: true, titleRu: true, titleKk: true } } } }),
+    db.appealStage.findMany({ where: { id: { in: ids("AppealStage") }, ...appVisible }, select: { id: true, application: { select: { id: true, groupId: true, title: true, titleRu: true, titleKk: true } } } }),
+    db.hearing.findMany({ where: { id: { in: ids("Hearing") }, appealStage: appVisible }, select: { id: true, appealStage: { select: { application: { select: { id: true, groupId: true, title: true, titleRu: true, titleKk: true } } } } } }),
+    db.ruling.findMany({ where: { id: { in: ids("Ruling") }, appealStage: appVisible }, select: { id: true, appealStage: { select: { application: { select: { id: true, groupId: true, title: true, titleRu: true, titleKk: true } } } } } }),
+    db.event.findMany({ where: { id: { in: ids("Event") }, ...appVisible }, select: { id: true, application: { select: { id: true, groupId: true, title: true, titleRu: true, titleKk: true } } } }),
+    db.evidence.findMany({ where: { id: { in: ids("Evidence") }, answer: appVisible }, select: { id: true, answer: { select: { application: { select: { id: true, groupId: true, title: true, titleRu: true, titleKk: true } } } } } }),
     db.incident.findMany({
       where: { id: { in: ids("Incident") }, ...visibleWhere(actor) },
-      select: { id: true, groupId: true, title: true, people: { select: { person: { select: personSelect } } } },
+      select: { id: true, groupId: true, title: true, titleRu: true, titleKk: true, people: { select: { person: { select: personSelect } } } },
     }),
   ]);
   // Titles as their case pages show them to this reader (a title can name a private applicant).

@@ -293,7 +293,7 @@ function byYear<T extends { year: string | null }>(rows: Iterable<T>): T[] {
 
 export async function computeStats(client: Db, scope: readonly string[], filters: StatsFilters): Promise<StatsFigures> {
   const [groundList, overall, dims, outcomeCells, appealCells, endCells, delayCells, lateCells, pretextCells, altCells, reasonCells] = await Promise.all([
-    client.refusalGround.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, labelEn: true, labelRu: true } }),
+    client.refusalGround.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, labelEn: true, labelRu: true, labelKk: true } }),
     refusalsBy(client, scope, filters, null),
     Promise.all(STATS_DIMENSIONS.map((d) => refusalsBy(client, scope, filters, d))),
     outcomesByYear(client, scope, filters),
@@ -314,18 +314,18 @@ export async function computeStats(client: Db, scope: readonly string[], filters
   const authorityIds = [...dimRows.authority.keys()].filter(Boolean);
   const groupIdsSeen = [...dimRows.group.keys()].filter(Boolean);
   const [authorities, groups] = await Promise.all([
-    authorityIds.length ? client.authority.findMany({ where: { id: { in: authorityIds } }, select: { id: true, name: true, nameRu: true } }) : [],
+    authorityIds.length ? client.authority.findMany({ where: { id: { in: authorityIds } }, select: { id: true, name: true, nameRu: true, nameKk: true } }) : [],
     groupIdsSeen.length ? client.group.findMany({ where: { id: { in: groupIdsSeen } }, select: { id: true, name: true } }) : [],
   ]);
   const names = {
-    authority: new Map(authorities.map((a) => [a.id, { en: a.name, ru: a.nameRu || a.name }])),
-    group: new Map(groups.map((g) => [g.id, { en: g.name, ru: g.name }])),
+    authority: new Map(authorities.map((a) => [a.id, { en: a.name, ru: a.nameRu || a.name, kk: a.nameKk || a.nameRu || a.name }])),
+    group: new Map(groups.map((g) => [g.id, { en: g.name, ru: g.name, kk: g.name }])),
   };
   const refusalsByDim = Object.fromEntries(
     STATS_DIMENSIONS.map((d) => {
       const rows: RefusalRow[] = [...dimRows[d].entries()].map(([k, v]) => {
         const named = d === "authority" || d === "group" ? names[d].get(k) : undefined;
-        return { key: key(k), label: named?.en ?? k, labelRu: named?.ru ?? k, refusals: v.refusals, grounds: groundCounts(v.refusals, v.grounds, order) };
+        return { key: key(k), label: named?.en ?? k, labelRu: named?.ru ?? k, labelKk: named?.kk ?? k, refusals: v.refusals, grounds: groundCounts(v.refusals, v.grounds, order) };
       });
       const sorted =
         d === "year" ? rows.sort((a, b) => compareKeys(a.key ?? "", b.key ?? "")) : rows.sort((a, b) => b.refusals - a.refusals || compareKeys(a.label, b.label));
@@ -481,7 +481,7 @@ async function computeStatsFilterOptions(actor: Actor | null) {
   const where = visibleWhere(actor);
   const [cities, authorities, groups, years] = await Promise.all([
     db.application.groupBy({ by: ["city"], where: { ...where, city: { not: "" } }, orderBy: { city: "asc" } }),
-    db.authority.findMany({ where: visibleAuthoritiesWhere(actor, ["filed"]), orderBy: { name: "asc" }, select: { id: true, name: true, nameRu: true } }),
+    db.authority.findMany({ where: visibleAuthoritiesWhere(actor, ["filed"]), orderBy: { name: "asc" }, select: { id: true, name: true, nameRu: true, nameKk: true } }),
     db.group.findMany({ where: visibleGroupsWhere(actor, ["organizer", "application"]), orderBy: { name: "asc" }, select: { id: true, name: true } }),
     // A batch known only by its period has no filing date, only the period's end.
     db.application.aggregate({ where, _min: { filedOn: true, filedBefore: true }, _max: { filedOn: true, filedBefore: true } }),

@@ -145,13 +145,13 @@ export function discloseCase<C extends DisclosableCase>(c: C, people: readonly P
     incidents: c.incidents.map((i) => ({ ...i, people: keepPeople(i.people, d) })),
   };
   if (!d.internal) {
-    const blank = <N extends Noted>(n: N): N => ({ ...n, notes: "" });
+    // Our Russian and Kazakh of a note (notesRu, notesKk) are the note too.
+    const blank = <N extends Noted>(n: N): N => ({ ...n, notes: "", ...("notesRu" in n ? { notesRu: "" } : {}), ...("notesKk" in n ? { notesKk: "" } : {}) });
     out = {
-      ...out,
-      notes: "",
+      ...blank(out),
       answers: out.answers.map(blank),
       appealStages: out.appealStages.map((s) => ({ ...blank(s), hearings: s.hearings.map(blank) })),
-      citations: out.citations.map((ci) => ({ ...ci, note: "" })),
+      citations: out.citations.map((ci) => ({ ...ci, note: "", ...("noteRu" in ci ? { noteRu: "" } : {}), ...("noteKk" in ci ? { noteKk: "" } : {}) })),
       ...(out.history ? { history: [] } : {}),
       ...("deadlineOverrideReason" in out ? { deadlineOverrideReason: "", deadlineOverrideByName: "", deadlineOverrideById: null } : {}),
     };
@@ -193,11 +193,18 @@ export function redactRecord<T>(actor: Actor | null, groupId: string, people: re
  * Titles of applications as this reader may see them: a title can name a private applicant,
  * so for a reader outside the owning group it is redacted like the case's other free text.
  */
-export async function redactApplicationTitles<T extends { id: string; groupId: string; title: string }>(actor: Actor | null, items: T[], locale: Locale): Promise<T[]> {
+export async function redactApplicationTitles<T extends { id: string; groupId: string; title: string; titleRu?: string; titleKk?: string }>(actor: Actor | null, items: T[], locale: Locale): Promise<T[]> {
   const values = await withheldOfApplications(actor, items);
   if (!values.size) return items;
   const mark = withheldMark(locale);
-  return items.map((i) => (values.has(i.id) ? { ...i, title: redactPersonal(i.title, values.get(i.id)!, mark) } : i));
+  // The title in every language it is kept in.
+  return items.map((i) => {
+    if (!values.has(i.id)) return i;
+    const out = { ...i, title: redactPersonal(i.title, values.get(i.id)!, mark) };
+    if (i.titleRu !== undefined) out.titleRu = redactPersonal(i.titleRu, values.get(i.id)!, mark);
+    if (i.titleKk !== undefined) out.titleKk = redactPersonal(i.titleKk, values.get(i.id)!, mark);
+    return out;
+  });
 }
 
 /** Per application the reader does not belong to: the values to cut out of anything said about it. */

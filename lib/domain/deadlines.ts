@@ -11,7 +11,10 @@ export interface DeadlineRuleData {
   amount: number;
   direction: "before" | "after" | string;
   countsFrom: string;
+  /** The law the clock rests on, as cited in English; Russian and Kazakh beside it (localized()). */
   legalBasis?: string;
+  legalBasisRu?: string;
+  legalBasisKk?: string;
   active?: boolean;
 }
 
@@ -24,6 +27,8 @@ export interface Deadline {
   amount: number;
   direction: string;
   legalBasis: string;
+  legalBasisRu: string;
+  legalBasisKk: string;
   /** Days passed over while counting working days. */
   skipped: { date: string; why: "weekend" | "holiday" }[];
   /** Set when a calendar deadline fell on a day off and moved to the next working day. */
@@ -66,6 +71,8 @@ export function applyRule(rule: DeadlineRuleData, anchor: string, cal: WorkCalen
     amount: rule.amount,
     direction: rule.direction,
     legalBasis: rule.legalBasis ?? "",
+    legalBasisRu: rule.legalBasisRu ?? "",
+    legalBasisKk: rule.legalBasisKk ?? "",
     skipped,
     movedFrom,
   };

@@ -34,3 +34,17 @@ export function localized(record: object | null | undefined, field: string, loca
   }
   return "";
 }
+
+/**
+ * localized(), and whether the text is a translation rather than the record's own words: the
+ * documented history's ru/kk columns hold our translations, which the app marks as such.
+ */
+export function localizedText(record: object | null | undefined, field: string, locale: Locale | string): { text: string; translated: boolean } {
+  if (!record) return { text: "", translated: false };
+  const r = record as Record<string, unknown>;
+  for (const c of columns(field, locale)) {
+    const v = r[c];
+    if (typeof v === "string" && v.trim()) return { text: v, translated: c !== field && c !== `${field}En` };
+  }
+  return { text: "", translated: false };
+}

@@ -37,8 +37,11 @@ export const deadlineRuleSchema = z.object({
   unit: choice(DEADLINE_UNITS),
   direction: choice(DEADLINE_DIRECTIONS),
   legalBasis: line(500).prefault(""),
+  legalBasisRu: line(500).prefault(""),
+  legalBasisKk: line(500).prefault(""),
   labelEn: requiredLine(300),
   labelRu: requiredLine(300),
+  labelKk: line(300).prefault(""),
   active: checkbox,
 });
 
@@ -46,6 +49,8 @@ export const addHolidaySchema = z.object({
   date: isoDate,
   kind: choice(HOLIDAY_KINDS),
   name: requiredLine(200),
+  nameRu: line(200).prefault(""),
+  nameKk: line(200).prefault(""),
 });
 export const removeHolidaySchema = z.object({ id });
 

@@ -36,6 +36,9 @@ export const updateStandardSchema = z.object({
   titleRu: requiredLine(),
   bodyEn: text().min(1, { error: "required" }),
   bodyRu: text().min(1, { error: "required" }),
+  // Optional: a Kazakh reader sees the Russian where the Kazakh is empty.
+  titleKk: line().prefault(""),
+  bodyKk: text().prefault(""),
   groundCodes: line(1000).transform((s) =>
     [...new Set(s.split(",").map((c) => c.trim()).filter(Boolean))].join(","),
   ),

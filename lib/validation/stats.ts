@@ -64,6 +64,7 @@ export const refusalRowSchema = z.object({
   key: z.string().nullable().describe("Year, city, authority id, form or group id; null when not known."),
   label: z.string(),
   labelRu: z.string(),
+  labelKk: z.string().optional().describe("Kazakh name (authorities); falls back to labelRu."),
   refusals: count,
   grounds: z.array(groundCountSchema),
 });
@@ -125,7 +126,7 @@ export const reusedReasonSchema = z.object({
   answers: count,
 });
 
-export const groundRefSchema = z.object({ code: z.string(), labelEn: z.string(), labelRu: z.string() });
+export const groundRefSchema = z.object({ code: z.string(), labelEn: z.string(), labelRu: z.string(), labelKk: z.string().optional() });
 
 export const statsFiguresSchema = z.object({
   filters: statsFiltersSchema,

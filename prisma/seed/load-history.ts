@@ -1,7 +1,9 @@
 // Loads the documented history (./history.ts) with its sources and citations. Safe to repeat:
-// it creates only what is missing and never updates anything, so a record a user edited
-// stays as edited, and a record a user deleted (the change log remembers it) is not brought
-// back. Run loadReference(db) first: refusal grounds are looked up by code.
+// it creates only what is missing, so a record a user edited stays as edited, and a record a
+// user deleted (the change log remembers it) is not brought back. The one update it makes is
+// to put our Russian and Kazakh (./history-translations.ts) into empty …Ru/…Kk columns of a
+// record whose English is still ours. Run loadReference(db) first: refusal grounds are looked
+// up by code.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +24,22 @@ import {
   type HistoryApplication,
   type SourceKey,
 } from "./history";
+import { CITATION_NOTE_TRANSLATIONS, HISTORY_TRANSLATIONS } from "./history-translations";
+
+/** Our Russian and Kazakh for a record's texts, as columns: { titleRu, titleKk, … }. */
+function translated(historyId: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, t] of Object.entries(HISTORY_TRANSLATIONS[historyId] ?? {})) {
+    out[`${field}Ru`] = t.ru;
+    out[`${field}Kk`] = t.kk;
+  }
+  return out;
+}
+
+function translatedNote(note: string | undefined): Record<string, string> {
+  const t = note ? CITATION_NOTE_TRANSLATIONS[note] : undefined;
+  return t ? { noteRu: t.ru, noteKk: t.kk } : {};
+}
 
 type Tx = Prisma.TransactionClient;
 
@@ -196,7 +214,7 @@ function plan(texts: Record<SourceKey, string>, r: Resolved): { rows: Row[]; joi
       rows.push({
         model: "Citation",
         id: `${row.id}-c${i + 1}`,
-        data: { sourceId: r.source[c.src], recordType: row.model, recordId: row.id, quote: c.quote, note: c.note ?? "" },
+        data: { sourceId: r.source[c.src], recordType: row.model, recordId: row.id, quote: c.quote, note: c.note ?? "", ...translatedNote(c.note) },
         needs: [
           ["Source", r.source[c.src]],
           [row.model, row.id],
@@ -213,7 +231,7 @@ function plan(texts: Record<SourceKey, string>, r: Resolved): { rows: Row[]; joi
   }
   for (const a of AUTHORITIES) {
     const id = r.authority[a.id];
-    add({ model: "Authority", id, data: { id, name: a.name, nameRu: a.nameRu, kind: a.kind, city: a.city, country: "KZ" }, needs: [], caseId: null, groupId: null }, a.cite);
+    add({ model: "Authority", id, data: { id, name: a.name, nameRu: a.nameRu, ...translated(a.id), kind: a.kind, city: a.city, country: "KZ" }, needs: [], caseId: null, groupId: null }, a.cite);
   }
   for (const p of PEOPLE) {
     const groupId = r.group[p.group];
@@ -222,7 +240,7 @@ function plan(texts: Record<SourceKey, string>, r: Resolved): { rows: Row[]; joi
         model: "Person",
         id: p.id,
         // Named in published reports, in their public role: public; no IIN, address or phone.
-        data: { id: p.id, groupId, isPublic: true, fullName: p.fullName, altNames: p.altNames ?? "", roleTitle: p.roleTitle, notes: p.notes ?? "" },
+        data: { id: p.id, groupId, isPublic: true, fullName: p.fullName, altNames: p.altNames ?? "", roleTitle: p.roleTitle, notes: p.notes ?? "", ...translated(p.id) },
         needs: [["Group", groupId]],
         caseId: null,
         groupId,
@@ -249,6 +267,7 @@ function plan(texts: Record<SourceKey, string>, r: Resolved): { rows: Row[]; joi
         url: s.url,
         language: s.language,
         text: texts[key],
+        ...translated(s.id),
       },
       needs: [["Group", groupId]],
       caseId: null,
@@ -281,6 +300,7 @@ function plan(texts: Record<SourceKey, string>, r: Resolved): { rows: Row[]; joi
           notes: app.notes,
           status: derived.status,
           outcome: derived.outcome,
+          ...translated(app.id),
         },
         needs: [["Group", groupId], ...(authorityId ? ([["Authority", authorityId]] as [Model, string][]) : [])],
         caseId,
@@ -333,6 +353,7 @@ function plan(texts: Record<SourceKey, string>, r: Resolved): { rows: Row[]; joi
             conflictingBookingHolder: a.conflictingBookingHolder ?? "",
             notes: a.notes ?? "",
             outcome: answerOutcome(a.partOutcomes),
+            ...translated(a.id),
           },
           needs: [["Application", app.id]],
           caseId,
@@ -376,6 +397,7 @@ function plan(texts: Record<SourceKey, string>, r: Resolved): { rows: Row[]; joi
               observedOnPrecision: e.observedOnPrecision,
               observer: e.observer,
               description: e.description,
+              ...translated(e.id),
             },
             needs: [["Answer", a.id]],
             caseId,
@@ -401,6 +423,7 @@ function plan(texts: Record<SourceKey, string>, r: Resolved): { rows: Row[]; joi
             caseNumber: s.caseNumber ?? "",
             authorityArguments: s.authorityArguments ?? "",
             notes: s.notes ?? "",
+            ...translated(s.id),
           },
           needs: [
             ["Application", app.id],
@@ -424,6 +447,7 @@ function plan(texts: Record<SourceKey, string>, r: Resolved): { rows: Row[]; joi
               authorityArguments: h.authorityArguments ?? "",
               applicantArguments: h.applicantArguments ?? "",
               notes: h.notes ?? "",
+              ...translated(h.id),
             },
             needs: [["AppealStage", s.id]],
             caseId,
@@ -443,6 +467,7 @@ function plan(texts: Record<SourceKey, string>, r: Resolved): { rows: Row[]; joi
               decidedOnPrecision: s.ruling.decidedOnPrecision,
               outcome: s.ruling.outcome,
               summary: s.ruling.summary,
+              ...translated(s.ruling.id),
             },
             needs: [["AppealStage", s.id]],
             caseId,
@@ -465,6 +490,7 @@ function plan(texts: Record<SourceKey, string>, r: Resolved): { rows: Row[]; joi
             description: e.description,
             statedReason: e.statedReason ?? "",
             participants: e.participants ?? null,
+            ...translated(e.id),
           },
           needs: [["Application", app.id]],
           caseId,
@@ -494,6 +520,7 @@ function plan(texts: Record<SourceKey, string>, r: Resolved): { rows: Row[]; joi
           amount: inc.amount ?? null,
           currency: inc.currency ?? "",
           perpetrator: inc.perpetrator ?? "",
+          ...translated(inc.id),
         },
         needs: [["Group", groupId]],
         caseId: inc.applications?.[0] ?? null,
@@ -536,6 +563,17 @@ function logAfter(row: Row): string {
 }
 
 // ───────────────────────────── loading
+
+const isTranslationColumn = (k: string) => /[a-z](Ru|Kk)$/.test(k);
+
+/** The model's client, for the translation pass, which reads and writes the same way for each. */
+type Delegate = {
+  findMany(args: { where: { id: { in: string[] } } }): Promise<Record<string, unknown>[]>;
+  update(args: { where: { id: string }; data: Record<string, string> }): Promise<unknown>;
+};
+function delegate(tx: Tx, model: Model): Delegate {
+  return (tx as unknown as Record<string, Delegate>)[model.charAt(0).toLowerCase() + model.slice(1)];
+}
 
 async function existingIds(tx: Tx, model: Model, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
@@ -600,7 +638,7 @@ async function createJoins(tx: Tx, model: JoinRow["model"], data: Record<string,
  * Groups, authorities and sources that already exist under the same slug / name+city / slug
  * (e.g. a workspace a user created first) are reused rather than duplicated.
  */
-export async function loadHistory(db: Db): Promise<{ created: number }> {
+export async function loadHistory(db: Db): Promise<{ created: number; translated: number }> {
   const texts = readSourceTexts();
   const problems = validateHistory(texts);
   if (problems.length > 0) throw new Error(`history: the data does not match its sources:\n- ${problems.join("\n- ")}`);
@@ -682,8 +720,43 @@ export async function loadHistory(db: Db): Promise<{ created: number }> {
         joinCount += batch.length;
       }
 
+      // Records loaded before the translations existed get them now: an empty Russian or Kazakh
+      // column is filled when the English beside it is still the one translated.
+      let translatedCount = 0;
+      for (const model of MODELS) {
+        const pending = rows.filter((r) => r.model === model && present.get(model)!.has(r.id) && Object.keys(r.data).some(isTranslationColumn));
+        if (pending.length === 0) continue;
+        const d = delegate(tx, model);
+        const current = new Map((await d.findMany({ where: { id: { in: pending.map((r) => r.id) } } })).map((x) => [String(x.id), x]));
+        for (const row of pending) {
+          const now = current.get(row.id);
+          if (!now) continue;
+          const fill: Record<string, string> = {};
+          for (const [k, v] of Object.entries(row.data)) {
+            if (!isTranslationColumn(k) || typeof v !== "string" || !v || now[k] !== "") continue;
+            const english = k.slice(0, -2);
+            if (english in row.data && now[english] !== row.data[english]) continue;
+            fill[k] = v;
+          }
+          if (Object.keys(fill).length === 0) continue;
+          await d.update({ where: { id: row.id }, data: fill });
+          translatedCount++;
+          logs.push({
+            userId: null,
+            userName: IMPORT_USER_NAME,
+            groupId: row.groupId,
+            entity: row.model,
+            entityId: row.id,
+            caseId: row.caseId,
+            action: "update",
+            before: JSON.stringify(Object.fromEntries(Object.keys(fill).map((k) => [k, ""]))),
+            after: JSON.stringify(fill),
+          });
+        }
+      }
+
       await tx.changeLog.createMany({ data: logs });
-      return { created: logs.length + joinCount };
+      return { created: logs.length - translatedCount + joinCount, translated: translatedCount };
     },
     { maxWait: 10_000, timeout: 60_000 },
   );

@@ -19,13 +19,13 @@ test("a monitor filters the statistics, links the view, and downloads a table as
   await expect(grounds.getByRole("table")).not.toContainText("Organizer not eligible");
 
   // One breakdown of the grounds at a time, switched by a link that keeps the filters.
-  await expect(page.getByRole("heading", { name: "Refusals by ground and Year" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Refusals by ground and year" })).toBeVisible();
   await page.getByRole("navigation", { name: "Break the refusal grounds down by" }).getByRole("link", { name: "City" }).click();
   await expect(page).toHaveURL(/by=city/);
   await expect(page).toHaveURL(/yearFrom=2021/);
-  const byCity = page.locator("section", { has: page.getByRole("heading", { name: "Refusals by ground and City" }) });
+  const byCity = page.locator("section", { has: page.getByRole("heading", { name: "Refusals by ground and city" }) });
   await expect(byCity.getByRole("table")).toContainText("Almaty");
-  await expect(page.getByRole("heading", { name: "Refusals by ground and Year" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Refusals by ground and year" })).toHaveCount(0);
   // The chart is drawn in the browser from the same figures.
   await expect(byCity.locator("figure svg").first()).toBeVisible();
 

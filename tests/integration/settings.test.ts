@@ -279,8 +279,11 @@ describe("settings forms", () => {
     expect(row).toContain("Leave the group");
     expect(render(h(InviteForm, { groupId: groupA }), "ru")).toContain("Создать приглашение");
     const rule = (await listDeadlineRules()).find((r) => r.code === "appeal")!;
-    const ruleHtml = render(h(RuleForm, { countsFrom: rule.countsFrom, initial: { id: rule.id, amount: String(rule.amount), unit: rule.unit, direction: rule.direction, legalBasis: rule.legalBasis, labelEn: rule.labelEn, labelRu: rule.labelRu, active: "on" } }));
+    const ruleHtml = render(h(RuleForm, { countsFrom: rule.countsFrom, initial: { id: rule.id, amount: String(rule.amount), unit: rule.unit, direction: rule.direction, legalBasis: rule.legalBasis, legalBasisRu: rule.legalBasisRu, legalBasisKk: rule.legalBasisKk, labelEn: rule.labelEn, labelRu: rule.labelRu, labelKk: rule.labelKk, active: "on" } }));
     expect(ruleHtml).toContain("after the ruling");
+    // Every language has its field: the name and the legal basis in English, Russian and Kazakh.
+    for (const name of ["labelEn", "labelRu", "labelKk", "legalBasis", "legalBasisRu", "legalBasisKk"]) expect(ruleHtml).toContain(`name="${name}"`);
+    expect(render(h(HolidayForm, { year: 2026 }), "kk")).toContain('name="nameKk"');
     expect(render(h(HolidayForm, { year: 2026 }), "ru")).toContain("Рабочий день в выходные");
     expect(render(h(AcceptInvitationForm, { token: "t".repeat(43), email: "x@example.test" }))).toContain("At least 12 characters, and not one of the most common passwords.");
     expect(render(h(JoinGroupForm, { token: "t".repeat(43) }), "ru")).toContain("Вступить в группу");

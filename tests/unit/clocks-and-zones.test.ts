@@ -20,7 +20,7 @@ describe("today in a group's time zone", () => {
 });
 
 describe("a deadline set by hand", () => {
-  const complaint: NextClock = { ruleCode: "admin_complaint", dueOn: "2026-06-02", anchor: "2026-03-02", anchorKind: "answer_received", unit: "months", amount: 3, direction: "after", legalBasis: "", skipped: [], movedFrom: null, nextStep: "complaint" };
+  const complaint: NextClock = { ruleCode: "admin_complaint", dueOn: "2026-06-02", anchor: "2026-03-02", anchorKind: "answer_received", unit: "months", amount: 3, direction: "after", legalBasis: "", legalBasisRu: "", legalBasisKk: "", skipped: [], movedFrom: null, nextStep: "complaint" };
   const override = { on: "2026-06-19", ruleCode: "admin_complaint", reason: "late letter", byName: "Aida", at: null };
   it("holds over the clock it was set on, with the computed date beside it", () => {
     expect(effectiveDeadline(complaint, override)).toMatchObject({ dueOn: "2026-06-19", computedOn: "2026-06-02", override });

@@ -10,6 +10,7 @@ import { DateText } from "@/components/ui/DateText";
 import { Pagination } from "@/components/ui/Pagination";
 import { AppealFilters } from "@/components/appeals/AppealFilters";
 import { localized } from "@/lib/i18n/localized";
+import { Localized } from "@/components/i18n/Localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("appeals.list");
@@ -47,7 +48,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
               <li key={s.id} className="p-3 sm:p-4">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <Link href={`/applications/${s.application.id}#appeal-${s.id}`} className="font-medium">
-                    {tv.has(`appealKind.${s.kind}`) ? tv(`appealKind.${s.kind}`) : s.kind}: {s.application.title}
+                    {tv.has(`appealKind.${s.kind}`) ? tv(`appealKind.${s.kind}`) : s.kind}: <Localized record={s.application} field="title" mark={false} />
                   </Link>
                   <Badge tone={outcomeTone(outcome)}>{tv.has(`rulingOutcome.${outcome}`) ? tv(`rulingOutcome.${outcome}`) : outcome}</Badge>
                 </div>

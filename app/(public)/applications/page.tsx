@@ -24,6 +24,8 @@ function toRow(a: ApplicationListItem, changed: Set<string>): ApplicationRow {
     changed: changed.has(a.id),
     id: a.id,
     title: a.title,
+    titleRu: a.titleRu,
+    titleKk: a.titleKk,
     status: a.status,
     outcome: a.outcome,
     isPublic: a.isPublic,

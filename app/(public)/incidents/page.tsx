@@ -12,6 +12,7 @@ import { DateText } from "@/components/ui/DateText";
 import { Pagination } from "@/components/ui/Pagination";
 import { IncidentFilters } from "@/components/incidents/IncidentFilters";
 import { Amount } from "@/components/incidents/Amount";
+import { Localized } from "@/components/i18n/Localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("incidents.list");
@@ -45,7 +46,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
               <p className="flex flex-wrap items-center gap-2">
                 <IncidentKindBadge kind={i.kind} />
                 <Link href={`/incidents/${i.id}`} className="font-medium">
-                  {i.title}
+                  <Localized record={i} field="title" mark={false} />
                 </Link>
                 {i.isPublic ? null : <Badge>{t("private")}</Badge>}
               </p>

@@ -4,6 +4,7 @@ import { getActor } from "@/lib/auth/session";
 import { listSources } from "@/lib/data/sources";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { DateText } from "@/components/ui/DateText";
+import { Localized } from "@/components/i18n/Localized";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("sources"))("title") };
@@ -22,7 +23,7 @@ export default async function SourcesPage() {
           {sources.map((s) => (
             <li key={s.id} className="rounded-lg border border-stone-200 bg-white p-4">
               <Link href={`/sources/${s.slug}`} className="font-medium">
-                {s.title}
+                <Localized record={s} field="title" />
               </Link>
               <p className="mt-1 text-sm text-stone-600">
                 {s.publisher ? `${s.publisher} · ` : ""}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/lib/auth/session";
 import { holidayYears, isOperator, listHolidays, listReferenceChanges } from "@/lib/data/settings";
 import { removeHolidayAction } from "@/lib/actions/settings";
@@ -11,6 +11,7 @@ import { ConfirmDeleteForm } from "@/components/appeals/ConfirmDeleteForm";
 import { HolidayForm } from "@/components/settings/HolidayForm";
 import { HistoryList } from "@/components/cases/HistoryList";
 import { weekday } from "@/lib/domain/dates";
+import { localized } from "@/lib/i18n/localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.holidays");
@@ -23,6 +24,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
   const thisYear = new Date().getUTCFullYear();
   const asked = Number.parseInt(sp.year ?? "", 10);
   const year = Number.isInteger(asked) && asked >= 1990 && asked <= 2100 ? asked : thisYear;
+  const locale = await getLocale();
   const [t, tr, years, days, changes] = await Promise.all([getTranslations("settings.holidays"), getTranslations("settings.reference"), holidayYears(), listHolidays(year), listReferenceChanges(["Holiday"])]);
   const operator = isOperator(actor);
   const nav = [...new Set([...years, thisYear, year])].sort((a, b) => a - b);
@@ -58,10 +60,10 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
                     <span className="inline-block min-w-32 font-medium">
                       <DateText value={d.date} />
                     </span>{" "}
-                    <span className="text-xs text-stone-600">{t(`weekday.${wd}`)}</span> {d.name}{" "}
+                    <span className="text-xs text-stone-600">{t(`weekday.${wd}`)}</span> {localized(d, "name", locale)}{" "}
                     <Badge tone={d.kind === "working_day" ? "blue" : "amber"}>{t(`kinds.${d.kind === "working_day" ? "working_day" : "holiday"}`)}</Badge>
                   </span>
-                  {operator ? <ConfirmDeleteForm action={removeHolidayAction} fields={{ id: d.id }} label={t("remove")} confirm={t("removeConfirm", { name: d.name })} ns="settings" /> : null}
+                  {operator ? <ConfirmDeleteForm action={removeHolidayAction} fields={{ id: d.id }} label={t("remove")} confirm={t("removeConfirm", { name: localized(d, "name", locale) })} ns="settings" /> : null}
                 </li>
               );
             })}

@@ -45,7 +45,7 @@ export default async function RulesPage() {
                     direction: t(`directions.${r.direction === "before" ? "before" : "after"}`, { anchor: t.has(`anchor.${r.countsFrom}`) ? t(`anchor.${r.countsFrom}`) : r.countsFrom }),
                   })}
                 </td>
-                <td className="px-3 py-2">{r.legalBasis || "—"}</td>
+                <td className="px-3 py-2">{localized(r, "legalBasis", locale) || "—"}</td>
                 <td className="px-3 py-2 text-right">{operator ? <Link href={`/settings/rules/${r.id}`}>{t("edit")}</Link> : null}</td>
               </tr>
             ))}

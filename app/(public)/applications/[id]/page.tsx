@@ -25,6 +25,7 @@ import { NextStepsPanel } from "@/components/steps/NextStepsPanel";
 import { DeadlineOverrideForm } from "@/components/steps/StepForms";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { localized } from "@/lib/i18n/localized";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -42,9 +43,9 @@ async function load(id: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const data = await load(id);
+  const [data, locale] = await Promise.all([load(id), getLocale()]);
   // Private records stay out of search engines even for their members' sessions.
-  return { title: data.title, robots: data.isPublic ? undefined : { index: false, follow: false } };
+  return { title: localized(data, "title", locale), robots: data.isPublic ? undefined : { index: false, follow: false } };
 }
 
 export default async function CasePage({ params }: Props) {

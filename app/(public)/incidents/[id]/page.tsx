@@ -8,6 +8,8 @@ import { getIncident } from "@/lib/data/incidents";
 import { NotFoundError } from "@/lib/errors";
 import { PageHeader, secondaryLink } from "@/components/ui/PageHeader";
 import { IncidentDetail } from "@/components/incidents/IncidentDetail";
+import { Localized } from "@/components/i18n/Localized";
+import { localized } from "@/lib/i18n/localized";
 
 async function load(id: string) {
   try {
@@ -21,8 +23,8 @@ async function load(id: string) {
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
-  const incident = await load(id);
-  return { title: incident.title };
+  const [incident, locale] = await Promise.all([load(id), getLocale()]);
+  return { title: localized(incident, "title", locale) };
 }
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
@@ -31,7 +33,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   return (
     <div className="max-w-4xl">
       <PageHeader
-        title={incident.title}
+        title={<Localized record={incident} field="title" />}
         subtitle={tv.has(incident.kind) ? tv(incident.kind) : incident.kind}
         actions={
           incident.canEdit ? (

@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { getSource } from "@/lib/data/sources";
 import { isAppError } from "@/lib/errors";
 import { SourceDocument } from "@/components/sources/SourceDocument";
+import { localized } from "@/lib/i18n/localized";
 
 async function load(slug: string) {
   try {
@@ -16,8 +17,8 @@ async function load(slug: string) {
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
-  const source = await load((await params).slug);
-  return { title: source.title };
+  const [source, locale] = await Promise.all([load((await params).slug), getLocale()]);
+  return { title: localized(source, "title", locale) };
 }
 
 export default async function SourcePage({ params }: { params: Promise<{ slug: string }> }) {

@@ -26,7 +26,7 @@ export default async function EditRulePage({ params }: { params: Promise<{ id: s
       <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("warning")}</p>
       <RuleForm
         countsFrom={r.countsFrom}
-        initial={{ id: r.id, amount: String(r.amount), unit: r.unit, direction: r.direction, legalBasis: r.legalBasis, labelEn: r.labelEn, labelRu: r.labelRu, active: r.active ? "on" : "" }}
+        initial={{ id: r.id, amount: String(r.amount), unit: r.unit, direction: r.direction, legalBasis: r.legalBasis, legalBasisRu: r.legalBasisRu, legalBasisKk: r.legalBasisKk, labelEn: r.labelEn, labelRu: r.labelRu, labelKk: r.labelKk, active: r.active ? "on" : "" }}
       />
     </div>
   );

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { localized } from "@/lib/i18n/localized";
 import { requirePageActor } from "@/lib/auth/session";
 import { canEditStandards, listGroundCodes, listLegalStandards, standardFingerprint } from "@/lib/data/case-file";
 import { StandardForm } from "@/components/case-file/StandardForm";
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditStandardPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/settings/standards/${id}`);
-  const [t, common, standards, codes] = await Promise.all([getTranslations("casefile.admin"), getTranslations("common"), listLegalStandards(), listGroundCodes()]);
+  const [t, common, locale, standards, codes] = await Promise.all([getTranslations("casefile.admin"), getTranslations("common"), getLocale(), listLegalStandards(), listGroundCodes()]);
   const standard = standards.find((s) => s.id === id);
   if (!standard) notFound();
   if (!canEditStandards(actor)) {
@@ -28,7 +29,7 @@ export default async function EditStandardPage({ params }: { params: Promise<{ i
   }
   return (
     <>
-      <PageHeader title={standard.titleEn} subtitle={<Link href="/settings/standards">← {common("back")}</Link>} />
+      <PageHeader title={localized(standard, "title", locale)} subtitle={<Link href="/settings/standards">← {common("back")}</Link>} />
       <div className="card max-w-3xl">
         <StandardForm
           knownCodes={codes}
@@ -38,8 +39,10 @@ export default async function EditStandardPage({ params }: { params: Promise<{ i
             fingerprint: standardFingerprint(standard),
             titleEn: standard.titleEn,
             titleRu: standard.titleRu,
+            titleKk: standard.titleKk ?? "",
             bodyEn: standard.bodyEn,
             bodyRu: standard.bodyRu,
+            bodyKk: standard.bodyKk ?? "",
             groundCodes: standard.groundCodes,
           }}
         />
