@@ -56,8 +56,8 @@ export function Documents({ data, subjectType, subjectId, canAttach = data.canEd
             titleHint: t("upload.titleHint"),
             documentDate: t("fields.documentDate"),
             submit: t("upload.submit"),
-            uploading: t("upload.uploading"),
-            added: t("upload.added"),
+            uploading: t.raw("upload.uploading") as string, // filled in the browser ({percent})
+            added: t.raw("upload.added") as string, // filled in the browser ({count})
             errors: Object.fromEntries(["no_files", "too_big", "request_too_big", "wrong_type", "unreadable", "encrypted", "empty", "forbidden", "not_found", "unauthenticated", "form_invalid", "invalid", "unexpected", "network"].map((k) => [k, t(`errors.${k}`, { file: "{file}", mb: maxMb })])),
           }}
         />

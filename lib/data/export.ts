@@ -24,7 +24,7 @@ type Row = Record<string, unknown>;
  * rows so that two exports of the same data are byte-identical.
  */
 export const ENTITIES = [
-  { name: "users", model: "user", key: ["id"], columns: ["id", "email", "name", "locale", "isOperator", "reminderOffsets", "createdAt"] },
+  { name: "users", model: "user", key: ["id"], columns: ["id", "email", "name", "locale", "isOperator", "reminderOffsets", "reminderChannels", "weeklyDigest", "createdAt"] },
   { name: "groups", model: "group", key: ["id"], columns: ["id", "slug", "name", "description", "city", "requireTwoFactor", "timeZone", "createdAt"] },
   { name: "memberships", model: "membership", key: ["id"], columns: ["id", "userId", "groupId", "role", "createdAt"] },
   { name: "authorities", model: "authority", key: ["id"], columns: ["id", "name", "nameRu", "nameKk", "kind", "city", "country", "createdAt"] },
@@ -251,6 +251,11 @@ const USER_SECRETS = {
   totpLastStep: true,
   lastSignInAt: true,
   lockedAt: true,
+  // The Telegram link is this server's bot's chat with the member, and its one-time code a credential.
+  telegramChatId: true,
+  telegramCodeHash: true,
+  telegramCodeExpiresAt: true,
+  telegramPrivateTitles: true,
 } as const;
 
 /**

@@ -162,7 +162,7 @@ async function wholeDatabase(): Promise<string> {
   const parts: string[] = [];
   for (const model of Object.values(Prisma.ModelName)) {
     const delegate = (db as unknown as Record<string, { findMany(): Promise<unknown[]> }>)[model.charAt(0).toLowerCase() + model.slice(1)];
-    parts.push(JSON.stringify(await delegate.findMany()));
+    parts.push(JSON.stringify(await delegate.findMany(), (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
   }
   return parts.join("\n");
 }

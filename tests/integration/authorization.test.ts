@@ -288,6 +288,52 @@ const PAGES: Record<string, RouteSpec> = {
 const ROUTES: Record<string, RouteSpec> = {
   "app/api/health/route.ts": { level: "anyone", methods: ["GET"], url: () => "/api/health" },
   "app/api/ready/route.ts": { level: "anyone", methods: ["GET"], url: () => "/api/ready" },
+  // A file of A's case (the fixture's generated filing): its members read it, everyone else gets 404.
+  "app/files/[id]/route.ts": { level: "memberOfA", methods: ["GET"], params: (fx) => ({ id: fx.filingId }), url: (fx) => `/files/${fx.filingId}` },
+  "app/files/[id]/thumb/route.ts": { level: "memberOfA", methods: ["GET"], params: (fx) => ({ id: fx.filingId }), url: (fx) => `/files/${fx.filingId}/thumb` },
+  "app/files/route.ts": {
+    level: "editorOfA",
+    exempt: {
+      why: "multipart upload answering JSON: each role posts a real PDF to A's case; only A's editors and admins attach it",
+      check: async (fx) => {
+        const { PDFDocument } = await import("pdf-lib");
+        const pdf = await PDFDocument.create();
+        pdf.addPage();
+        const bytes = await pdf.save();
+        for (const role of ROLES) {
+          await resetLimits();
+          session.actor = fx.actors[role];
+          const before = await db.attachment.count({ where: { applicationId: fx.appId, deletedAt: null } });
+          const fd = new FormData();
+          for (const [k, v] of Object.entries({ subjectType: "application", subjectId: fx.appId, kind: "evidence", title: `by ${role}`, documentDate: "", returnTo: `/applications/${fx.appId}` })) fd.append(k, v);
+          fd.append("files", new File([new Uint8Array(bytes)], "scan.pdf", { type: "application/pdf" }));
+          const headers = new Headers({ host: "localhost", origin: "http://localhost", accept: "application/json" });
+          const mod = (await import(/* @vite-ignore */ path.join(ROOT, "app/files/route.ts"))) as { POST: (req: Request) => Promise<Response> };
+          const res = await mod.POST(new Request("http://localhost/files", { method: "POST", body: fd, headers }));
+          const after = await db.attachment.count({ where: { applicationId: fx.appId, deletedAt: null } });
+          if ((LEVELS.editorOfA as readonly string[]).includes(role)) expect(after, `POST /files as ${role}`).toBe(before + 1);
+          else {
+            expect(after, `POST /files as ${role} attached a file`).toBe(before);
+            expect(res.status === 200 ? ((await res.json()) as { ok: boolean }).ok : false, `POST /files as ${role}`).toBe(false);
+          }
+        }
+      },
+    },
+  },
+  "app/s/[token]/files/[id]/route.ts": {
+    level: "anyone",
+    exempt: {
+      why: "a share link's own capability, not a role: documents.test.ts fetches a file through links with and without the documents section",
+      check: async (fx) => {
+        // Whoever calls, a made-up token reaches no file.
+        for (const role of ROLES) {
+          session.actor = fx.actors[role];
+          const got = await callRoute("app/s/[token]/files/[id]/route.ts", "GET", { token: "not-a-token", id: fx.filingId }, `/s/not-a-token/files/${fx.filingId}`);
+          expect(got, role).not.toBe("ok");
+        }
+      },
+    },
+  },
   "app/api/auth/[...nextauth]/route.ts": {
     level: "anyone",
     exempt: {

@@ -55,8 +55,10 @@ describe("files on disk", () => {
     const dir = path.join(root, "backups");
     run(["scripts/backup.ts", "--out", path.join(dir, "b.db")]);
     expect(mode(dir)).toBe(0o700);
-    expect(fs.readdirSync(dir)).toEqual(["b.db"]);
+    // The database, and beside it the folder of attached files (restore puts both back).
+    expect(fs.readdirSync(dir).sort()).toEqual(["b.db", "b.db.files"]);
     expect(mode(path.join(dir, "b.db"))).toBe(0o600);
+    expect(mode(path.join(dir, "b.db.files"))).toBe(0o700);
   });
 
   it("a failed backup leaves nothing behind either", async () => {
@@ -70,7 +72,9 @@ describe("files on disk", () => {
     run(["scripts/export.ts", "--format", "json", "--out", json]);
     expect(mode(path.dirname(json))).toBe(0o700);
     expect(mode(json)).toBe(0o600);
-    expect(fs.readdirSync(path.dirname(json))).toEqual(["all.json"]);
+    // The export and its documents manifest, both owner-only.
+    expect(fs.readdirSync(path.dirname(json)).sort()).toEqual(["all.json", "all.json.documents.json"]);
+    expect(mode(`${json}.documents.json`)).toBe(0o600);
 
     const csv = path.join(root, "csv");
     fs.mkdirSync(csv, { mode: 0o755 });

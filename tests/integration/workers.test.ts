@@ -71,7 +71,7 @@ describe("two worker processes on one database", () => {
   it("send each of 200 reminders, though one worker is killed midway", async () => {
     const group = await db.group.create({ data: { slug: "many", name: "Many members" } });
     for (let i = 0; i < MEMBERS; i++) {
-      const user = await db.user.create({ data: { email: `m${i}@example.test`, name: `Member ${i}`, passwordHash: "x", reminderOffsets: "1", locale: "ru" } });
+      const user = await db.user.create({ data: { email: `m${i}@example.test`, name: `Member ${i}`, passwordHash: "x", reminderOffsets: "1", locale: "ru", weeklyDigest: false } });
       await db.membership.create({ data: { userId: user.id, groupId: group.id, role: "viewer" } });
     }
     // A hearing on the next working day: today is its one-day reminder's day, for every member.

@@ -358,6 +358,11 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
     updateIncidentAction: { level: "editorOfA", entries: (fx) => ({ id: fx.incidentId, version: String(fx.incidentVersion), ...incidentFields(fx) }) },
     deleteIncidentAction: { level: "editorOfA", entries: (fx) => ({ id: fx.incidentId }) },
   },
+  "attachments.ts": {
+    // The fixture's generated filing (a file of A's case): publishing needs the warning confirmed.
+    publishAttachmentAction: { level: "editorOfA", entries: (fx) => ({ id: fx.filingId, isPublic: "on", confirmed: "on" }) },
+    deleteAttachmentAction: { level: "editorOfA", entries: (fx) => ({ id: fx.filingId }) },
+  },
   "share-links.ts": {
     createShareLinkAction: { level: "editorOfA", entries: (fx) => ({ applicationId: fx.appId, expiresInDays: "7", "sections[]": ["parts", "answers"] }) },
     revokeShareLinkAction: { level: "editorOfA", entries: (fx) => ({ linkId: fx.shareLinkId }) },

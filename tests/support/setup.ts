@@ -17,6 +17,10 @@ vi.mock("next/navigation", () => ({
   notFound: () => {
     throw Object.assign(new Error("NEXT_NOT_FOUND"), { digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
   },
+  // Client components rendered on the server in tests (the upload form, OCR progress).
+  useRouter: () => ({ refresh: () => undefined, push: () => undefined, replace: () => undefined, back: () => undefined, prefetch: () => undefined }),
+  usePathname: () => "/",
+  useSearchParams: () => new URLSearchParams(),
 }));
 
 // Every test file gets its own migrated database (a SQLite file, or with
