@@ -18,7 +18,7 @@ const { createPrismaClient } = await import("../../../lib/db-client");
 const db = createPrismaClient();
 try {
   const other = await db.group.findFirstOrThrow({ where: { name: ACCOUNTS.other.group } });
-  await db.application.create({ data: { id: PRIVATE_RECORDS.application, groupId: other.id, isPublic: false, title: "Private rally of another group", procedure: "notification", parts: { create: [{ form: "rally" }] } } });
+  await db.application.create({ data: { id: PRIVATE_RECORDS.application, groupId: other.id, isPublic: false, title: "Private rally of another group", procedure: "notification", status: "draft", parts: { create: [{ form: "rally" }] } } });
   await db.incident.create({ data: { id: PRIVATE_RECORDS.incident, groupId: other.id, isPublic: false, kind: "threat", title: "Private threat of another group" } });
   await db.source.create({ data: { groupId: other.id, isPublic: false, slug: PRIVATE_RECORDS.source, title: "Private notes of another group", text: "Not for anyone else." } });
 } finally {

@@ -14,7 +14,7 @@ const db = createPrismaClient();
 try {
   const group = await db.group.findFirstOrThrow({ where: { name: ACCOUNTS.editor.group } });
   await db.application.create({
-    data: { id: OCR_DOCUMENT.application, groupId: group.id, isPublic: false, title: OCR_DOCUMENT.title, procedure: "notification", parts: { create: [{ form: "march" }] } },
+    data: { id: OCR_DOCUMENT.application, groupId: group.id, isPublic: false, title: OCR_DOCUMENT.title, procedure: "notification", status: "draft", parts: { create: [{ form: "march" }] } },
   });
   const scan = await scannedPdf([await textImage(OCR_DOCUMENT.lines)]);
   await seedAttachment(db, { groupId: group.id, applicationId: OCR_DOCUMENT.application, bytes: scan, mimeType: "application/pdf", kind: "answer", title: "Akimat letter (scan)" });
