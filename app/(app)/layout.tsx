@@ -4,6 +4,7 @@ import { ClientMessages } from "@/components/i18n/ClientMessages";
 /** Every feature's forms live under (app): their client components get these namespaces. */
 const FORM_NAMESPACES = [
   "accounts",
+  "erasure",
   "applications",
   "answers",
   "appeals",
