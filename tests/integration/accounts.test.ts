@@ -3,9 +3,8 @@
 // everywhere; the new-device alert; "lock my account now"; leaving a group and deleting the
 // account; API tokens that expire and carry a scope.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
-import type { AddressInfo } from "node:net";
+import type { ParsedMail } from "mailparser";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
 
 const request = vi.hoisted(() => ({ cookies: new Map<string, string>(), userAgent: "" }));
 vi.mock("next/headers", () => ({
@@ -69,24 +68,14 @@ const FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 
 const CHROME_ANDROID = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
 const SAFARI_MAC = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15";
 
-let smtp: SMTPServer;
+let smtp: TestSmtp;
 let inbox: ParsedMail[] = [];
 let groupId: string;
 let adminId: string;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((m) => inbox.push(m))
-        .then(() => callback(), callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startTestSmtp((m) => inbox.push(m));
+  process.env.SMTP_URL = smtp.url;
   process.env.MAIL_FROM = "Tracker <tracker@example.org>";
   process.env.APP_URL = APP_URL;
   await loadReference(db);
@@ -99,7 +88,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   closeMailTransport();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 const EMAIL = "member@example.test";

@@ -3,9 +3,8 @@
 // with its reason (history, reminders follow it, cleared back to the computed date), the clocks
 // after cassation, what changed since a member last looked, and the group's time zone.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
-import type { AddressInfo } from "node:net";
+import type { ParsedMail } from "mailparser";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import { createElement as h } from "react";
 
 vi.mock("@/lib/auth/session", () => import("../support/session"));
@@ -35,22 +34,12 @@ import { loadMemberCaseFile, MEMBER_SCOPE } from "@/lib/data/case-file";
 import { makeActor, makeGroup, renderChecked, run } from "../support/fixtures";
 
 const APP_URL = "https://tracker.example.org";
-let smtp: SMTPServer;
+let smtp: TestSmtp;
 let inbox: ParsedMail[] = [];
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((m) => inbox.push(m))
-        .then(() => callback(), callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startTestSmtp((m) => inbox.push(m));
+  process.env.SMTP_URL = smtp.url;
   process.env.MAIL_FROM = "Tracker <tracker@example.org>";
   process.env.APP_URL = APP_URL;
   await loadReference(db);
@@ -59,7 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   closeMailTransport();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 beforeEach(async () => {

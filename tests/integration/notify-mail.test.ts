@@ -2,8 +2,8 @@
 // what arrived, to whom, in which language, with which link, exactly once; without SMTP the
 // invitation link is only shown to copy; a failing SMTP server is shown to the group admin.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
+import type { ParsedMail } from "mailparser";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import net, { type AddressInfo } from "node:net";
 
 vi.mock("@/lib/auth/session", () => import("../support/session"));
@@ -23,24 +23,14 @@ import { TelegramLink } from "@/components/notify/TelegramLink";
 import { CreateFeedForm } from "@/components/notify/CreateFeedForm";
 
 const APP_URL = "https://tracker.example.org";
-let smtp: SMTPServer;
+let smtp: TestSmtp;
 let smtpUrl = "";
 let inbox: ParsedMail[] = [];
 const other = createPrismaClient(process.env.DATABASE_URL);
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((m) => inbox.push(m))
-        .then(() => callback(), callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startTestSmtp((m) => inbox.push(m));
+  smtpUrl = smtp.url;
   process.env.MAIL_FROM = "Tracker <tracker@example.org>";
   process.env.APP_URL = APP_URL;
   delete process.env.TELEGRAM_BOT_TOKEN;
@@ -50,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   closeMailTransport();
   await other.$disconnect();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 beforeEach(async () => {

@@ -2,7 +2,8 @@
 // queue's claims, leases, retries and drops; the Settings → Reminders form.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
+import type { ParsedMail } from "mailparser";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import type { AddressInfo } from "node:net";
 
 vi.mock("@/lib/auth/session", () => import("../support/session"));
@@ -23,23 +24,13 @@ import { createElement as h } from "react";
 import { ReminderForm } from "@/components/settings/ReminderForm";
 
 const APP_URL = "https://tracker.example.org";
-let smtp: SMTPServer;
+let smtp: TestSmtp;
 let inbox: ParsedMail[] = [];
 const other = createPrismaClient(process.env.DATABASE_URL); // a second app instance's client
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((m) => inbox.push(m))
-        .then(() => callback(), callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startTestSmtp((m) => inbox.push(m));
+  process.env.SMTP_URL = smtp.url;
   process.env.MAIL_FROM = "Tracker <tracker@example.org>";
   process.env.APP_URL = APP_URL;
   await loadReference(db);
@@ -49,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   closeMailTransport();
   await other.$disconnect();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 beforeEach(async () => {

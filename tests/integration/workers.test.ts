@@ -3,10 +3,9 @@
 // arrives, none twice over — at most the one the killed worker had in hand when it died can be
 // sent again, under the same Message-ID, which mail clients fold into one.
 import { spawn, type ChildProcess } from "node:child_process";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
+import type { ParsedMail } from "mailparser";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import { db } from "@/lib/db";
 import { loadReference } from "@/prisma/seed/reference";
 import { loadClock } from "@/lib/data/rules";
@@ -16,24 +15,14 @@ import { todayIn } from "@/lib/domain/dates";
 import { closeMailTransport } from "@/lib/mail";
 
 const MEMBERS = 200;
-let smtp: SMTPServer;
+let smtp: TestSmtp;
 const inbox: ParsedMail[] = [];
 const workers: ChildProcess[] = [];
 let log = "";
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((m) => inbox.push(m))
-        .then(() => callback(), callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startTestSmtp((m) => inbox.push(m));
+  process.env.SMTP_URL = smtp.url;
   process.env.MAIL_FROM = "Tracker <tracker@example.org>";
   process.env.APP_URL = "https://tracker.example.org";
   await loadReference(db);
@@ -42,7 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const w of workers) if (w.exitCode === null) w.kill("SIGKILL");
   closeMailTransport();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 function startWorker(name: string): ChildProcess {

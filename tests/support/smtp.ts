@@ -1,0 +1,29 @@
+// A real SMTP server for the tests that send mail: listens on a free local port and hands each
+// message, parsed, to `onMail`. The tests read what arrived, as a member's inbox would.
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { simpleParser, type ParsedMail } from "mailparser";
+
+export interface TestSmtp {
+  /** smtp://127.0.0.1:<port>, for SMTP_URL. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startTestSmtp(onMail: (m: ParsedMail) => void): Promise<TestSmtp> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then(onMail)
+        .then(() => callback(), callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
