@@ -1,20 +1,8 @@
 "use client";
 // A form's outcome: this feature's own keys (notify.messages) first, anything else from "errors".
-import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/actions/form-state";
-import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { OutcomeMessage } from "@/components/ui/OutcomeMessage";
 
 export function NotifyMessage({ state, labels }: { state: FormState; labels?: string }) {
-  const t = useTranslations();
-  if (!state.message) return <div aria-live="polite" />;
-  const key = state.message;
-  const text = t.has(`notify.messages.${key}`) ? t(`notify.messages.${key}`) : t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.unexpected");
-  if (state.ok) {
-    return (
-      <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
-        {text}
-      </p>
-    );
-  }
-  return <ErrorSummary state={state} message={text} labels={labels} />;
+  return <OutcomeMessage state={state} messages="notify.messages" labels={labels} />;
 }

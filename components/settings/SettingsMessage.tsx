@@ -1,22 +1,8 @@
 "use client";
-// A form's outcome: this feature's own keys ("last_admin", "invitation_invalid", "saved" …)
-// from the settings catalogue, anything else from "errors".
-import { useTranslations } from "next-intl";
+// A form's outcome: the settings catalogue's own keys ("last_admin", "saved" …), anything else from "errors".
 import type { FormState } from "@/lib/actions/form-state";
-import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { OutcomeMessage } from "@/components/ui/OutcomeMessage";
 
-/** Success as a status line; a failure as the error summary (see components/ui/ErrorSummary). */
 export function SettingsMessage({ state, labels }: { state: FormState; labels?: string }) {
-  const t = useTranslations();
-  if (!state.message) return <div aria-live="polite" />;
-  const key = state.message;
-  const text = t.has(`settings.messages.${key}`) ? t(`settings.messages.${key}`) : t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.unexpected");
-  if (state.ok) {
-    return (
-      <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
-        {text}
-      </p>
-    );
-  }
-  return <ErrorSummary state={state} message={text} labels={labels} ns="settings" />;
+  return <OutcomeMessage state={state} messages="settings.messages" labels={labels} ns="settings" />;
 }
