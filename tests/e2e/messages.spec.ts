@@ -32,7 +32,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const TYPED = fs
   .readdirSync(here)
   .filter((f) => f.endsWith(".spec.ts"))
-  .flatMap((f) => [...fs.readFileSync(path.join(here, f), "utf8").matchAll(/(?:title: |fill\()(?:"([^"]{4,})"|`([^`$]{4,})(?:\$\{|`))/g)].map((m) => (m[1] ?? m[2]).trim()));
+  .flatMap((f) => [...fs.readFileSync(path.join(here, f), "utf8").matchAll(/(?:title: |fill\(|const (?:TITLE|REASON|RELIEF) = )(?:"([^"]{4,})"|`([^`$]{4,})(?:\$\{|`))/g)].map((m) => (m[1] ?? m[2]).trim()));
 
 /** Proper names and data other tests typed in English: allowed anywhere. */
 const NAMES = [
