@@ -91,7 +91,9 @@ export function AnswerCard({ answer, data, number }: { answer: Answer; data: Cas
         {answer.conflictingBookingHolder ? (
           <div>
             <dt className="inline text-stone-600">{t("bookingHolder")}: </dt>
-            <dd className="inline">{answer.conflictingBookingHolder}</dd>
+            <dd className="inline">
+              <Localized record={answer} field="conflictingBookingHolder" />
+            </dd>
           </div>
         ) : null}
       </dl>

@@ -4,6 +4,7 @@ import { Badge, Card, outcomeTone } from "@/components/ui/Card";
 import { DateText } from "@/components/ui/DateText";
 import type { CaseData } from "@/lib/data/cases";
 import { CitationLinks } from "./CitationLinks";
+import { Localized } from "@/components/i18n/Localized";
 
 export function PartsList({ data }: { data: CaseData }) {
   const t = useTranslations("cases.parts");
@@ -25,13 +26,17 @@ export function PartsList({ data }: { data: CaseData }) {
               {p.place ? (
                 <div>
                   <dt className="inline text-stone-600">{t("place")}: </dt>
-                  <dd className="inline">{p.place}</dd>
+                  <dd className="inline">
+                    <Localized record={p} field="place" />
+                  </dd>
                 </div>
               ) : null}
               {p.route ? (
                 <div className="sm:col-span-2">
                   <dt className="inline text-stone-600">{t("route")}: </dt>
-                  <dd className="inline">{p.route}</dd>
+                  <dd className="inline">
+                    <Localized record={p} field="route" />
+                  </dd>
                 </div>
               ) : null}
               <div>

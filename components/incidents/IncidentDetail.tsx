@@ -24,7 +24,7 @@ export function IncidentDetail({ incident }: { incident: Detail }) {
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
           {row(t("date"), <DateText value={incident.occurredOn} precision={incident.occurredOnPrecision} />)}
           {row(t("city"), incident.city)}
-          {row(t("place"), incident.place)}
+          {row(t("place"), incident.place ? <Localized record={incident} field="place" /> : "")}
           {incident.amount !== null ? row(t("amount"), <Amount amount={incident.amount} currency={incident.currency} />) : null}
           {row(t("perpetrator"), incident.perpetrator)}
           {row(t("recordedBy"), <>{incident.group.name} {incident.isPublic ? <Badge tone="green">{tc("public")}</Badge> : <Badge>{tc("private")}</Badge>}</>)}

@@ -398,7 +398,7 @@ export function applicationsWhere(actor: Actor | null, f: ApplicationFilters): P
           { titleRu: contains(v) },
           { titleKk: contains(v) },
           { city: contains(v) },
-          { parts: { some: { OR: [{ place: contains(v) }, { route: contains(v) }] } } },
+          { parts: { some: { OR: [{ place: contains(v) }, { placeRu: contains(v) }, { placeKk: contains(v) }, { route: contains(v) }, { routeRu: contains(v) }, { routeKk: contains(v) }] } } },
           { authority: { OR: [{ name: contains(v) }, { nameRu: contains(v) }, { nameKk: contains(v) }, { city: contains(v) }] } },
         ]),
       ],

@@ -356,8 +356,8 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
         heading: t("part.heading", { n: i + 1, form: vocab("form", p.form) }),
         blocks: blocks(
           facts([
-            fact(t("part.place"), p.place),
-            fact(t("part.route"), p.route),
+            fact(t("part.place"), ours(p, "place")),
+            fact(t("part.route"), ours(p, "route")),
             p.eventDate ? fact(t("part.eventDate"), date(p.eventDate, p.eventDatePrecision)) : null,
             fact(t("part.time"), [p.startTime, p.endTime].filter(Boolean).join("–")),
             fact(t("part.participants"), p.expectedParticipants),
@@ -384,7 +384,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
             fact(t("answer.articleCited"), a.articleCited),
             fact(t("answer.alternativeOffered"), a.alternativeOffered ? t("yes") : t("no")),
             fact(t("answer.alternativeDetails"), a.alternativeDetails),
-            fact(t("answer.conflictingBookingHolder"), a.conflictingBookingHolder),
+            fact(t("answer.conflictingBookingHolder"), ours(a, "conflictingBookingHolder")),
           ]),
           quote(t("answer.statedReason"), a.statedReason),
           a.grounds.length
@@ -484,7 +484,7 @@ export function buildCaseFile(source: CaseFileSource, scope: CaseFileScope, loca
         blocks: blocks(
           facts([
             fact(t("incident.occurredOn"), date(i.occurredOn, i.occurredOnPrecision)),
-            fact(t("incident.place"), [i.place, i.city].filter(Boolean).join(", ")),
+            fact(t("incident.place"), [ours(i, "place"), i.city].filter(Boolean).join(", ")),
             fact(t("incident.amount"), i.amount !== null ? `${i.amount} ${i.currency}`.trim() : ""),
             fact(t("incident.perpetrator"), i.perpetrator),
             fact(t("incident.groups"), i.groups.map((g) => g.group.name).join(", ")),

@@ -208,7 +208,7 @@ export function incidentFilterWhere(actor: Actor | null, f: IncidentFilters): Pr
         { description: contains(q) },
         { perpetrator: contains(q) },
         // Titles and places in any script: «алматы» finds "Almaty" (lib/domain/fold.ts).
-        ...searchVariants(q).flatMap((v) => [{ title: contains(v) }, { titleRu: contains(v) }, { titleKk: contains(v) }, { place: contains(v) }, { city: contains(v) }]),
+        ...searchVariants(q).flatMap((v) => [{ title: contains(v) }, { titleRu: contains(v) }, { titleKk: contains(v) }, { place: contains(v) }, { placeRu: contains(v) }, { placeKk: contains(v) }, { city: contains(v) }]),
       ],
     });
     // Other groups' incidents are not found through the people they keep private (visibility.ts).

@@ -4,6 +4,7 @@ import { can, visibleWhere, type Actor } from "../auth/access";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
 import { disclosureFor, personSelect, personalValues, redactPersonal, withheldMark, withheldOfApplications } from "./visibility";
 import { NotFoundError } from "../errors";
+import { localized } from "../i18n/localized";
 
 export function listSources(actor: Actor | null) {
   return db.source.findMany({
@@ -18,7 +19,7 @@ export type RecordLink = { href: string | null; caseTitle: string | null };
 /** A link, and what a reader outside the record's group may not read about it (see lib/data/visibility.ts). */
 type ResolvedLink = RecordLink & { withheld: string[] };
 
-async function resolveRecordLinks(citations: { recordType: string; recordId: string }[], actor: Actor | null): Promise<Map<string, ResolvedLink>> {
+async function resolveRecordLinks(citations: { recordType: string; recordId: string }[], actor: Actor | null, locale: Locale): Promise<Map<string, ResolvedLink>> {
   const ids = (type: string) => citations.filter((c) => c.recordType === type).map((c) => c.recordId);
   const appVisible = { application: visibleWhere(actor) };
   const [apps, parts, answers, stages, hearings, rulings, events, evidence, incidents] = await Promise.all([
@@ -39,12 +40,13 @@ async function resolveRecordLinks(citations: { recordType: string; recordId: str
   const cases = [...apps, ...[...parts, ...answers, ...stages, ...events].map((r) => r.application), ...[...hearings, ...rulings].map((r) => r.appealStage.application), ...evidence.map((r) => r.answer.application)];
   const withheld = await withheldOfApplications(actor, [...new Map(cases.map((a) => [a.id, a])).values()]);
   const links = new Map<string, ResolvedLink>();
-  const toCase = (key: string, app: { id: string; title: string }) => links.set(key, { href: `/applications/${app.id}`, caseTitle: app.title, withheld: withheld.get(app.id) ?? [] });
+  // In the reader's language: our translation of a documented case's title where there is one.
+  const toCase = (key: string, app: { id: string; title: string }) => links.set(key, { href: `/applications/${app.id}`, caseTitle: localized(app, "title", locale), withheld: withheld.get(app.id) ?? [] });
   for (const a of apps) toCase(a.id, a);
   for (const r of [...parts, ...answers, ...stages, ...events]) toCase(r.id, r.application);
   for (const r of [...hearings, ...rulings]) toCase(r.id, r.appealStage.application);
   for (const r of evidence) toCase(r.id, r.answer.application);
-  for (const i of incidents) links.set(i.id, { href: `/incidents/${i.id}`, caseTitle: i.title, withheld: personalValues(i.people.map((l) => l.person), disclosureFor(actor, i.groupId)) });
+  for (const i of incidents) links.set(i.id, { href: `/incidents/${i.id}`, caseTitle: localized(i, "title", locale), withheld: personalValues(i.people.map((l) => l.person), disclosureFor(actor, i.groupId)) });
   return links;
 }
 
@@ -55,7 +57,7 @@ export async function getSource(actor: Actor | null, slug: string, locale: Local
     include: { citations: { orderBy: { createdAt: "asc" } } },
   });
   if (!source) throw new NotFoundError();
-  const links = await resolveRecordLinks(source.citations, actor);
+  const links = await resolveRecordLinks(source.citations, actor, locale);
   // A citation's note is the recording group's working note, like every other note.
   const member = can(actor, source.groupId, "viewer");
   const mark = withheldMark(locale);

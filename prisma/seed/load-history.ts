@@ -328,6 +328,7 @@ function plan(texts: Record<SourceKey, string>, r: Resolved): { rows: Row[]; joi
             eventDate: p.eventDate,
             eventDatePrecision: p.eventDatePrecision,
             outcome: derived.partOutcomes[p.id],
+            ...translated(p.id),
           },
           needs: [["Application", app.id]],
           caseId,

@@ -18,6 +18,13 @@ import { listApplications } from "@/lib/data/applications";
 import { listIncidents } from "@/lib/data/incidents";
 import { readApplicationFilters } from "@/lib/validation/applications";
 import { localized } from "@/lib/i18n/localized";
+import { buildCaseFile } from "@/lib/data/case-file";
+import { getSource } from "@/lib/data/sources";
+import { getIncident } from "@/lib/data/incidents";
+import { SHARE_SECTIONS } from "@/lib/domain/vocabulary";
+import { PartsList } from "@/components/cases/PartsList";
+import { AnswerCard } from "@/components/cases/AnswerCard";
+import { IncidentDetail } from "@/components/incidents/IncidentDetail";
 
 async function counts() {
   return {
@@ -86,6 +93,7 @@ describe("the seed in three languages", () => {
       db.authority.findMany(),
       db.person.findMany(),
       db.application.findMany(),
+      db.part.findMany(),
       db.answer.findMany(),
       db.appealStage.findMany(),
       db.hearing.findMany(),
@@ -172,6 +180,34 @@ describe("search across scripts", () => {
 });
 
 describe("the settings forms in every language", () => {
+  it("a Russian or Kazakh reader gets the documented places, booking holders and citing cases in their language, marked as our translation", async () => {
+    const rally = await getCase(null, "hist-app-2019-09-28-rally");
+    expect(renderChecked(h(PartsList, { data: rally }), "ru")).toContain("Парк за кинотеатром «Сары-Арка», Алматы");
+    expect(renderChecked(h(PartsList, { data: rally }), "kk")).toContain("«Сарыарқа» кинотеатрының артындағы саябақ");
+    expect(renderChecked(h(PartsList, { data: rally }), "en")).toContain("Park behind the Sary-Arka cinema, Almaty");
+    const file = JSON.stringify(buildCaseFile(rally, { sections: [...SHARE_SECTIONS], includePersonal: false, includeNotes: false }, "ru", [], new Date("2024-06-01")));
+    expect(file).toContain("Парк за кинотеатром «Сары-Арка», Алматы [");
+    expect(file).not.toContain("Park behind");
+
+    const booked = await getCase(null, "hist-app-2023-03-08-march");
+    const answer = booked.answers[0];
+    const card = renderChecked(h(AnswerCard, { answer, data: booked, number: 1 }), "ru");
+    expect(card).toContain("Другой субъект гражданского общества (не назван)");
+    expect(card).not.toContain("Another civil society actor");
+    expect(card).toContain('data-translated="tracker"');
+
+    const cafe = await getIncident(null, "hist-inc-shymkent-cafe-attack");
+    const detail = renderChecked(h(IncidentDetail, { incident: cafe }), "kk");
+    expect(detail).toContain("Жақын маңдағы кафе");
+    expect(detail).not.toContain("The nearest cafe");
+
+    // The source page names the cases that cite it in the reader's language.
+    const source = await getSource(null, "fld-2023-04-28-2024-march-prohibited", "ru");
+    const titles = source.citations.map((c) => c.link.caseTitle).filter(Boolean);
+    expect(titles).toContain("Женский марш 8 марта 2024 года (уведомление от 20 марта 2023 года)");
+    expect(titles.some((t) => /Women’s March/.test(String(t)))).toBe(false);
+  });
+
   it("an operator writes a clock's name and legal basis in Kazakh, and a Kazakh reader's case shows them", async () => {
     const groupId = (await makeGroup("kk-clock", "Kazakh clock")).id;
     const admin = await makeActor("kk-admin", [[groupId, "admin"]]);
