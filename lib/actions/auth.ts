@@ -11,7 +11,7 @@ import { safeCallbackPath } from "../auth/redirect";
 import { cameOverHttps, issueSessionCookie } from "../auth/issue-session";
 import { decodePendingSignIn, encodePendingSignIn, pendingSignInCookie } from "../auth/pending-sign-in";
 import { clientAddress } from "../security/client-address";
-import { endSessions, loadActor } from "../data/users";
+import { endSession, endSessions, loadActor } from "../data/users";
 import { recordSignIn, sessionUser, verifySecondFactor } from "../data/two-factor";
 import { env } from "../env";
 import { rememberLocale } from "../i18n/locale-cookie";
@@ -77,17 +77,20 @@ export async function verifySignInCodeAction(_prev: FormState, formData: FormDat
 }
 
 /**
- * Ends the session on every device (the user's session version is raised, so this token and
- * every copy of it stop working even if replayed), removes the cookie and goes home.
+ * Ends this device's session: its row (My sessions) is closed, so this token and every copy of
+ * it stop working even if replayed, while the member's other devices stay signed in ("Sign out
+ * everywhere" in Settings ends those too). A token from before the session rows carries no
+ * session id: it ends every session, as sign-out did then. Removes the cookie and goes home.
  */
 export async function signOutAction(): Promise<void> {
   const jar = await cookies();
   const cookie = sessionCookie(await cameOverHttps());
   const raw = jar.get(cookie.name)?.value;
   if (raw) {
-    const token = await decode({ token: raw, secret: env.authSecret }).catch(() => null);
-    const uid = await currentSessionUserId(token as Record<string, unknown> | null);
-    if (uid) await endSessions(uid);
+    const token = (await decode({ token: raw, secret: env.authSecret }).catch(() => null)) as Record<string, unknown> | null;
+    const uid = await currentSessionUserId(token);
+    if (uid && typeof token?.sid === "string") await endSession(uid, token.sid);
+    else if (uid) await endSessions(uid);
   }
   jar.set(cookie.name, "", { ...cookie.options, maxAge: 0 });
   redirect("/");

@@ -35,6 +35,11 @@ export async function loadActorForSession(userId: string, sessionVersion: unknow
 }
 
 /** Ends every session of the user, on every device (their API tokens are governed separately). */
+/** Ends one of the user's sessions (sign-out on that device): its token stops working at once. */
+export async function endSession(userId: string, sessionId: string): Promise<void> {
+  await db.userSession.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
 export async function endSessions(userId: string, tx: Tx | typeof db = db): Promise<void> {
   await tx.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
   await tx.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
