@@ -43,7 +43,7 @@ interface Props {
 
 export function ApplicationForm({ mode, action, options, clock, initial, ownerName, cancelHref, drafts }: Props) {
   const t = useTranslations("applications.form");
-  const [state, formAction, draft] = useDraftForm("application", mode === "create" && drafts ? drafts.owner : null, action, drafts?.serverKey ?? "");
+  const [state, formAction, draft, onSubmit] = useDraftForm("application", mode === "create" && drafts ? drafts.owner : null, action, drafts?.serverKey ?? "");
   const submitted = state.data?.values as Plain | undefined;
   const conflict = state.message === "conflict" ? (state.conflict as ApplicationConflict | null) : null;
   // After a conflict the form holds the merge (their changes and this user's), and its base
@@ -54,7 +54,7 @@ export function ApplicationForm({ mode, action, options, clock, initial, ownerNa
   const version = conflict ? String(conflict.version) : values.version;
   return (
     <div className={conflict ? "grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]" : ""}>
-      <form action={formAction} noValidate className="space-y-6" aria-describedby="form-message" data-offline-draft={draft ? "" : undefined}>
+      <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby="form-message" data-offline-draft={draft ? "" : undefined}>
         <div id="form-message">
           <FormMessage state={state} labels="applications.form" ns="applications" />
         </div>

@@ -62,7 +62,7 @@ interface Props {
 }
 
 export function IncidentForm({ action, initial, links, options, cancelHref, drafts }: Props) {
-  const [state, formAction, draft] = useDraftForm("incident", drafts?.owner ?? null, action, drafts?.serverKey ?? "");
+  const [state, formAction, draft, onSubmit] = useDraftForm("incident", drafts?.owner ?? null, action, drafts?.serverKey ?? "");
   const submitted = state.data?.values as Plain | undefined;
   const conflict = state.message === "conflict" ? (state.conflict as { version: number; merge?: FieldsMerge } | null) : null;
   // After a conflict the form holds both edits merged, over the version now saved (its new base).
@@ -88,6 +88,7 @@ export function IncidentForm({ action, initial, links, options, cancelHref, draf
       options={options}
       cancelHref={cancelHref}
       draft={draft}
+      onSubmit={onSubmit}
     />
   );
 }
@@ -114,8 +115,10 @@ function Fields({
   options,
   cancelHref,
   draft,
+  onSubmit,
 }: {
   draft: DraftInfo | null;
+  onSubmit?: (e: React.FormEvent<HTMLFormElement>) => void;
   state: FormState;
   formAction: (fd: FormData) => void;
   v: IncidentValues;
@@ -137,7 +140,7 @@ function Fields({
   const q = appFilter.trim().toLowerCase();
   const shownApps = options.applications.filter((a) => !q || chosen.applications.includes(a.id) || a.title.toLowerCase().includes(q) || a.city.toLowerCase().includes(q));
   return (
-    <form action={formAction} noValidate className="space-y-5" data-offline-draft={draft ? "" : undefined}>
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" data-offline-draft={draft ? "" : undefined}>
       <FormMessage state={state} labels="incidents.form" />
       {draft ? <DraftNotice draft={draft} /> : null}
       {conflict ? (

@@ -4,7 +4,7 @@
 // when the connection returns — same validation, same conflict rules, and a submission key so
 // that it is saved once however often it is sent. A refusal shows in the form like any other;
 // the draft is deleted only once the server has saved it (its redirect).
-import { startTransition, useActionState, useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { formToObject } from "@/lib/validation/form-data";
 import { deleteDraft, draftFields, findDraft, newSubmissionKey, saveDraft, setDraftStatus, toFormData, type Draft, type DraftKind } from "@/lib/offline/drafts";
@@ -36,10 +36,19 @@ function offline(): boolean {
 /**
  * useActionState for a create form, with drafts. `owner` is the signed-in member (a draft is
  * theirs only); `serverKey` is the key the page rendered, used until the browser makes its own.
+ * The form keeps the server action as its `action` (so it posts before JavaScript loads); once
+ * JavaScript runs, `onSubmit` takes the submission through the draft-keeping wrapper instead.
  */
-export function useDraftForm(kind: DraftKind, owner: string | null, action: Action, serverKey: string): [FormState, (fd: FormData) => void, DraftInfo | null] {
+export function useDraftForm(
+  kind: DraftKind,
+  owner: string | null,
+  action: Action,
+  serverKey: string,
+): [FormState, (fd: FormData) => void, DraftInfo | null, ((e: FormEvent<HTMLFormElement>) => void) | undefined] {
+  const [serverState, serverAction] = useActionState(action, initialFormState);
   // Without an owner (an edit form) it is plain useActionState.
   const enabled = owner !== null;
+
   const [clientKey, setClientKey] = useState(serverKey);
   const [draft, setDraft] = useState<Pick<Draft, "savedAt" | "status"> | null>(null);
   const [keptOffline, setKeptOffline] = useState(false);
@@ -59,14 +68,13 @@ export function useDraftForm(kind: DraftKind, owner: string | null, action: Acti
 
   const draftable = useCallback(
     async (prev: FormState, fd: FormData): Promise<FormState> => {
-      if (!enabled || owner === null) return action(prev, fd);
       const key = String(fd.get("clientKey") ?? "");
       if (fd.get(RESTORE)) {
         fd.delete(RESTORE);
         return { ok: false, data: { values: formToObject(fd), submittedAt: Date.now() } };
       }
       if (offline()) return keep(fd, key);
-      const stored = findDraft(kind, owner);
+      const stored = owner === null ? undefined : findDraft(kind, owner);
       if (stored?.key === key) {
         setDraftStatus(key, "sending");
         setDraft({ savedAt: stored.savedAt, status: "sending" });
@@ -91,10 +99,21 @@ export function useDraftForm(kind: DraftKind, owner: string | null, action: Acti
         throw e;
       }
     },
-    [action, keep, kind, owner, enabled],
+    [action, keep, kind, owner],
   );
 
-  const [state, formAction] = useActionState(draftable, initialFormState);
+  const [draftState, formAction] = useActionState(draftable, initialFormState);
+  // Before JavaScript (or after a post without it) the server's answer; then the wrapper's.
+  const state = draftState === initialFormState ? serverState : draftState;
+  const onSubmit = useCallback(
+    (e: FormEvent<HTMLFormElement>) => {
+      e.preventDefault();
+      const fd = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+      // After the event: a transition begun inside it would make React run the form's own action too.
+      queueMicrotask(() => startTransition(() => formAction(fd)));
+    },
+    [formAction],
+  );
   const sent = useRef(false);
 
   // On opening the form: a draft kept here comes back into it, and is sent if the connection is there.
@@ -142,5 +161,6 @@ export function useDraftForm(kind: DraftKind, owner: string | null, action: Acti
     setClientKey(newSubmissionKey());
   }, [clientKey]);
 
-  return [state, formAction, enabled ? { clientKey, savedAt: draft?.savedAt ?? null, status: draft?.status ?? null, keptOffline, discard } : null];
+  if (!enabled) return [serverState, serverAction, null, undefined];
+  return [state, serverAction, { clientKey, savedAt: draft?.savedAt ?? null, status: draft?.status ?? null, keptOffline, discard }, onSubmit];
 }
