@@ -94,6 +94,8 @@ export const PAGE_CACHE = "tracker-pages";
 /** Sign-out: nothing a member read or typed stays on the device for the next person. */
 export async function forgetThisDevice(): Promise<void> {
   deleteAllDrafts();
+  // The worker may be fetching a page to keep right now: it drops it (lib/offline/sw.ts).
+  if (typeof navigator !== "undefined") navigator.serviceWorker?.controller?.postMessage({ type: "forget" });
   if (typeof caches !== "undefined") {
     for (const name of await caches.keys()) if (name.startsWith("tracker-")) await caches.delete(name);
   }

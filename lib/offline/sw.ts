@@ -91,10 +91,18 @@ const serwist = new Serwist({
 // A page opened by a link inside the app comes as React data, not HTML: the page asks for its
 // HTML to be kept too, at most once a minute per address.
 const lastKept = new Map<string, number>();
+/** Bumped at sign-out: a page still being fetched for an earlier "keep-page" is not stored after it. */
+let generation = 0;
 sw.addEventListener("message", (event) => {
   const data = event.data as { type?: string; url?: string } | null;
   if (data?.type === "was-cached" && event.source?.id) {
     event.source.postMessage({ type: "cached-copy", value: fromCache.delete(event.source.id) });
+    return;
+  }
+  if (data?.type === "forget") {
+    generation++;
+    lastKept.clear();
+    event.waitUntil?.(caches.delete(PAGES));
     return;
   }
   if (data?.type !== "keep-page" || typeof data.url !== "string") return;
@@ -104,10 +112,11 @@ sw.addEventListener("message", (event) => {
   const now = Date.now();
   if ((lastKept.get(url.href) ?? 0) > now - 60_000) return;
   lastKept.set(url.href, now);
+  const started = generation;
   const work = (async () => {
     const response = await fetch(url.href, { credentials: "same-origin", headers: { accept: "text/html" } });
     const kept = await htmlOnly.cacheWillUpdate!({ response, request: new Request(url.href), event: undefined as never, state: undefined });
-    if (kept) await (await caches.open(PAGES)).put(url.href, kept);
+    if (kept && started === generation) await (await caches.open(PAGES)).put(url.href, kept);
   })().catch(() => undefined);
   event.waitUntil?.(work);
 });
