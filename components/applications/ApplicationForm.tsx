@@ -72,7 +72,7 @@ export function ApplicationForm({ mode, action, options, clock, initial, ownerNa
           ownerName={ownerName}
         />
         <div className="flex flex-wrap items-center gap-3">
-          <SubmitButton>{mode === "create" ? t("create") : t("save")}</SubmitButton>
+          <SubmitButton busy={draft?.pending}>{mode === "create" ? t("create") : t("save")}</SubmitButton>
           <Link href={cancelHref} className={secondaryLink}>
             {t("cancel")}
           </Link>

@@ -245,7 +245,7 @@ function Fields({
       <p className="-mt-3 text-xs text-stone-600">{t("isPublicHint")}</p>
 
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton>{v.id ? t("save") : t("create")}</SubmitButton>
+        <SubmitButton busy={draft?.pending}>{v.id ? t("save") : t("create")}</SubmitButton>
         <Link href={cancelHref} className={secondaryLink}>
           {t("cancel")}
         </Link>

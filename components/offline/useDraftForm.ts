@@ -19,6 +19,8 @@ export interface DraftInfo {
   status: Draft["status"] | null;
   /** The last submission could not reach the server and was kept. */
   keptOffline: boolean;
+  /** Being sent (its submit button shows it). */
+  pending: boolean;
   discard: () => void;
 }
 
@@ -102,7 +104,7 @@ export function useDraftForm(
     [action, keep, kind, owner],
   );
 
-  const [draftState, formAction] = useActionState(draftable, initialFormState);
+  const [draftState, formAction, pending] = useActionState(draftable, initialFormState);
   // Before JavaScript (or after a post without it) the server's answer; then the wrapper's.
   const state = draftState === initialFormState ? serverState : draftState;
   const onSubmit = useCallback(
@@ -162,5 +164,5 @@ export function useDraftForm(
   }, [clientKey]);
 
   if (!enabled) return [serverState, serverAction, null, undefined];
-  return [state, serverAction, { clientKey, savedAt: draft?.savedAt ?? null, status: draft?.status ?? null, keptOffline, discard }, onSubmit];
+  return [state, serverAction, { clientKey, savedAt: draft?.savedAt ?? null, status: draft?.status ?? null, keptOffline, pending, discard }, onSubmit];
 }
