@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { pickMessages } from "@/components/i18n/ClientMessages";
+import { OfflineBanner } from "@/components/offline/OfflineBanner";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,6 +26,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {t("skipToContent")}
           </a>
           <SiteHeader />
+          {/* Its own few strings only (a nested provider replaces the outer one's). */}
+          <NextIntlClientProvider locale={locale} messages={{ phone: { offline: (messages.phone as Record<string, unknown>).offline } }}>
+            <OfflineBanner renderedAt={new Date().toISOString()} />
+          </NextIntlClientProvider>
           <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
             {children}
           </main>

@@ -25,6 +25,8 @@ const FORM_NAMESPACES = [
   "notify.telegram",
   "notify.delivery",
   "notify.invitation.emailed",
+  // A new application's or incident's form says how its offline draft stands (components/offline).
+  "phone.drafts",
 ] as const;
 
 // Everything under (app) is for signed-in members.

@@ -2,13 +2,15 @@
 // Logging or editing an application: who filed it with whom, what was asked (one or more
 // parts), and — as the user types — whether it was filed in time and when the answer is due.
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, SelectField, TextArea, TextField } from "@/components/ui/Field";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { secondaryLink } from "@/components/ui/PageHeader";
-import { initialFormState, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { useDraftForm } from "@/components/offline/useDraftForm";
+import { DraftNotice } from "@/components/offline/DraftNotice";
 import { formToObject, type Plain } from "@/lib/validation/form-data";
 import { ASSEMBLY_FORMS, AUTHORITY_KINDS, DATE_PRECISIONS, isOneOf, procedureFor, type AssemblyForm } from "@/lib/domain/vocabulary";
 import type { ApplicationConflict } from "@/lib/data/applications";
@@ -35,11 +37,13 @@ interface Props {
   /** Edit: the owning group, which does not change. */
   ownerName?: string;
   cancelHref: string;
+  /** A new application: kept as a draft on this device when typed offline (components/offline). */
+  drafts?: { owner: string; serverKey: string };
 }
 
-export function ApplicationForm({ mode, action, options, clock, initial, ownerName, cancelHref }: Props) {
+export function ApplicationForm({ mode, action, options, clock, initial, ownerName, cancelHref, drafts }: Props) {
   const t = useTranslations("applications.form");
-  const [state, formAction] = useActionState(action, initialFormState);
+  const [state, formAction, draft, onSubmit] = useDraftForm("application", mode === "create" && drafts ? drafts.owner : null, action, drafts?.serverKey ?? "");
   const submitted = state.data?.values as Plain | undefined;
   const conflict = state.message === "conflict" ? (state.conflict as ApplicationConflict | null) : null;
   // After a conflict the form holds the merge (their changes and this user's), and its base
@@ -50,10 +54,11 @@ export function ApplicationForm({ mode, action, options, clock, initial, ownerNa
   const version = conflict ? String(conflict.version) : values.version;
   return (
     <div className={conflict ? "grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]" : ""}>
-      <form action={formAction} noValidate className="space-y-6" aria-describedby="form-message">
+      <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby="form-message" data-offline-draft={draft ? "" : undefined}>
         <div id="form-message">
           <FormMessage state={state} labels="applications.form" ns="applications" />
         </div>
+        {draft ? <DraftNotice draft={draft} /> : null}
         {/* Remounted after each failed submit so every control shows what was just sent. */}
         <ApplicationFields
           key={String(state.data?.submittedAt ?? "initial")}
@@ -67,7 +72,7 @@ export function ApplicationForm({ mode, action, options, clock, initial, ownerNa
           ownerName={ownerName}
         />
         <div className="flex flex-wrap items-center gap-3">
-          <SubmitButton>{mode === "create" ? t("create") : t("save")}</SubmitButton>
+          <SubmitButton busy={draft?.pending}>{mode === "create" ? t("create") : t("save")}</SubmitButton>
           <Link href={cancelHref} className={secondaryLink}>
             {t("cancel")}
           </Link>

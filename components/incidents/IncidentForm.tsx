@@ -2,7 +2,7 @@
 // An incident or reprisal: what happened, when and where, the amount of a fine, who did it,
 // and whom and what it concerns — people, groups, applications (none, if it stands alone).
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField, FieldErrors, SelectField, TextArea, TextField } from "@/components/ui/Field";
 import { FormMessage } from "@/components/ui/FormMessage";
@@ -12,7 +12,9 @@ import { DateText } from "@/components/ui/DateText";
 import { Localized } from "@/components/i18n/Localized";
 import { DateWithPrecision } from "@/components/appeals/DateWithPrecision";
 import { formValues, listValue } from "@/components/appeals/values";
-import { initialFormState, type FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/lib/actions/form-state";
+import { useDraftForm, type DraftInfo } from "@/components/offline/useDraftForm";
+import { DraftNotice } from "@/components/offline/DraftNotice";
 import type { Plain } from "@/lib/validation/form-data";
 import { INCIDENT_KINDS } from "@/lib/domain/vocabulary";
 import type { FieldsMerge } from "@/lib/domain/merge";
@@ -55,10 +57,12 @@ interface Props {
   links: IncidentLinks;
   options: IncidentOptions;
   cancelHref: string;
+  /** A new incident: kept as a draft on this device when typed offline (components/offline). */
+  drafts?: { owner: string; serverKey: string };
 }
 
-export function IncidentForm({ action, initial, links, options, cancelHref }: Props) {
-  const [state, formAction] = useActionState(action, initialFormState);
+export function IncidentForm({ action, initial, links, options, cancelHref, drafts }: Props) {
+  const [state, formAction, draft, onSubmit] = useDraftForm("incident", drafts?.owner ?? null, action, drafts?.serverKey ?? "");
   const submitted = state.data?.values as Plain | undefined;
   const conflict = state.message === "conflict" ? (state.conflict as { version: number; merge?: FieldsMerge } | null) : null;
   // After a conflict the form holds both edits merged, over the version now saved (its new base).
@@ -83,6 +87,8 @@ export function IncidentForm({ action, initial, links, options, cancelHref }: Pr
       chosen={chosen}
       options={options}
       cancelHref={cancelHref}
+      draft={draft}
+      onSubmit={onSubmit}
     />
   );
 }
@@ -108,7 +114,11 @@ function Fields({
   chosen,
   options,
   cancelHref,
+  draft,
+  onSubmit,
 }: {
+  draft: DraftInfo | null;
+  onSubmit?: (e: React.FormEvent<HTMLFormElement>) => void;
   state: FormState;
   formAction: (fd: FormData) => void;
   v: IncidentValues;
@@ -130,8 +140,9 @@ function Fields({
   const q = appFilter.trim().toLowerCase();
   const shownApps = options.applications.filter((a) => !q || chosen.applications.includes(a.id) || a.title.toLowerCase().includes(q) || a.city.toLowerCase().includes(q));
   return (
-    <form action={formAction} noValidate className="space-y-5">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" data-offline-draft={draft ? "" : undefined}>
       <FormMessage state={state} labels="incidents.form" />
+      {draft ? <DraftNotice draft={draft} /> : null}
       {conflict ? (
         <MergeNotice
           title={ta("title")}
@@ -234,7 +245,7 @@ function Fields({
       <p className="-mt-3 text-xs text-stone-600">{t("isPublicHint")}</p>
 
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton>{v.id ? t("save") : t("create")}</SubmitButton>
+        <SubmitButton busy={draft?.pending}>{v.id ? t("save") : t("create")}</SubmitButton>
         <Link href={cancelHref} className={secondaryLink}>
           {t("cancel")}
         </Link>

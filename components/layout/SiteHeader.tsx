@@ -3,9 +3,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { NavFold } from "./NavFold";
 
 export async function SiteHeader() {
-  const [t, ts, actor, locale] = await Promise.all([getTranslations("nav"), getTranslations("settings.security"), getActor(), getLocale()]);
+  const [t, ts, tp, actor, locale] = await Promise.all([getTranslations("nav"), getTranslations("settings.security"), getTranslations("phone"), getActor(), getLocale()]);
   const heldBack = actor?.twoFactorRequiredBy ?? [];
   const links = [
     ...(actor ? [{ href: "/dashboard", label: t("dashboard") }] : []),
@@ -21,17 +22,20 @@ export async function SiteHeader() {
         <Link href="/" className="font-semibold text-brand-800 no-underline">
           {t("brand")}
         </Link>
-        <nav aria-label={t("main")} className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto">
-          <ul className="flex gap-4 text-sm">
-            {links.map((l) => (
-              <li key={l.href}>
-                <Link href={l.href} className="text-stone-700 no-underline hover:text-brand-700">
-                  {l.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {/* On a phone every section is one tap away behind "Menu" (it used to scroll out of sight). */}
+        <NavFold label={tp("menu")} className="order-3 w-full sm:order-none sm:w-auto">
+          <nav aria-label={t("main")} className="mt-2 sm:mt-0">
+            <ul className="flex flex-col gap-1 text-sm sm:flex-row sm:gap-4">
+              {links.map((l) => (
+                <li key={l.href}>
+                  <Link href={l.href} className="block py-1.5 text-stone-700 no-underline hover:text-brand-700 sm:inline sm:py-0">
+                    {l.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </NavFold>
         <div className="flex items-center gap-3 text-sm">
           <LanguageSwitch current={locale} />
           {actor ? (
@@ -39,7 +43,7 @@ export async function SiteHeader() {
               <Link href="/settings" className="text-stone-700 no-underline" title={actor.email}>
                 {actor.name}
               </Link>
-              <SignOutButton />
+              <SignOutButton confirmDrafts={tp("drafts.signOut")} />
             </>
           ) : (
             <Link href="/signin">{t("signIn")}</Link>

@@ -2,8 +2,9 @@
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 
-export function SubmitButton({ children, variant = "primary", name, value }: { children: React.ReactNode; variant?: "primary" | "danger" | "secondary"; name?: string; value?: string }) {
-  const { pending } = useFormStatus();
+/** `busy`: a submission the form sends itself (an offline draft, components/offline), which useFormStatus does not see. */
+export function SubmitButton({ children, variant = "primary", name, value, busy = false }: { children: React.ReactNode; variant?: "primary" | "danger" | "secondary"; name?: string; value?: string; busy?: boolean }) {
+  const pending = useFormStatus().pending || busy;
   const t = useTranslations("common");
   const styles = {
     primary: "bg-brand-700 text-white hover:bg-brand-800",

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "../auth/session";
-import type { FormState } from "./form-state";
+import { invalid, type FormState } from "./form-state";
+import { submissionKey } from "../validation/submission-key";
 import { parseOrInvalid, runForm } from "./run-form";
 import { createApplicationSchema, deleteApplicationSchema, publishApplicationSchema, updateApplicationSchema } from "../validation/applications";
 import { parseBase } from "../validation/form-data";
@@ -13,7 +14,9 @@ export async function createApplicationAction(_prev: FormState, formData: FormDa
     const actor = await requireActor();
     const parsed = parseOrInvalid(createApplicationSchema, raw);
     if (!parsed.ok) return parsed.state;
-    const id = await createApplication(actor, parsed.data);
+    const key = submissionKey.safeParse(raw.clientKey);
+    if (!key.success) return invalid(key.error);
+    const id = await createApplication(actor, parsed.data, key.data);
     revalidatePath("/applications");
     redirect(`/applications/${id}`);
   });

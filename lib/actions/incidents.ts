@@ -7,6 +7,7 @@ import { invalid, type FormState } from "./form-state";
 import { runForm } from "./run-form";
 import { parseBase } from "../validation/form-data";
 import { id } from "../validation/common";
+import { submissionKey } from "../validation/submission-key";
 import { createIncidentSchema, updateIncidentSchema } from "../validation/incidents";
 import { createIncident, deleteIncident, updateIncident } from "../data/incidents";
 
@@ -22,7 +23,9 @@ export async function createIncidentAction(_prev: FormState, formData: FormData)
     const actor = await requireActor();
     const parsed = createIncidentSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error);
-    const incident = await createIncident(actor, parsed.data);
+    const key = submissionKey.safeParse(raw.clientKey);
+    if (!key.success) return invalid(key.error);
+    const incident = await createIncident(actor, parsed.data, key.data);
     revalidate(incident.id);
     redirect(`/incidents/${incident.id}`);
   });

@@ -24,6 +24,7 @@ import { idNumberQuery, redactApplicationTitles, withheldPersonMatching } from "
 import { searchHash } from "../crypto/fields";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
 import { updateVersioned, type SubmittedEdit } from "./versioned";
+import { createOnce, rememberKey } from "./submission-keys";
 import { applicationFromRecord, applicationFromSubmitted, type ApplicationValues } from "../domain/application-values";
 import { mergeApplication, type ApplicationMerge } from "../domain/merge";
 
@@ -118,8 +119,13 @@ async function addApplicant(tx: Tx, actor: Actor, ref: CaseRef, a: ApplicantInpu
   await logChange(tx, actor, { entity: "Applicant", entityId: applicant.id, ...ref, action: "create", after: applicant });
 }
 
-export async function createApplication(actor: Actor, input: CreateApplicationInput): Promise<string> {
+/** With a submission key, a second submission of the same form is handed the first one's case. */
+export async function createApplication(actor: Actor, input: CreateApplicationInput, key?: string): Promise<string> {
   requireRole(actor, input.groupId, "editor");
+  return (await createOnce(actor, key, "Application", () => insertApplication(actor, input, key))).id;
+}
+
+async function insertApplication(actor: Actor, input: CreateApplicationInput, key: string | undefined): Promise<string> {
   return db.$transaction(async (tx) => {
     await checkOrganizers(tx, actor, input.organizerIds);
     const authorityId = await resolveAuthority(tx, actor, input, input.groupId, input.city);
@@ -137,6 +143,7 @@ export async function createApplication(actor: Actor, input: CreateApplicationIn
     const linked = new Set<string>();
     for (const a of input.applicants) await addApplicant(tx, actor, ref, a, linked);
     await recomputeCase(tx, app.id);
+    await rememberKey(tx, actor, key, "Application", app.id);
     return app.id;
   });
 }

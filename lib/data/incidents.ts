@@ -15,6 +15,7 @@ import { personSelect, redactApplicationTitles, redactRecord, withheldPersonMatc
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
 import { updateVersioned, type SubmittedEdit } from "./versioned";
 import { mergeIncident } from "../domain/merge";
+import { createOnce, rememberKey } from "./submission-keys";
 
 type LinkInput = Pick<CreateIncidentInput, "people" | "newPeople" | "groups" | "applications">;
 
@@ -83,8 +84,13 @@ async function linkApplications(tx: Tx, actor: Actor, incidentId: string, groupI
   }
 }
 
-export async function createIncident(actor: Actor, input: CreateIncidentInput) {
+/** With a submission key, a second submission of the same form shows the first one's incident. */
+export async function createIncident(actor: Actor, input: CreateIncidentInput, key?: string): Promise<{ id: string; created: boolean }> {
   requireRole(actor, input.groupId, "editor");
+  return createOnce(actor, key, "Incident", async () => (await insertIncident(actor, input, key)).id);
+}
+
+async function insertIncident(actor: Actor, input: CreateIncidentInput, key: string | undefined) {
   return db.$transaction(async (tx) => {
     await checkLinks(tx, actor, input.groupId, input);
     const incident = await tx.incident.create({ data: { groupId: input.groupId, createdById: actor.userId, ...incidentData(input) } });
@@ -99,6 +105,7 @@ export async function createIncident(actor: Actor, input: CreateIncidentInput) {
       after: { ...incident, people: personIds.join(","), groups: input.groups.join(",") },
     });
     await linkApplications(tx, actor, incident.id, input.groupId, input.applications, []);
+    await rememberKey(tx, actor, key, "Incident", incident.id);
     return incident;
   });
 }

@@ -287,6 +287,8 @@ const PAGES: Record<string, RouteSpec> = {
 
 const ROUTES: Record<string, RouteSpec> = {
   "app/api/health/route.ts": { level: "anyone", methods: ["GET"], url: () => "/api/health" },
+  // The service worker script: the same public file for everyone (components/offline).
+  "app/sw.js/route.ts": { level: "anyone", methods: ["GET"], url: () => "/sw.js" },
   "app/api/ready/route.ts": { level: "anyone", methods: ["GET"], url: () => "/api/ready" },
   // A file of A's case (the fixture's generated filing): its members read it, everyone else gets 404.
   "app/files/[id]/route.ts": { level: "memberOfA", methods: ["GET"], params: (fx) => ({ id: fx.filingId }), url: (fx) => `/files/${fx.filingId}` },

@@ -322,7 +322,7 @@ export interface ActionSpec {
 /** file → export → who may call it and a valid input (valid, so only the role can stop it). */
 export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
   "applications.ts": {
-    createApplicationAction: { level: "editorOfA", entries: (fx) => ({ groupId: fx.groupA, ...appFields(fx) }) },
+    createApplicationAction: { level: "editorOfA", entries: (fx) => ({ groupId: fx.groupA, ...appFields(fx), clientKey: crypto.randomUUID() }) },
     updateApplicationAction: { level: "editorOfA", entries: (fx) => ({ id: fx.appId, version: "1", ...appFields(fx) }) },
     setApplicationPublicAction: { level: "editorOfA", entries: (fx) => ({ id: fx.appId, isPublic: "on" }) },
     deleteApplicationAction: { level: "adminOfA", entries: (fx) => ({ id: fx.appId, confirm: "on" }) },
@@ -354,7 +354,7 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
     deleteEventAction: { level: "editorOfA", entries: (fx) => ({ id: fx.eventId }) },
   },
   "incidents.ts": {
-    createIncidentAction: { level: "editorOfA", entries: (fx) => ({ groupId: fx.groupA, ...incidentFields(fx) }) },
+    createIncidentAction: { level: "editorOfA", entries: (fx) => ({ groupId: fx.groupA, ...incidentFields(fx), clientKey: crypto.randomUUID() }) },
     updateIncidentAction: { level: "editorOfA", entries: (fx) => ({ id: fx.incidentId, version: String(fx.incidentVersion), ...incidentFields(fx) }) },
     deleteIncidentAction: { level: "editorOfA", entries: (fx) => ({ id: fx.incidentId }) },
   },

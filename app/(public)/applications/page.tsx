@@ -66,7 +66,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           {t("deleted")}
         </p>
       ) : null}
-      <ClientMessages namespaces={["applications.list", "vocab", "steps.dashboard"]}>
+      <ClientMessages namespaces={["applications.list", "vocab", "steps.dashboard", "phone.filters", "phone.filtersActive"]}>
         <ApplicationFilters filters={filters} options={options} showVisibility={Boolean(actor?.memberships.length)} />
         <p className="mb-2 text-sm text-stone-600" aria-live="polite">
           {t("count", { count: result.total })}

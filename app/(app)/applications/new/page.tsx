@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requirePageActor } from "@/lib/auth/session";
@@ -35,6 +36,7 @@ export default async function NewApplicationPage() {
         clock={toClockData(clock)}
         initial={emptyApplication(options.ownerGroups[0].id)}
         cancelHref="/applications"
+        drafts={{ owner: actor.userId, serverKey: randomUUID() }}
       />
     </div>
   );

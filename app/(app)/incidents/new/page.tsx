@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -46,6 +47,7 @@ export default async function NewIncidentPage({ searchParams }: { searchParams: 
         options={options}
         links={{ people: [], groups: [group.groupId], applications: preselected }}
         cancelHref={preselected.length ? `/applications/${preselected[0]}#incidents` : "/incidents"}
+        drafts={{ owner: actor.userId, serverKey: randomUUID() }}
         initial={{
           id: "",
           version: "",
