@@ -34,6 +34,7 @@ import { ImportError } from "./import-data";
 import { logChange } from "./audit";
 import { listAuthorities } from "./authorities";
 import { recomputeCase } from "./case-state";
+import { loadClock, type Clock } from "./rules";
 
 export const IMPORT_LIFETIME_MS = 2 * 60 * 60 * 1000;
 export type ImportKind = "sheet" | "json";
@@ -321,7 +322,8 @@ export async function commitImport(actor: Actor, id: string, opts: CommitOptions
       const authorities = new Map<string, string | null>();
       const people = new Map<string, string>();
       const grounds = new Map((await tx.refusalGround.findMany({ select: { id: true, code: true } })).map((g) => [g.code, g.id]));
-      for (const r of chosen) await writeRecord(tx, actor, groupId, r, { known, authorities, people, grounds, today, fileName });
+      const clock = await loadClock(tx);
+      for (const r of chosen) await writeRecord(tx, actor, groupId, r, { known, authorities, people, grounds, today, fileName, clock });
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
@@ -335,6 +337,7 @@ interface WriteContext {
   grounds: Map<string, string>;
   today: string;
   fileName: string;
+  clock: Clock;
 }
 
 async function authorityFor(tx: Tx, actor: Actor, groupId: string, r: ImportRecord, ctx: WriteContext): Promise<string | null> {
@@ -443,5 +446,5 @@ async function writeRecord(tx: Tx, actor: Actor, groupId: string, r: ImportRecor
       await logChange(tx, actor, { entity: "GroundCited", entityId: row.id, ...ref, action: "create", after: { ...row, code } });
     }
   }
-  await recomputeCase(tx, app.id, ctx.today);
+  await recomputeCase(tx, app.id, ctx.today, ctx.clock);
 }
