@@ -239,7 +239,7 @@ describe("a 500-row Russian CSV", () => {
     const again = await run(editor, confirmImportAction, { id, skipErrors: "on" });
     expect(again.state).toMatchObject({ ok: false, message: "not_found" });
     expect((await counts(kazfem)).applications).toBe(after.applications);
-  });
+  }, 600_000);
 
   it("uploaded again, every row it wrote is now a duplicate", async () => {
     const again = await uploaded(editor, kazfem, "заявления.csv", csvOf(sheetRows()));
@@ -248,7 +248,7 @@ describe("a 500-row Russian CSV", () => {
     const r = await run(editor, confirmImportAction, { id: again, skipErrors: "on" });
     expect(r.redirect).toBe(`/settings/import/${again}?error=nothing_to_import#confirm`);
     await run(editor, cancelImportAction, { id: again });
-  });
+  }, 600_000);
 });
 
 describe("cancelling", () => {
@@ -283,7 +283,7 @@ describe("an XLSX workbook", () => {
     const r = await run(admin, confirmImportAction, { id, skipErrors: "on" });
     expect(r.redirect).toBe(`/settings/import?imported=${p.counts.new}`);
     expect((await counts(svet)).applications - before.applications).toBe(p.counts.new);
-  });
+  }, 600_000);
 });
 
 describe("columns, limits and refusals", () => {
@@ -352,7 +352,7 @@ describe("a JSON export", () => {
     // An editor cannot read an admin's JSON upload, even in the same group.
     await expect(previewImport(feminitaEditor, second)).rejects.toBeInstanceOf(NotFoundError);
     await run(outsider, cancelImportAction, { id: second });
-  });
+  }, 600_000);
 
   it("keeps applicants' ID numbers sealed in the database", async () => {
     const doc = await exportData(db, { groupId: kazfem });
@@ -372,7 +372,7 @@ describe("a JSON export", () => {
     const raw = await db.$queryRawUnsafe<{ idNumber: string }[]>(`SELECT "idNumber" FROM "Person" WHERE "groupId" = '${group}' AND "idNumber" <> ''`);
     expect(raw.length).toBe(1);
     expect(raw[0].idNumber.startsWith("v1:")).toBe(true);
-  });
+  }, 600_000);
 });
 
 describe("acceptance: a group's spreadsheet of 300 past applications", () => {
@@ -401,5 +401,5 @@ describe("acceptance: a group's spreadsheet of 300 past applications", () => {
     expect(list.items.map((i) => i.title)).toContain("Прошлое заявление 300");
     const year = await listApplications(member, applicationFiltersSchema.parse({ year: "2016", group }), "ru");
     expect(year.total).toBeGreaterThan(50);
-  });
+  }, 600_000);
 });
