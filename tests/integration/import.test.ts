@@ -378,6 +378,7 @@ describe("a JSON export", () => {
 describe("acceptance: a group's spreadsheet of 300 past applications", () => {
   it("goes in in one sitting, from the Russian template's headers, and the list shows them", async () => {
     session.locale = "ru";
+    session.actor = editor;
     const res = await template(new Request("http://localhost/settings/import/template?format=csv"));
     const text = await res.text();
     const header = text.replace(/^\uFEFF/, "").split("\r\n")[0].split(",");
@@ -389,6 +390,14 @@ describe("acceptance: a group's spreadsheet of 300 past applications", () => {
 
     const group = (await makeGroup("femagora", "FemAgora")).id;
     const member = await makeActor("FemAgora editor", [[group, "editor"]]);
+    // The template itself, filled in as shipped, reads without an error in both formats.
+    for (const [name, bytes] of [["template.csv", text], ["template.xlsx", new Uint8Array(await xlsx.arrayBuffer())]] as const) {
+      const t = await uploaded(member, group, name, bytes);
+      const tp = await previewImport(member, t);
+      expect(tp.counts, name).toEqual({ new: 2, duplicate: 0, error: 0 });
+      expect(tp.rows.map((r) => r.record?.answers[0]?.outcomes[0].outcome)).toEqual(["refused", "alternative_proposed"]);
+      await run(member, cancelImportAction, { id: t });
+    }
     await db.application.create({ data: { groupId: group, title: "Already here", procedure: "notification", filedOn: "2014-03-01", parts: { create: { form: "picket" } }, organizers: { create: { groupId: group } } } });
     const rows = sheetRows(300, { errors: false, title: "Прошлое заявление" }).map((r) => [r[1], r[2], r[3], r[4], r[5], r[6], r[7], "", r[8], r[9], r[10], "", "", r[11], ""]);
     const id = await uploaded(member, group, "archive.csv", csvOf(rows, header));
