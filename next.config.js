@@ -14,8 +14,9 @@ const nextConfig = {
   // pdfkit reads its font metrics from its own folder at run time.
   // nodemailer: loaded as is by the in-process worker (instrumentation.ts) and the mail sender.
   // @aws-sdk/client-s3: loaded only by an s3:// store (lib/storage/s3.ts), not bundled.
+  // exceljs: reads uploaded spreadsheets and writes the import template (lib/import).
   // esbuild: bundles the service worker once at build time (app/sw.js/route.ts).
-  serverExternalPackages: ["pdfkit", "better-sqlite3", "nodemailer", "@aws-sdk/client-s3", "esbuild"],
+  serverExternalPackages: ["pdfkit", "better-sqlite3", "nodemailer", "@aws-sdk/client-s3", "esbuild", "exceljs"],
   experimental: { serverActions: { bodySizeLimit: "1mb" }, proxyClientMaxBodySize: uploadRequestBytes + 1024 * 1024 },
 };
 

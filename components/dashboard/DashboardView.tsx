@@ -105,7 +105,7 @@ export function ChangesCard({ data }: { data: DashboardData }) {
                 <time dateTime={c.at.toISOString()} className="text-xs text-stone-600">
                   {f.dateTime(c.at, { dateStyle: "medium", timeStyle: "short" })}
                 </time>{" "}
-                {t(`changes.action.${c.action === "create" || c.action === "update" || c.action === "delete" ? c.action : "update"}`, { who: c.userName, entity })}
+                {t(`changes.action.${c.action === "create" || c.action === "update" || c.action === "delete" ? c.action : c.action === "import" ? "create" : "update"}`, { who: c.userName, entity })}
                 {c.caseTitle ? (
                   <>
                     {" "}

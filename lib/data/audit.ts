@@ -37,8 +37,8 @@ export interface ChangeInput {
   entityId: string;
   caseId?: string | null;
   groupId?: string | null;
-  /** erase: a person's personal data erased on request (lib/data/erasure.ts). */
-  action: "create" | "update" | "delete" | "erase";
+  /** erase: a person's personal data erased on request (lib/data/erasure.ts); import: a record brought in from a spreadsheet or export (lib/data/import-batches.ts). */
+  action: "create" | "update" | "delete" | "erase" | "import";
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   /** Fields kept even when unchanged, to name what the entry is about (the rule's code). */

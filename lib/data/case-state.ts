@@ -4,13 +4,13 @@ import { deriveCase } from "../domain/status";
 import { answerDue, appealClockOpen, caseClockInput, effectiveDeadline, nextDeadline, storedOverride } from "../domain/deadlines";
 import { todayIn } from "../domain/dates";
 import type { Procedure } from "../domain/vocabulary";
-import { loadClock } from "./rules";
+import { loadClock, type Clock } from "./rules";
 
 /**
  * Re-derives an application's status, overall outcome, part outcomes and answer due date
  * from its records. Call inside the transaction of any change to the case's children.
  */
-export async function recomputeCase(tx: Tx, applicationId: string, todayOn?: string): Promise<void> {
+export async function recomputeCase(tx: Tx, applicationId: string, todayOn?: string, clockIn?: Clock): Promise<void> {
   const app = await tx.application.findUnique({
     where: { id: applicationId },
     select: {
@@ -33,7 +33,8 @@ export async function recomputeCase(tx: Tx, applicationId: string, todayOn?: str
   // "Today" in the group's time zone: a deadline ends at midnight where the group is.
   // (Callers recomputing many cases pass it, so the group is not read once per case.)
   const today = todayOn ?? todayIn((await tx.group.findUnique({ where: { id: app.groupId }, select: { timeZone: true } }))?.timeZone);
-  const clock = await loadClock(tx);
+  // (An import of many cases loads the clock once and passes it.)
+  const clock = clockIn ?? (await loadClock(tx));
   const override = storedOverride(app);
   const computedDue = app.filedOn && app.filedOnPrecision === "day" ? answerDue(app.procedure as Procedure, app.filedOn, clock.rules, clock.calendar) : null;
   // A member's date set by hand over the answer's clock holds while that clock runs.

@@ -164,6 +164,7 @@ test("every page has its strings in English, Russian and Kazakh, and no English 
     { path: "/settings/tokens", english: "chrome" },
     { path: "/settings/standards" },
     { path: "/settings/export" },
+    { path: "/settings/import" },
     { path: "/settings/security" },
     { path: "/settings/calendar" },
     { path: "/settings/delivery" },

@@ -275,6 +275,20 @@ const PAGES: Record<string, RouteSpec> = {
   "app/(app)/settings/delivery/page.tsx": { level: "adminSomewhere" },
   "app/(app)/settings/security/page.tsx": { level: "signedIn" },
   "app/(app)/settings/export/page.tsx": { level: "signedIn" },
+  "app/(app)/settings/import/page.tsx": { level: "signedIn" },
+  "app/(app)/settings/import/[id]/page.tsx": {
+    level: "editorOfA",
+    exempt: {
+      why: "a pending import is its uploader's alone (here A's editor): A's admin and viewer find nothing, like every other role",
+      check: async (fx) => {
+        for (const role of ROLES) {
+          session.actor = fx.actors[role];
+          const got = await renderPage("app/(app)/settings/import/[id]/page.tsx", { id: fx.importBatchId });
+          expect(got, role).toBe(role === "editor" ? "ok" : role === "anonymous" ? "signin" : "notfound");
+        }
+      },
+    },
+  },
   "app/(app)/settings/rules/page.tsx": { level: "signedIn" },
   "app/(app)/settings/rules/[id]/page.tsx": { level: "operator", params: (fx) => ({ id: fx.ruleId }) },
   "app/(app)/settings/holidays/page.tsx": { level: "signedIn" },
@@ -356,6 +370,33 @@ const ROUTES: Record<string, RouteSpec> = {
   "app/api/v1/stats/route.ts": { level: "anyone", methods: ["GET"], url: () => "/api/v1/stats" },
   "app/api/v1/applications/route.ts": { level: "anyone", methods: ["GET"], url: () => "/api/v1/applications" },
   "app/api/v1/applications/[id]/route.ts": { level: "memberOfA", methods: ["GET"], params: (fx) => ({ id: fx.appId }), url: (fx) => `/api/v1/applications/${fx.appId}` },
+  "app/(app)/settings/import/template/route.ts": { level: "signedIn", methods: ["GET"], url: () => "/settings/import/template?format=csv" },
+  "app/(app)/settings/import/upload/route.ts": {
+    level: "editorOfA",
+    exempt: {
+      why: "a multipart upload answered with a redirect: each role posts a spreadsheet for A; only A's editors and admins get a pending import",
+      check: async (fx) => {
+        for (const role of ROLES) {
+          session.actor = fx.actors[role];
+          const before = await db.importBatch.count({ where: { groupId: fx.groupA } });
+          const fd = new FormData();
+          fd.append("kind", "sheet");
+          fd.append("groupId", fx.groupA);
+          fd.append("file", new File(["Название;Форма\nПикет;Пикет\n"], "a.csv", { type: "text/csv" }));
+          const mod = (await import(/* @vite-ignore */ path.join(ROOT, "app/(app)/settings/import/upload/route.ts"))) as { POST: (req: Request) => Promise<Response> };
+          const res = await mod.POST(new Request("http://localhost/settings/import/upload", { method: "POST", body: fd, headers: { host: "localhost", origin: "http://localhost" } }));
+          const after = await db.importBatch.count({ where: { groupId: fx.groupA } });
+          if ((LEVELS.editorOfA as readonly string[]).includes(role)) {
+            expect(after, `upload as ${role}`).toBe(before + 1);
+            expect(res.headers.get("location"), role).toMatch(/^\/settings\/import\/[A-Za-z0-9_-]+$/);
+          } else {
+            expect(after, `upload as ${role} kept a file`).toBe(before);
+            expect(res.status === 403 || (res.headers.get("location") ?? "").startsWith("/signin"), `upload as ${role}: ${res.status}`).toBe(true);
+          }
+        }
+      },
+    },
+  },
   "app/api/v1/export/route.ts": { level: "memberOfA", methods: ["GET"], url: (fx) => `/api/v1/export?group=${fx.groupA}` },
   "app/(public)/stats/csv/[table]/route.ts": { level: "anyone", methods: ["GET"], params: () => ({ table: "grounds" }), url: () => "/stats/csv/grounds" },
   "app/(app)/applications/[id]/filings/[kind]/download/route.ts": {

@@ -63,6 +63,8 @@ export interface Fixture {
   filingId: string;
   /** A next step on the case, assigned to A's editor. */
   stepId: string;
+  /** A spreadsheet A's editor uploaded for import (Settings → Import), not yet confirmed. */
+  importBatchId: string;
 }
 
 let seq = 0;
@@ -233,6 +235,20 @@ export async function makeFixture(): Promise<Fixture> {
     sourceSlug: source.slug,
     organizerRequestAppId: requesting.id,
     stepId: (await db.nextStep.create({ data: { applicationId: app.id, groupId: groupA, kind: "hearing", assigneeId: editor.userId, dueOn: "2024-05-01" } })).id,
+    importBatchId: (
+      await db.importBatch.create({
+        data: {
+          id: `authz-import-${n}-${crypto.randomBytes(8).toString("hex")}`,
+          userId: editor.userId,
+          groupId: groupA,
+          kind: "sheet",
+          fileName: "fixture.csv",
+          data: JSON.stringify({ kind: "sheet", sheet: { header: ["Название", "Форма"], rows: [[`Пикет ${n}`, "Пикет"]] } }),
+          rowCount: 1,
+          expiresAt: new Date(Date.now() + 3_600_000),
+        },
+      })
+    ).id,
   };
 }
 
@@ -445,6 +461,12 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
     setDeadlineOverrideAction: { level: "editorOfA", entries: (fx) => ({ applicationId: fx.appId, overrideOn: "2024-05-30", reason: "The court extended the term" }) },
     clearDeadlineOverrideAction: { level: "editorOfA", entries: (fx) => ({ applicationId: fx.appId }) },
     setGroupTimeZoneAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, timeZone: "Asia/Almaty" }) },
+  },
+  "import.ts": {
+    // A pending import is its uploader's alone (here A's editor): everyone else, A's admin too, finds nothing (import.test.ts).
+    saveImportMappingAction: { level: "editorOfA", entries: (fx) => ({ id: fx.importBatchId, col_title: "0", col_form: "1" }) },
+    confirmImportAction: { level: "editorOfA", entries: (fx) => ({ id: fx.importBatchId }) },
+    cancelImportAction: { level: "editorOfA", entries: (fx) => ({ id: fx.importBatchId }) },
   },
   "reminders.ts": {
     // The caller's own preference: any signed-in member, for nobody but themselves.

@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const actor = await requirePageActor("/settings");
   const admined = actor.memberships.filter((m) => m.role === "admin");
-  const [t, tr, trem, offsets, tf, tn, prefs, ttz, zones] = await Promise.all([
+  const [t, tr, trem, offsets, tf, tn, prefs, ttz, zones, ti] = await Promise.all([
     getTranslations("settings.index"),
     getTranslations("vocab.role"),
     getTranslations("settings.reminders"),
@@ -34,6 +34,7 @@ export default async function SettingsPage() {
     getChannelPreferences(actor.userId),
     getTranslations("steps.timeZone"),
     groupTimeZones(admined.map((m) => m.groupId)),
+    getTranslations("importer"),
   ]);
   const telegramOn = telegramEnabled();
   const isAdmin = actor.memberships.some((m) => m.role === "admin");
@@ -129,6 +130,9 @@ export default async function SettingsPage() {
           </li>
           <li>
             <Link href="/settings/export">{t("export")}</Link> — <span className="text-stone-600">{t("exportText")}</span>
+          </li>
+          <li>
+            <Link href="/settings/import">{ti("settingsLink")}</Link> — <span className="text-stone-600">{ti("settingsLinkText")}</span>
           </li>
         </ul>
       </Card>

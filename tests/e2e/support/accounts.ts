@@ -7,6 +7,8 @@ export const ACCOUNTS = {
   other: { email: "other@e2e.test", name: "Olga Other", group: "Other Group", role: "admin" },
   /** Turns two-factor sign-in on in two-factor.spec.ts: nobody else signs in with it. */
   twofactor: { email: "twofactor@e2e.test", name: "Tomiris Twofactor", group: "E2E Group", role: "viewer" },
+  /** Imports a spreadsheet in import.spec.ts, into a group of its own so no other spec sees the records. */
+  importer: { email: "importer@e2e.test", name: "Ilona Importer", group: "Import Group", role: "editor" },
 } as const;
 
 /** Records of the "other" account's group that nobody else may see (made by create-accounts.ts). */
