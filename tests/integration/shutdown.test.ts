@@ -107,4 +107,43 @@ describe("a worker process told to stop", () => {
     expect(w.log()).toMatch(/job released to the queue/);
     release();
   }, 60_000);
+
+  it("inside the app: requests in flight finish, and the server's exit waits for the job in hand", async () => {
+    // The job the previous test gave back is not this one's business.
+    await db.job.updateMany({ where: { kind: RESET_EMAIL_KIND, status: "pending" }, data: { status: "dropped" } });
+    const [job] = await resetJobsFor(["third@example.test"]);
+    const sending = inHand();
+    let log = "";
+    const host = spawn(process.execPath, ["--import", "tsx", "tests/support/signal-host.ts"], {
+      env: { ...process.env, SMTP_URL: smtp.url, MAIL_FROM: "Tracker <tracker@example.org>", APP_URL: "https://tracker.example.org", SLOW_MS: "1500" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    procs.push(host);
+    host.stdout?.on("data", (d) => (log += d));
+    host.stderr?.on("data", (d) => (log += d));
+    const exited = new Promise<number | null>((resolve) => host.on("exit", (code) => resolve(code)));
+    await sending;
+    const port = await new Promise<number>((resolve, reject) => {
+      const t = setInterval(() => {
+        const m = /listening on (\d+)/.exec(log);
+        if (m) resolve(Number(m[1]));
+        else if (host.exitCode !== null) reject(new Error(log));
+        else return;
+        clearInterval(t);
+      }, 50);
+    });
+    // Connection: close, so the server has closed as soon as this is answered (no idle keep-alive).
+    const page = fetch(`http://127.0.0.1:${port}/applications`, { headers: { connection: "close" } }).then((r) => r.text());
+    await new Promise((r) => setTimeout(r, 200));
+    host.kill("SIGTERM");
+    // The request in flight is answered; then the server closes and asks to exit.
+    expect(await page).toBe("answered /applications");
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(host.exitCode, log).toBeNull(); // held back: the job is still in hand
+    release();
+    expect(await exited, log).toBe(143);
+    if (process.env.DEBUG_HOST) console.log(log);
+    expect(log).toMatch(/server closed, exiting 143/);
+    expect(await db.job.findUniqueOrThrow({ where: { id: job } })).toMatchObject({ status: "done", lockedUntil: null });
+  }, 60_000);
 });
