@@ -1,7 +1,8 @@
 // `npm start` rebuilds only when something the build reads changed (scripts/build-if-changed.ts):
 // the stamp moves with a source file, the lockfile or a build-time variable, and stays put for
-// what the build does not read; with a build whose stamp matches, the script starts nothing.
-import { execFileSync } from "node:child_process";
+// what the build does not read; with a build whose stamp matches, the script starts nothing. And
+// `npm run setup` on a database with every migration applied does not start the Prisma CLI.
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -55,4 +56,22 @@ describe("the build stamp", () => {
     // The build it would have made is untouched.
     expect(fs.readFileSync(path.join(dist, "BUILD_ID"), "utf8")).toBe("test-build\n");
   });
+
+  it("lets setup skip the Prisma CLI when every migration is applied, and apply them when not", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-setup-"));
+    try {
+      const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, "t.db")}`, TRACKER_SKIP_OCR_INSTALL: "1" };
+      const setup = () => {
+        const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/setup.ts"], { env, encoding: "utf8" });
+        expect(r.status, r.stderr).toBe(0);
+        return r.stderr;
+      };
+      // A fresh database: the CLI applies the migrations (it announces its configuration).
+      expect(setup()).toMatch(/Loaded Prisma config/);
+      // A restart: nothing pending, no CLI.
+      expect(setup()).not.toMatch(/Loaded Prisma config/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
