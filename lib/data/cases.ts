@@ -67,6 +67,7 @@ const getCaseCached = cache(async (actor: Actor | null, id: string, locale: Loca
 
 const caseCache = versionedCache<Awaited<ReturnType<typeof computeCase>>>(200);
 
+// `db` here is the client readerFor() chose: the replica for an anonymous reader.
 async function computeCase(db: Db, actor: Actor | null, id: string, reading: Required<CaseReading>) {
   const app = await db.application.findFirst({ where: { id, ...visibleWhere(actor) }, include: caseInclude });
   if (!app) return null;
