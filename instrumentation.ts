@@ -7,7 +7,8 @@ export async function register(): Promise<void> {
   const { env } = await import("./lib/env");
   if (!env.inProcessWorker) return;
   const { startBackgroundWorker } = await import("./lib/jobs/background");
-  // No signal handlers of its own (they would keep the process from exiting): a worker that dies
-  // with the server leaves at most one job leased, which another worker takes once the lease ends.
-  startBackgroundWorker();
+  const { stopWorkerWithServer } = await import("./lib/jobs/shutdown");
+  // On SIGTERM/SIGINT Next finishes in-flight requests and exits; the worker takes no further
+  // job and that exit waits until the job in hand is done or its lease released.
+  stopWorkerWithServer(startBackgroundWorker());
 }

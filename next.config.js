@@ -11,6 +11,9 @@ const uploadRequestBytes = Math.floor(mb(process.env.TRACKER_MAX_UPLOAD_REQUEST_
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // NEXT_DIST_DIR: the browser tests build into .next-e2e (playwright.config.ts), so running them
+  // leaves the .next a running `npm start` serves alone.
+  distDir: process.env.NEXT_DIST_DIR?.trim() || ".next",
   // pdfkit reads its font metrics from its own folder at run time.
   // nodemailer: loaded as is by the in-process worker (instrumentation.ts) and the mail sender.
   // @aws-sdk/client-s3: loaded only by an s3:// store (lib/storage/s3.ts), not bundled.

@@ -1,6 +1,10 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The tests' production build goes to its own folder (next.config.js reads NEXT_DIST_DIR): a
+// server started with `npm start` from the same checkout keeps serving its own .next. The web
+// server and the specs that start servers of their own (instances.spec.ts) inherit it.
+process.env.NEXT_DIST_DIR ||= ".next-e2e";
 
 export default defineConfig({
   testDir: "tests/e2e",

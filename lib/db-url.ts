@@ -8,6 +8,17 @@ export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
 }
 
+/**
+ * DATABASE_REPLICA_URL: a PostgreSQL read replica (streaming standby) for what anonymous
+ * visitors read (lib/db.ts readerFor). null when unset, or when the primary is not PostgreSQL.
+ */
+export function replicaDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | null {
+  const url = env.DATABASE_REPLICA_URL?.trim();
+  if (!url) return null;
+  if (!isPostgresUrl(url) || !isPostgresUrl(databaseUrl(env))) return null;
+  return url;
+}
+
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }

@@ -13,6 +13,8 @@ export NEXTAUTH_URL="http://127.0.0.1:${port}"
 # during the other specs: a send fails and its job is retried later, harmlessly).
 export SMTP_URL="smtp://127.0.0.1:${E2E_SMTP_PORT:-$((port + 25))}"
 export MAIL_FROM="Tracker E2E <tracker@e2e.test>"
+# Its own build folder (next.config.js distDir), not the .next of a running `npm start`.
+export NEXT_DIST_DIR="${NEXT_DIST_DIR:-.next-e2e}"
 npx prisma generate >/dev/null
 npx tsx scripts/setup.ts
 npx tsx tests/e2e/support/create-accounts.ts

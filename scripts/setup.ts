@@ -52,6 +52,20 @@ function ensureDataKey(): void {
 
 const require = createRequire(import.meta.url);
 
+/** Committed SQLite migrations not (or not successfully) applied to this database; any doubt counts as pending. */
+function pendingSqliteMigrations(sqlite: Database.Database): number {
+  const dir = path.resolve("prisma", "migrations");
+  const committed = fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
+  try {
+    const rows = sqlite.prepare(`SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`).all() as { name: string }[];
+    const applied = new Set(rows.map((r) => r.name));
+    const failed = sqlite.prepare(`SELECT count(*) AS n FROM "_prisma_migrations" WHERE "finished_at" IS NULL AND "rolled_back_at" IS NULL`).get() as { n: number };
+    return committed.filter((m) => !applied.has(m)).length + failed.n;
+  } catch {
+    return Math.max(1, committed.length);
+  }
+}
+
 async function migrate(url: string): Promise<void> {
   if (isPostgresUrl(url)) {
     // Not `prisma migrate deploy`: its schema engine cannot read PostgreSQL's catalog through
@@ -66,11 +80,15 @@ async function migrate(url: string): Promise<void> {
   privateFiles(file, `${file}-wal`, `${file}-shm`);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL"); // persistent: readers never block the writer
+  const pending = pendingSqliteMigrations(sqlite);
   sqlite.close();
-  execFileSync(process.execPath, [require.resolve("prisma/build/index.js"), "migrate", "deploy"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: url },
-  });
+  // The Prisma CLI costs seconds to start: a restart with every migration applied skips it.
+  if (pending > 0) {
+    execFileSync(process.execPath, [require.resolve("prisma/build/index.js"), "migrate", "deploy"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DATABASE_URL: url },
+    });
+  }
   // Every table (new ones too) moves the data version that caches key on.
   const versioned = new Database(file);
   ensureDataVersionSqlite(versioned);

@@ -1,6 +1,6 @@
 import "server-only";
 import { versionedCache } from "../db-client";
-import { db, type Tx } from "../db";
+import { db, readerFor, type Db, type Tx } from "../db";
 import { can, groupIds, requireRole, visibilityKey, visibleWhere, writableGroups, type Actor } from "../auth/access";
 import { ConflictError, NotFoundError } from "../errors";
 import { procedureFor, type AssemblyForm } from "../domain/vocabulary";
@@ -432,14 +432,15 @@ const ORDER: Record<ApplicationFilters["sort"], Prisma.ApplicationOrderByWithRel
 const listCache = versionedCache<Awaited<ReturnType<typeof computeListApplications>>>();
 /** A page of the list; titles of other groups' records are redacted as their case pages are. */
 export async function listApplications(actor: Actor | null, f: ApplicationFilters, locale: Locale = DEFAULT_LOCALE) {
-  return listCache(db, `${visibilityKey(actor)}|${locale}|${JSON.stringify(f)}`, () => computeListApplications(actor, f, locale));
+  const client = readerFor(actor);
+  return listCache(client, `${visibilityKey(actor)}|${locale}|${JSON.stringify(f)}`, () => computeListApplications(client, actor, f, locale));
 }
-async function computeListApplications(actor: Actor | null, f: ApplicationFilters, locale: Locale) {
+async function computeListApplications(client: Db, actor: Actor | null, f: ApplicationFilters, locale: Locale) {
   const where = applicationsWhere(actor, f);
-  const total = await db.application.count({ where });
+  const total = await client.application.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / f.pageSize));
   const page = Math.min(f.page, pageCount);
-  const items = await db.application.findMany({
+  const items = await client.application.findMany({
     where,
     orderBy: ORDER[f.sort],
     skip: (page - 1) * f.pageSize,
@@ -470,16 +471,17 @@ export type ApplicationListItem = Awaited<ReturnType<typeof listApplications>>["
 /** The values the filters can take, from what the caller can see. */
 const optionsCache = versionedCache<Awaited<ReturnType<typeof computeListFilterOptions>>>();
 export async function listFilterOptions(actor: Actor | null) {
-  return optionsCache(db, visibilityKey(actor), () => computeListFilterOptions(actor));
+  const client = readerFor(actor);
+  return optionsCache(client, visibilityKey(actor), () => computeListFilterOptions(client, actor));
 }
-async function computeListFilterOptions(actor: Actor | null) {
+async function computeListFilterOptions(client: Db, actor: Actor | null) {
   const visible = visibleWhere(actor);
   const [dates, cities, authorities, groups, grounds] = await Promise.all([
-    db.application.findMany({ where: { ...visible, filedOn: { not: null } }, select: { filedOn: true }, distinct: ["filedOn"] }),
-    db.application.findMany({ where: { ...visible, city: { not: "" } }, select: { city: true }, distinct: ["city"], orderBy: { city: "asc" } }),
-    db.authority.findMany({ where: visibleAuthoritiesWhere(actor, ["filed"]), select: { id: true, name: true, nameRu: true, nameKk: true, city: true }, orderBy: { name: "asc" } }),
-    db.group.findMany({ where: visibleGroupsWhere(actor, ["organizer"]), select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.refusalGround.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, labelEn: true, labelRu: true, labelKk: true } }),
+    client.application.findMany({ where: { ...visible, filedOn: { not: null } }, select: { filedOn: true }, distinct: ["filedOn"] }),
+    client.application.findMany({ where: { ...visible, city: { not: "" } }, select: { city: true }, distinct: ["city"], orderBy: { city: "asc" } }),
+    client.authority.findMany({ where: visibleAuthoritiesWhere(actor, ["filed"]), select: { id: true, name: true, nameRu: true, nameKk: true, city: true }, orderBy: { name: "asc" } }),
+    client.group.findMany({ where: visibleGroupsWhere(actor, ["organizer"]), select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    client.refusalGround.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, labelEn: true, labelRu: true, labelKk: true } }),
   ]);
   const years = [...new Set(dates.map((d) => Number(d.filedOn!.slice(0, 4))))].sort((a, b) => b - a);
   return { years, cities: cities.map((c) => c.city), authorities, groups, grounds };

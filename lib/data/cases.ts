@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "../db";
+import { readerFor, type Db } from "../db";
 import { versionedCache } from "../db-client";
 import { accessKey, can, visibleWhere, type Actor } from "../auth/access";
 import { NotFoundError } from "../errors";
@@ -58,14 +58,17 @@ export function getCase(actor: Actor | null, id: string, reading: CaseReading = 
 
 const getCaseCached = cache(async (actor: Actor | null, id: string, locale: Locale, withholdPersonal: boolean, withholdInternal: boolean) => {
   const key = `${accessKey(actor)}|${id}|${locale}|${withholdPersonal ? 1 : 0}${withholdInternal ? 1 : 0}`;
-  const found = await caseCache(db, key, () => computeCase(actor, id, { locale, withholdPersonal, withholdInternal }));
+  // An anonymous reader's case page comes from the read replica when there is one (lib/db.ts).
+  const client = readerFor(actor);
+  const found = await caseCache(client, key, () => computeCase(client, actor, id, { locale, withholdPersonal, withholdInternal }));
   if (!found) throw new NotFoundError();
   return found;
 });
 
 const caseCache = versionedCache<Awaited<ReturnType<typeof computeCase>>>(200);
 
-async function computeCase(actor: Actor | null, id: string, reading: Required<CaseReading>) {
+// `db` here is the client readerFor() chose: the replica for an anonymous reader.
+async function computeCase(db: Db, actor: Actor | null, id: string, reading: Required<CaseReading>) {
   const app = await db.application.findFirst({ where: { id, ...visibleWhere(actor) }, include: caseInclude });
   if (!app) return null;
   const isMember = can(actor, app.groupId, "viewer");

@@ -3,7 +3,7 @@ import "server-only";
 // what SQLite and PostgreSQL both accept: quoted identifiers, SUBSTR, COALESCE, CASE,
 // EXISTS, string comparison of ISO dates, integer arithmetic for day counts.
 import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
-import { db, type Db } from "../db";
+import { readerFor, type Db } from "../db";
 import { open } from "../crypto/fields";
 import { dataVersion as dbDataVersion, versionedCache } from "../db-client";
 import { visibilityKey, visibleGroupIds, visibleWhere, type Actor } from "../auth/access";
@@ -462,10 +462,12 @@ async function fingerprint(client: Db): Promise<string> {
 export async function getStats(actor: Actor | null, filters: StatsFilters): Promise<StatsFigures> {
   const scope = visibleGroupIds(actor);
   const cacheKey = `${visibilityKey(actor)}|${new URLSearchParams(filtersToParams(filters)).toString()}`;
-  const fp = await fingerprint(db);
+  // Anonymous figures come from the read replica when there is one (lib/db.ts readerFor).
+  const client = readerFor(actor);
+  const fp = await fingerprint(client);
   const hit = cache.get(cacheKey);
   if (hit && hit.fingerprint === fp) return hit.figures;
-  const figures = await computeStats(db, scope, filters);
+  const figures = await computeStats(client, scope, filters);
   cache.delete(cacheKey);
   cache.set(cacheKey, { fingerprint: fp, figures });
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
@@ -475,16 +477,17 @@ export async function getStats(actor: Actor | null, filters: StatsFilters): Prom
 /** What the filter controls offer: only values that occur in records the caller may see. */
 const optionsCache = versionedCache<Awaited<ReturnType<typeof computeStatsFilterOptions>>>();
 export async function getStatsFilterOptions(actor: Actor | null) {
-  return optionsCache(db, visibilityKey(actor), () => computeStatsFilterOptions(actor));
+  const client = readerFor(actor);
+  return optionsCache(client, visibilityKey(actor), () => computeStatsFilterOptions(client, actor));
 }
-async function computeStatsFilterOptions(actor: Actor | null) {
+async function computeStatsFilterOptions(client: Db, actor: Actor | null) {
   const where = visibleWhere(actor);
   const [cities, authorities, groups, years] = await Promise.all([
-    db.application.groupBy({ by: ["city"], where: { ...where, city: { not: "" } }, orderBy: { city: "asc" } }),
-    db.authority.findMany({ where: visibleAuthoritiesWhere(actor, ["filed"]), orderBy: { name: "asc" }, select: { id: true, name: true, nameRu: true, nameKk: true } }),
-    db.group.findMany({ where: visibleGroupsWhere(actor, ["organizer", "application"]), orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    client.application.groupBy({ by: ["city"], where: { ...where, city: { not: "" } }, orderBy: { city: "asc" } }),
+    client.authority.findMany({ where: visibleAuthoritiesWhere(actor, ["filed"]), orderBy: { name: "asc" }, select: { id: true, name: true, nameRu: true, nameKk: true } }),
+    client.group.findMany({ where: visibleGroupsWhere(actor, ["organizer", "application"]), orderBy: { name: "asc" }, select: { id: true, name: true } }),
     // A batch known only by its period has no filing date, only the period's end.
-    db.application.aggregate({ where, _min: { filedOn: true, filedBefore: true }, _max: { filedOn: true, filedBefore: true } }),
+    client.application.aggregate({ where, _min: { filedOn: true, filedBefore: true }, _max: { filedOn: true, filedBefore: true } }),
   ]);
   const known = [years._min.filedOn, years._min.filedBefore, years._max.filedOn, years._max.filedBefore].filter((d): d is string => Boolean(d)).map((d) => Number(d.slice(0, 4)));
   const thisYear = new Date().getUTCFullYear();

@@ -7,7 +7,7 @@ import { registerTelegramJobs } from "../telegram/jobs";
 import { registerAccountJobs } from "../accounts/mail";
 import { closeMailTransport } from "../mail";
 import { registerOcrJobs } from "../ocr/job";
-import { newWorkerId, registerQueueJobs, runWorker } from "./worker";
+import { newWorkerId, registerQueueJobs, releaseLease, runWorker } from "./worker";
 
 export function registerAppJobs(): void {
   registerQueueJobs();
@@ -20,8 +20,15 @@ export function registerAppJobs(): void {
 
 export interface BackgroundWorker {
   workerId: string;
-  stop: () => Promise<void>;
+  /**
+   * Takes no further job, lets the one in hand finish, and returns. A job still running after
+   * `graceMs` (TRACKER_WORKER_STOP_GRACE_MS, default 20 s: a long OCR run) has its lease
+   * released, so another worker takes it at once instead of after the lease.
+   */
+  stop: (graceMs?: number) => Promise<"finished" | "released">;
 }
+
+export const DEFAULT_STOP_GRACE_MS = 20_000;
 
 export function startBackgroundWorker(options: { db?: Db; pollMs?: number } = {}): BackgroundWorker {
   registerAppJobs();
@@ -31,14 +38,28 @@ export function startBackgroundWorker(options: { db?: Db; pollMs?: number } = {}
   // TRACKER_JOB_LEASE_MS: how long a claimed job stays another worker's before it is taken
   // over (default 5 minutes: longer than any job runs; tests shorten it).
   const leaseMs = Number(process.env.TRACKER_JOB_LEASE_MS) || undefined;
-  const running = runWorker({ db, signal: controller.signal, workerId, pollMs: options.pollMs, leaseMs });
+  const inHand = { id: null as string | null };
+  const running = runWorker({ db, signal: controller.signal, workerId, pollMs: options.pollMs, leaseMs, inHand });
+  let stopped: Promise<"finished" | "released"> | null = null;
   return {
     workerId,
-    stop: async () => {
-      controller.abort();
-      await running;
-      closeMailTransport();
-      if (!options.db) await db.$disconnect();
-    },
+    stop: (graceMs = Number(process.env.TRACKER_WORKER_STOP_GRACE_MS) || DEFAULT_STOP_GRACE_MS) =>
+      (stopped ??= (async () => {
+        controller.abort();
+        let timer: NodeJS.Timeout | undefined;
+        const finished = await Promise.race([
+          running.then(() => true),
+          new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+        ]);
+        clearTimeout(timer);
+        let outcome: "finished" | "released" = "finished";
+        if (!finished && inHand.id) {
+          await releaseLease(db, inHand.id, workerId).catch(() => false);
+          outcome = "released";
+        }
+        closeMailTransport();
+        if (!options.db) await db.$disconnect().catch(() => undefined);
+        return outcome;
+      })()),
   };
 }

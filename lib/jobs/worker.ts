@@ -63,6 +63,10 @@ export interface WorkOptions {
   leaseMs?: number;
   /** At most this many jobs in one call. */
   max?: number;
+  /** Once aborted (the process is shutting down), no further job is claimed. */
+  signal?: AbortSignal;
+  /** The job this worker holds right now, for a shutdown that cannot wait for it (releaseLease). */
+  inHand?: { id: string | null };
 }
 
 export interface WorkSummary {
@@ -153,9 +157,11 @@ export async function workOnce(opts: WorkOptions): Promise<WorkSummary> {
   const max = opts.max ?? 100;
   const summary: WorkSummary = { done: 0, dropped: 0, retried: 0, failed: 0 };
   for (let i = 0; i < max; i++) {
+    if (opts.signal?.aborted) break;
     const now = clock();
     const job = await claimNext(db, workerId, now, opts.leaseMs);
     if (!job) break;
+    if (opts.inHand) opts.inHand.id = job.id;
     const handler = handlers.get(job.kind);
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
@@ -176,9 +182,23 @@ export async function workOnce(opts: WorkOptions): Promise<WorkSummary> {
         await settle(db, job.id, workerId, { status: "pending", lastError, finishedAt: null, runAt: new Date(clock().getTime() + backoffMs(job.attempts)) });
         summary.retried++;
       }
+    } finally {
+      if (opts.inHand) opts.inHand.id = null;
     }
   }
   return summary;
+}
+
+/**
+ * Gives a job back to the queue at once, as if never claimed (its attempt not counted): for a
+ * worker that must stop before the job in hand is done. Only while this worker holds it; the
+ * handler's later outcome (if the process lives that long) is then ignored by settle().
+ */
+export async function releaseLease(db: Db, id: string, workerId: string): Promise<boolean> {
+  const n = await db.$executeRaw`
+    UPDATE "Job" SET "lockedUntil" = NULL, "lockedBy" = NULL, "attempts" = CASE WHEN "attempts" > 0 THEN "attempts" - 1 ELSE 0 END
+    WHERE "id" = ${id} AND "lockedBy" = ${workerId} AND "status" = 'pending'`;
+  return n === 1;
 }
 
 /** A job kind enqueued once per interval (its key names the interval), e.g. a scan. */

@@ -1,15 +1,17 @@
 import { expect, test, type BrowserContext } from "@playwright/test";
 import type { ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
+import sharp from "sharp";
 import { createFreshPostgresDatabase, dropPostgresDatabase, postgresUnreachable } from "../support/pg";
-import { runScript, startAppServer, startProxy, stopAppServer, waitFor, type Proxy } from "../support/instances";
+import { filesUnder, runScript, startAppServer, startProxy, startS3, stopAppServer, waitFor, type Proxy } from "../support/instances";
 import { logApplication } from "./support/applications";
 
 // Issue #19: two production servers on one PostgreSQL database behind nginx (Debian's, with
 // the README's reference configuration; a Node proxy where nginx is not installed). A rate
 // limit is counted across both; a write through one is on the other's cached pages at once; a
-// session made through one is good on the other. The job queue across two processes is in
-// tests/integration/workers.test.ts.
+// session made through one is good on the other; attached files live in an S3-compatible store
+// (s3rver), so a file uploaded through one is downloaded through the other. The job queue
+// across two processes is in tests/integration/workers.test.ts, shutdown in shutdown.test.ts.
 
 const BASE = Number(process.env.E2E_PORT ?? 3100);
 const A = BASE + 100;
@@ -21,6 +23,9 @@ const PASSWORD = "instances-password-Correct-Horse";
 let database: { url: string; name: string } | null = null;
 const servers: ChildProcess[] = [];
 let proxy: Proxy | null = null;
+let s3: Awaited<ReturnType<typeof startS3>> | null = null;
+/** The case the second test saves, where the third attaches a file. */
+let casePath = "";
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
@@ -29,8 +34,9 @@ test.beforeAll(async () => {
   const why = await postgresUnreachable();
   if (why) throw new Error(`this test needs PostgreSQL (npm test's PostgreSQL pass starts it): ${why}`);
   database = await createFreshPostgresDatabase();
-  // Every instance shares the session secret and the data key (as a deployment must).
-  const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: "instances-e2e-secret", TRACKER_DATA_KEY: crypto.randomBytes(32).toString("base64"), NEXTAUTH_URL: `http://127.0.0.1:${PROXY}`, TRACKER_WORKER: "off", DEFAULT_LOCALE: "en" };
+  s3 = await startS3();
+  // Every instance shares the session secret, the data key and the file store (as a deployment must).
+  const env = { ...s3.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "instances-e2e-secret", TRACKER_DATA_KEY: crypto.randomBytes(32).toString("base64"), NEXTAUTH_URL: `http://127.0.0.1:${PROXY}`, TRACKER_WORKER: "off", DEFAULT_LOCALE: "en" };
   runScript(["scripts/setup.ts"], env);
   runScript(["scripts/user-create.ts", "--email", EMAIL, "--name", "Ines Instances", "--group", "Instances Group", "--role", "editor"], env, `${PASSWORD}\n`);
   servers.push(startAppServer(A, env), startAppServer(B, env));
@@ -42,6 +48,7 @@ test.afterAll(async () => {
   await proxy?.stop();
   for (const s of servers) stopAppServer(s);
   await new Promise((r) => setTimeout(r, 1000));
+  await s3?.stop();
   if (database) await dropPostgresDatabase(database.name);
 });
 
@@ -88,6 +95,7 @@ test("a record saved through one instance is on the other's cached pages at once
       await page.getByLabel("Publish this record").check();
     });
     expect(path).toMatch(/^\/applications\//);
+    casePath = path;
   } finally {
     await context?.close();
   }
@@ -97,4 +105,41 @@ test("a record saved through one instance is on the other's cached pages at once
   const statsAfter = [await statsText(A), await statsText(B)];
   expect(statsAfter[0]).not.toBe(statsBefore[0]);
   expect(statsAfter[1]).not.toBe(statsBefore[1]);
+});
+
+test("a file uploaded through one instance is served by the other (S3 store)", async ({ browser }) => {
+  expect(casePath).toMatch(/^\/applications\//);
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${PROXY}` });
+  try {
+    const page = await context.newPage();
+    await page.goto("/signin");
+    await page.getByLabel(/email/i).fill(EMAIL);
+    await page.getByLabel(/password/i).fill(PASSWORD);
+    await page.getByRole("button", { name: /sign in/i }).click();
+    await expect(page).toHaveURL(/\/dashboard/);
+    // Straight to instance A (the session cookie is the host's, whatever the port).
+    await page.goto(`http://127.0.0.1:${A}${casePath}`);
+    const block = page.locator("section[data-documents=application]");
+    await block.getByText("Attach documents").click();
+    const photo = await sharp({ create: { width: 48, height: 32, channels: 3, background: "#b91c1c" } }).png().toBuffer();
+    await block.getByLabel("Files").setInputFiles({ name: "poster.png", mimeType: "image/png", buffer: photo });
+    await block.getByLabel("Title").fill("Poster from instance A");
+    await block.getByRole("button", { name: "Attach" }).click();
+    await expect(block.getByRole("status")).toContainText("Attached: 1");
+    const href = await block.getByRole("link", { name: "Poster from instance A" }).getAttribute("href");
+    expect(href).toMatch(/^\/files\/[a-z0-9]+$/);
+
+    // Instance B serves the same bytes: they are in the bucket, not on A's disk.
+    const fromA = await context.request.get(`http://127.0.0.1:${A}${href}`);
+    const fromB = await context.request.get(`http://127.0.0.1:${B}${href}`);
+    expect(fromA.status()).toBe(200);
+    expect(fromB.status()).toBe(200);
+    expect(fromB.headers()["content-type"]).toContain("image/png");
+    const bytes = await fromB.body();
+    expect(bytes.equals(await fromA.body())).toBe(true);
+    const key = crypto.createHash("sha256").update(bytes).digest("hex");
+    expect(filesUnder(s3!.dir).some((f) => f.includes(key))).toBe(true);
+  } finally {
+    await context.close();
+  }
 });

@@ -99,7 +99,36 @@ export async function waitFor(url: string, timeoutMs = 120_000): Promise<void> {
   }
 }
 
-/** `next start` on the build the browser tests already made, against `env.DATABASE_URL`. */
+/**
+ * An S3-compatible store for the instances (s3rver, as tests/integration/storage-s3.test.ts
+ * uses): two servers that may run on different machines cannot share ./data/files. Returns the
+ * environment that points an instance at it.
+ */
+export async function startS3(): Promise<{ env: Record<string, string>; dir: string; stop(): Promise<void> }> {
+  // @ts-expect-error s3rver ships no types
+  const { default: S3rver } = await import("s3rver");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-instances-s3-"));
+  const server = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: dir, configureBuckets: [{ name: "tracker-files" }] });
+  const { port } = (await server.run()) as { port: number };
+  return {
+    env: { STORAGE_URL: `s3://tracker-files?endpoint=http://127.0.0.1:${port}&region=us-east-1&prefix=instances/`, AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" },
+    dir,
+    stop: async () => {
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every file under `dir` (s3rver keeps an object as a file named after its key). */
+export function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+/**
+ * `next start` on the build the browser tests already made (in NEXT_DIST_DIR, which
+ * playwright.config.ts sets and the child inherits), against `env.DATABASE_URL`.
+ */
 export function startAppServer(port: number, env: Record<string, string>): ChildProcess {
   return spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { env: { ...process.env, ...env }, stdio: "ignore", detached: true });
 }

@@ -10,14 +10,19 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-export async function startTestSmtp(onMail: (m: ParsedMail) => void): Promise<TestSmtp> {
+export interface TestSmtpOptions {
+  /** Called as a message's DATA begins; the server answers only once it resolves (a slow server). */
+  onData?: () => Promise<void>;
+}
+
+export async function startTestSmtp(onMail: (m: ParsedMail) => void, options: TestSmtpOptions = {}): Promise<TestSmtp> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then(onMail)
+      Promise.all([simpleParser(stream), options.onData?.()])
+        .then(([m]) => onMail(m))
         .then(() => callback(), callback);
     },
   });
