@@ -1,0 +1,30 @@
+import "server-only";
+// Who we are to a passkey: the relying party's id (a domain, never an IP) and the origin the
+// browser must report. From NEXTAUTH_URL (or APP_URL) when set, as the session cookies are;
+// otherwise from the request's own host (a local run on any port). The browser computes the
+// origin itself, so a look-alike site cannot use our passkeys whatever Host it forwards.
+import { headers } from "next/headers";
+import { env } from "../env";
+
+export interface RelyingParty {
+  rpID: string;
+  origin: string;
+  rpName: string;
+}
+
+const RP_NAME = "Permit tracker";
+
+function fromUrl(url: string): RelyingParty {
+  const u = new URL(url);
+  return { rpID: u.hostname, origin: u.origin, rpName: RP_NAME };
+}
+
+export async function relyingParty(): Promise<RelyingParty> {
+  const configured = (process.env.NEXTAUTH_URL || process.env.APP_URL || "").trim();
+  if (configured) return fromUrl(configured);
+  const h = await headers();
+  const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host");
+  if (!host) return fromUrl(env.appUrl);
+  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
+  return fromUrl(`${proto === "https" ? "https" : "http"}://${host}`);
+}
