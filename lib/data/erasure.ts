@@ -133,7 +133,7 @@ export async function erasePerson(actor: Actor, personId: string, now = new Date
     const values = await erasable(tx, person);
     await tx.person.update({
       where: { id: personId },
-      data: { fullName: ERASED, altNames: "", roleTitle: "", roleTitleRu: "", roleTitleKk: "", idNumber: "", address: "", phone: "", notes: "", idNumberHash: "", phoneHash: "", erasedAt: now, version: { increment: 1 } },
+      data: { fullName: ERASED, altNames: "", roleTitle: "", roleTitleRu: "", roleTitleKk: "", idNumber: "", address: "", phone: "", notes: "", idNumberHash: "", phoneHash: "", nameHashes: "", erasedAt: now, version: { increment: 1 } },
     });
     const texts = await scrubTexts(tx, person.groupId, personId, values);
     // That it happened, by whom and when; not what was erased.

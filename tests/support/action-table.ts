@@ -398,6 +398,9 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
     passkeySignInOptionsAction: { level: "anyone", entries: () => ({}), outcome: { ok: false, message: "sign_in_expired" } },
     passkeySignInAction: { level: "anyone", entries: () => ({ response: "{}" }), outcome: { ok: false, message: "sign_in_expired" } },
   },
+  "person-names.ts": {
+    setGroupEncryptNamesAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, encryptNames: "on" }) },
+  },
   "settings.ts": {
     changeRoleAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, membershipId: fx.viewerMembershipId, role: "editor" }) },
     removeMemberAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, membershipId: fx.viewerMembershipId }) },

@@ -1,3 +1,9 @@
+-- AlterTable
+ALTER TABLE "Group" ADD COLUMN     "encryptNames" BOOLEAN NOT NULL DEFAULT false;
+
+-- AlterTable
+ALTER TABLE "Person" ADD COLUMN     "nameHashes" TEXT NOT NULL DEFAULT '';
+
 -- CreateTable
 CREATE TABLE "Passkey" (
     "id" TEXT NOT NULL,
