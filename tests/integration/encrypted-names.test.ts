@@ -146,7 +146,10 @@ describe("encrypting a group's people's names", () => {
     const c = await getCase(editorA, caseA);
     expect(c.applicants.map((a) => a.person.fullName)).toEqual([NAME]);
     expect((await getIncident(editorA, incidentA, "en")).people.map((p) => p.fullName)).toEqual([INCIDENT_NAME]);
-    expect(exportToJson(await exportData(db, { groupId: groupA }))).toContain(NAME);
+    const exported = exportToJson(await exportData(db, { groupId: groupA }));
+    expect(exported).toContain(NAME);
+    expect(exported).not.toContain("nameHashes"); // the server's search aid, made with its key
+    expect(exported).toMatch(/"encryptNames":\s*true/); // an import into another server keeps the choice
     // The history says a person was added, not who.
     const logged = await db.changeLog.findMany({ where: { entity: "Person", groupId: groupA } });
     expect(logged.length).toBeGreaterThanOrEqual(3);
