@@ -22,6 +22,8 @@ export const UNVERSIONED_TABLES = new Set([
   "Job",
   "RateLimit",
   "ShareAccess",
+  // A sign-in's one-time passkey challenge (lib/data/passkeys.ts), like a rate-limit window.
+  "WebAuthnChallenge",
 ]);
 
 const ident = (t: string) => `"${t.replace(/"/g, '""')}"`;

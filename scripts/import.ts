@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import { createPrismaClient } from "../lib/db-client";
 import { importData } from "../lib/data/import-data";
+import { sealPeople } from "../lib/data/personal";
 import { restrictNewFiles } from "../lib/private-files";
 
 restrictNewFiles();
@@ -20,6 +21,8 @@ async function main() {
   const db = createPrismaClient();
   try {
     const counts = await importData(db, doc);
+    // Names of a group that encrypts them arrive opened: sealed (and hashed) under this server's key.
+    await sealPeople(db);
     const total = Object.values(counts).reduce((s, n) => s + n, 0);
     console.log(`import: ${total} records loaded from ${file}`);
     if (counts.users) console.log(`import: ${counts.users} user(s) need a password: npm run user:create -- --email EMAIL --name NAME --group GROUP`);

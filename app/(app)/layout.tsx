@@ -5,6 +5,7 @@ import { ClientMessages } from "@/components/i18n/ClientMessages";
 const FORM_NAMESPACES = [
   "accounts",
   "erasure",
+  "passkeys",
   "applications",
   "answers",
   "appeals",

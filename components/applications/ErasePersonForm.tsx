@@ -1,6 +1,7 @@
 "use client";
 // Erasing a person's personal data on request is for a group admin, confirmed by ticking a
-// box (works without JavaScript, like deleting a case). One form per person.
+// box (works without JavaScript, like deleting a case). One form per person. On a case's edit
+// page it lists the case's applicants; on an incident's, the people the incident names.
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { CheckboxField } from "@/components/ui/Field";
@@ -9,7 +10,10 @@ import { SubmitButton } from "@/components/ui/SubmitButton";
 import { initialFormState } from "@/lib/actions/form-state";
 import { erasePersonAction } from "@/lib/actions/erasure";
 
-function ErasePerson({ applicationId, person }: { applicationId: string; person: { id: string; fullName: string } }) {
+/** The page the forms are on: a case's (applicationId) or an incident's (incidentId). */
+type Place = { applicationId: string; incidentId?: undefined } | { incidentId: string; applicationId?: undefined };
+
+function ErasePerson({ place, person }: { place: Place; person: { id: string; fullName: string } }) {
   const t = useTranslations("erasure");
   const [state, formAction] = useActionState(erasePersonAction, initialFormState);
   return (
@@ -18,7 +22,7 @@ function ErasePerson({ applicationId, person }: { applicationId: string; person:
         {t("person")}: {person.fullName}
       </p>
       <input type="hidden" name="personId" value={person.id} />
-      <input type="hidden" name="applicationId" value={applicationId} />
+      {place.applicationId ? <input type="hidden" name="applicationId" value={place.applicationId} /> : <input type="hidden" name="incidentId" value={place.incidentId} />}
       <CheckboxField name="confirm" label={t("confirm", { name: person.fullName })} errors={state.errors} />
       <FormMessage state={state} />
       <SubmitButton variant="danger">{t("submit")}</SubmitButton>
@@ -26,7 +30,7 @@ function ErasePerson({ applicationId, person }: { applicationId: string; person:
   );
 }
 
-export function ErasePersonForms({ applicationId, people, erased }: { applicationId: string; people: { id: string; fullName: string }[]; erased: boolean }) {
+export function ErasePersonForms({ people, erased, ...place }: Place & { people: { id: string; fullName: string }[]; erased: boolean }) {
   const t = useTranslations("erasure");
   return (
     <section className="space-y-3" aria-labelledby="erase-title">
@@ -39,7 +43,7 @@ export function ErasePersonForms({ applicationId, people, erased }: { applicatio
           {t("done")}
         </p>
       ) : null}
-      {people.length ? people.map((p) => <ErasePerson key={p.id} applicationId={applicationId} person={p} />) : <p className="text-sm text-stone-600">{t("none")}</p>}
+      {people.length ? people.map((p) => <ErasePerson key={p.id} place={place as Place} person={p} />) : <p className="text-sm text-stone-600">{t(place.incidentId ? "noneOnIncident" : "none")}</p>}
     </section>
   );
 }

@@ -20,7 +20,9 @@ import { searchVariants } from "../domain/fold";
 import { listAuthorities, resolveAuthority } from "./authorities";
 import { recomputeCase } from "./case-state";
 import { ACCEPTED_ORGANIZER, acceptedOrganizers, visibleAuthoritiesWhere, visibleGroupsWhere } from "./scope";
-import { idNumberQuery, redactApplicationTitles, withheldPersonMatching } from "./visibility";
+import { idNumberQuery, namedBy, redactApplicationTitles, withheldPersonMatching } from "./visibility";
+import { namesFor } from "./person-names";
+import { nameWords } from "../crypto/names";
 import { searchHash } from "../crypto/fields";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
 import { updateVersioned, type SubmittedEdit } from "./versioned";
@@ -109,7 +111,7 @@ async function addApplicant(tx: Tx, actor: Actor, ref: CaseRef, a: ApplicantInpu
   let person = a.idNumber ? await tx.person.findFirst({ where: { groupId: ref.groupId, idNumberHash: searchHash(a.idNumber, "idNumber") } }) : null;
   if (!person) {
     person = await tx.person.create({
-      data: { groupId: ref.groupId, isPublic: false, fullName: a.fullName, idNumber: a.idNumber, address: a.address, phone: a.phone },
+      data: { groupId: ref.groupId, isPublic: false, ...(await namesFor(tx, ref.groupId, a.fullName)), idNumber: a.idNumber, address: a.address, phone: a.phone },
     });
     await logChange(tx, actor, { entity: "Person", entityId: person.id, ...ref, action: "create", after: person });
   }
@@ -313,7 +315,7 @@ async function syncApplicants(tx: Tx, actor: Actor, ref: CaseRef, stored: Applic
     if (p.fullName === a.fullName && p.idNumber === a.idNumber && p.address === a.address && p.phone === a.phone) continue;
     const updated = await tx.person.update({
       where: { id: p.id },
-      data: { fullName: a.fullName, idNumber: a.idNumber, address: a.address, phone: a.phone, version: { increment: 1 } },
+      data: { ...(await namesFor(tx, ref.groupId, a.fullName, p.altNames)), idNumber: a.idNumber, address: a.address, phone: a.phone, version: { increment: 1 } },
     });
     await logChange(tx, actor, { entity: "Person", entityId: p.id, ...ref, action: "update", before: p, after: updated });
   }
@@ -399,6 +401,9 @@ export function applicationsWhere(actor: Actor | null, f: ApplicationFilters): P
         { attachments: { some: attachmentTextMatching(actor, q) } },
         // A member finds their group's case by an applicant's IIN (matched by its keyed hash).
         ...(idNumberQuery(q) ? [{ groupId: { in: groupIds(actor) }, applicants: { some: { person: { idNumberHash: searchHash(q, "idNumber") } } } }] : []),
+        // A member finds their group's case by an applicant's name: every word of the search in
+        // the name or its other spellings (by keyed word hashes where the group encrypts names).
+        ...(nameWords(q).length ? [{ groupId: { in: groupIds(actor) }, applicants: { some: { person: namedBy(q) } } }] : []),
         // Titles, places and authorities in any script: «алматы» finds "Almaty" (lib/domain/fold.ts).
         ...searchVariants(q).flatMap((v) => [
           { title: contains(v) },

@@ -5,7 +5,9 @@ import type { Actor } from "../auth/access";
 // Personal data never enters the change log in clear: only the fact that it changed.
 const PERSONAL_FIELDS = new Set(["idNumber", "address", "phone", "passwordHash", "tokenHash", "passcodeHash"]);
 // The keyed hashes of IIN and phone (lib/crypto/fields.ts) are search aids, not history.
-const SKIP_FIELDS = new Set(["createdAt", "updatedAt", "idNumberHash", "phoneHash"]);
+const SKIP_FIELDS = new Set(["createdAt", "updatedAt", "idNumberHash", "phoneHash", "nameHashes"]);
+/** A person's name fields, personal data too where the group encrypts names (lib/crypto/names.ts). */
+const NAME_FIELDS = ["fullName", "altNames"] as const;
 
 export function redact(record: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
   if (!record) return null;
@@ -49,6 +51,10 @@ export interface ChangeInput {
 export async function logChange(tx: Tx, actor: Pick<Actor, "userId" | "name"> | null, c: ChangeInput): Promise<void> {
   const d = diff(redact(c.before), redact(c.after), c.keep);
   if (c.action === "update" && d.before && d.after && Object.keys(d.before).length === 0 && Object.keys(d.after).length === 0) return;
+  // Compared in clear above (so a renaming is still a change), written masked.
+  if (c.entity === "Person" && c.groupId && (await tx.group.findUnique({ where: { id: c.groupId }, select: { encryptNames: true } }))?.encryptNames) {
+    for (const side of [d.before, d.after]) for (const k of NAME_FIELDS) if (side && typeof side[k] === "string" && side[k] !== "") side[k] = "[personal data]";
+  }
   await tx.changeLog.create({
     data: {
       userId: actor?.userId ?? null,

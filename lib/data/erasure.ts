@@ -20,18 +20,21 @@ type Scope = (groupId: string, personId: string) => unknown;
 
 /** The group's texts that may quote a person, and how to find the group's rows of each model. */
 const TEXTS: { model: string; fields: string[]; scope: Scope; json?: boolean }[] = [
-  { model: "application", fields: ["title", "purpose", "notes", "publicNote"], scope: (groupId) => ({ groupId }) },
-  { model: "answer", fields: ["statedReason", "notes", "alternativeDetails", "conflictingBookingHolder"], scope: (groupId) => ({ application: { groupId } }) },
+  // Our translations (…Ru, …Kk) beside each text: a name may be quoted there in another spelling.
+  { model: "application", fields: ["title", "titleRu", "titleKk", "purpose", "purposeRu", "purposeKk", "notes", "notesRu", "notesKk", "publicNote", "deadlineOverrideReason"], scope: (groupId) => ({ groupId }) },
+  { model: "part", fields: ["place", "placeRu", "placeKk", "route", "routeRu", "routeKk"], scope: (groupId) => ({ application: { groupId } }) },
+  { model: "answer", fields: ["statedReason", "notes", "notesRu", "notesKk", "alternativeDetails", "conflictingBookingHolder", "conflictingBookingHolderRu", "conflictingBookingHolderKk"], scope: (groupId) => ({ application: { groupId } }) },
   { model: "groundCited", fields: ["words"], scope: (groupId) => ({ answer: { application: { groupId } } }) },
-  { model: "evidence", fields: ["observer", "description"], scope: (groupId) => ({ answer: { application: { groupId } } }) },
-  { model: "appealStage", fields: ["authorityArguments", "notes"], scope: (groupId) => ({ application: { groupId } }) },
-  { model: "hearing", fields: ["authorityArguments", "applicantArguments", "notes"], scope: (groupId) => ({ appealStage: { application: { groupId } } }) },
-  { model: "ruling", fields: ["summary", "text"], scope: (groupId) => ({ appealStage: { application: { groupId } } }) },
-  { model: "event", fields: ["description", "statedReason"], scope: (groupId) => ({ application: { groupId } }) },
-  { model: "incident", fields: ["title", "description", "perpetrator"], scope: (groupId) => ({ groupId }) },
-  { model: "source", fields: ["title", "text"], scope: (groupId) => ({ groupId }) },
-  { model: "citation", fields: ["quote", "note"], scope: (groupId) => ({ source: { groupId } }) },
-  { model: "attachment", fields: ["title", "ocrText"], scope: (groupId) => ({ groupId }) },
+  { model: "evidence", fields: ["observer", "observerRu", "observerKk", "description", "descriptionRu", "descriptionKk"], scope: (groupId) => ({ answer: { application: { groupId } } }) },
+  { model: "appealStage", fields: ["authorityArguments", "authorityArgumentsRu", "authorityArgumentsKk", "notes", "notesRu", "notesKk"], scope: (groupId) => ({ application: { groupId } }) },
+  { model: "hearing", fields: ["authorityArguments", "authorityArgumentsRu", "authorityArgumentsKk", "applicantArguments", "notes"], scope: (groupId) => ({ appealStage: { application: { groupId } } }) },
+  { model: "ruling", fields: ["summary", "summaryRu", "summaryKk", "text"], scope: (groupId) => ({ appealStage: { application: { groupId } } }) },
+  { model: "event", fields: ["description", "descriptionRu", "descriptionKk", "statedReason"], scope: (groupId) => ({ application: { groupId } }) },
+  { model: "incident", fields: ["title", "titleRu", "titleKk", "description", "descriptionRu", "descriptionKk", "place", "placeRu", "placeKk", "perpetrator"], scope: (groupId) => ({ groupId }) },
+  { model: "nextStep", fields: ["description"], scope: (groupId) => ({ groupId }) },
+  { model: "source", fields: ["title", "titleRu", "titleKk", "text"], scope: (groupId) => ({ groupId }) },
+  { model: "citation", fields: ["quote", "note", "noteRu", "noteKk"], scope: (groupId) => ({ source: { groupId } }) },
+  { model: "attachment", fields: ["title", "fileName", "ocrText"], scope: (groupId) => ({ groupId }) },
   // Earlier history: the group's entries, and any entry about the person itself.
   { model: "changeLog", fields: ["before", "after"], scope: (groupId, personId) => ({ OR: [{ groupId }, { entity: "Person", entityId: personId }] }), json: true },
 ];
@@ -130,7 +133,7 @@ export async function erasePerson(actor: Actor, personId: string, now = new Date
     const values = await erasable(tx, person);
     await tx.person.update({
       where: { id: personId },
-      data: { fullName: ERASED, altNames: "", roleTitle: "", idNumber: "", address: "", phone: "", notes: "", idNumberHash: "", phoneHash: "", erasedAt: now, version: { increment: 1 } },
+      data: { fullName: ERASED, altNames: "", roleTitle: "", roleTitleRu: "", roleTitleKk: "", idNumber: "", address: "", phone: "", notes: "", idNumberHash: "", phoneHash: "", nameHashes: "", erasedAt: now, version: { increment: 1 } },
     });
     const texts = await scrubTexts(tx, person.groupId, personId, values);
     // That it happened, by whom and when; not what was erased.
@@ -139,6 +142,17 @@ export async function erasePerson(actor: Actor, personId: string, now = new Date
     // In the history of each of the group's cases that names the person, too.
     const cases = await tx.applicant.findMany({ where: { personId, application: { groupId: person.groupId } }, select: { applicationId: true } });
     for (const c of cases) await logChange(tx, actor, { entity: "Person", entityId: personId, groupId: person.groupId, caseId: c.applicationId, action: "erase", after: erased });
+    // And of each case an incident naming the person is linked to, where the case is the group's.
+    const linked = await tx.incidentApplication.findMany({
+      where: { incident: { people: { some: { personId } } }, application: { groupId: person.groupId } },
+      select: { applicationId: true },
+    });
+    const logged = new Set(cases.map((c) => c.applicationId));
+    for (const l of linked) {
+      if (logged.has(l.applicationId)) continue;
+      logged.add(l.applicationId);
+      await logChange(tx, actor, { entity: "Person", entityId: personId, groupId: person.groupId, caseId: l.applicationId, action: "erase", after: erased });
+    }
     return { personId, texts };
   });
 }
@@ -152,6 +166,19 @@ export async function erasableApplicants(actor: Actor, applicationId: string) {
     where: { applicationId, person: { groupId: app.groupId, erasedAt: null } },
     select: { person: { select: { id: true, fullName: true } } },
     orderBy: { id: "asc" },
+  });
+  return rows.map((r) => r.person);
+}
+
+/** The people an incident names whom its admin may erase: the group's own, not yet erased. */
+export async function erasableIncidentPeople(actor: Actor, incidentId: string) {
+  const incident = await db.incident.findUnique({ where: { id: incidentId }, select: { groupId: true } });
+  if (!incident) throw new NotFoundError();
+  requireRole(actor, incident.groupId, "admin");
+  const rows = await db.incidentPerson.findMany({
+    where: { incidentId, person: { groupId: incident.groupId, erasedAt: null } },
+    select: { person: { select: { id: true, fullName: true } } },
+    orderBy: { personId: "asc" },
   });
   return rows.map((r) => r.person);
 }

@@ -25,7 +25,7 @@ type Row = Record<string, unknown>;
  */
 export const ENTITIES = [
   { name: "users", model: "user", key: ["id"], columns: ["id", "email", "name", "locale", "isOperator", "reminderOffsets", "reminderChannels", "weeklyDigest", "createdAt"] },
-  { name: "groups", model: "group", key: ["id"], columns: ["id", "slug", "name", "description", "city", "requireTwoFactor", "timeZone", "createdAt"] },
+  { name: "groups", model: "group", key: ["id"], columns: ["id", "slug", "name", "description", "city", "requireTwoFactor", "timeZone", "createdAt", "encryptNames"] },
   { name: "memberships", model: "membership", key: ["id"], columns: ["id", "userId", "groupId", "role", "createdAt"] },
   { name: "authorities", model: "authority", key: ["id"], columns: ["id", "name", "nameRu", "nameKk", "kind", "city", "country", "createdAt"] },
   {
@@ -259,11 +259,11 @@ const USER_SECRETS = {
 } as const;
 
 /**
- * The keyed hashes of IIN and phone are this server's search aids, made with its key: an
- * import computes them again (lib/crypto/person-fields.ts). The export carries the values
+ * The keyed hashes of IIN, phone and name words are this server's search aids, made with its
+ * key: an import computes them again (lib/crypto/person-fields.ts, lib/data/personal.ts). The export carries the values
  * themselves, opened, for the group's members and the operator.
  */
-const PERSON_HASHES = { idNumberHash: true, phoneHash: true } as const;
+const PERSON_HASHES = { idNumberHash: true, phoneHash: true, nameHashes: true } as const;
 
 /** Rows read per query: memory stays flat however large the group. */
 export const EXPORT_BATCH = 1000;

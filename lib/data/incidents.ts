@@ -12,6 +12,7 @@ import { visibleGroupsWhere } from "./scope";
 import { contains, searchTerm } from "./text-search";
 import { searchVariants } from "../domain/fold";
 import { personSelect, redactApplicationTitles, redactRecord, withheldPersonMatching } from "./visibility";
+import { namesFor } from "./person-names";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/config";
 import { updateVersioned, type SubmittedEdit } from "./versioned";
 import { mergeIncident } from "../domain/merge";
@@ -56,7 +57,7 @@ async function checkLinks(tx: Tx, actor: Actor, groupId: string, input: LinkInpu
 async function createPeople(tx: Tx, actor: Actor, groupId: string, names: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const fullName of names) {
-    const person = await tx.person.create({ data: { groupId, fullName, isPublic: false } });
+    const person = await tx.person.create({ data: { groupId, ...(await namesFor(tx, groupId, fullName)), isPublic: false } });
     await logChange(tx, actor, { entity: "Person", entityId: person.id, groupId, action: "create", after: person });
     ids.push(person.id);
   }
@@ -298,7 +299,8 @@ export type IncidentDetail = Awaited<ReturnType<typeof getIncident>>;
 export async function getIncidentFormOptions(actor: Actor, groupId: string) {
   requireRole(actor, groupId, "editor");
   const [people, groups, applications] = await Promise.all([
-    db.person.findMany({ where: { groupId }, orderBy: { fullName: "asc" }, select: { id: true, fullName: true, roleTitle: true } }),
+    // Sorted here: where the group encrypts names, the database holds only ciphertext to sort.
+    db.person.findMany({ where: { groupId }, select: { id: true, fullName: true, roleTitle: true } }).then((rows) => rows.sort((a, b) => a.fullName.localeCompare(b.fullName) || a.id.localeCompare(b.id))),
     db.group.findMany({ where: visibleGroupsWhere(actor), orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.application.findMany({
       where: visibleWhere(actor),

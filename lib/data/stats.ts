@@ -4,7 +4,7 @@ import "server-only";
 // EXISTS, string comparison of ISO dates, integer arithmetic for day counts.
 import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 import { readerFor, type Db } from "../db";
-import { open } from "../crypto/fields";
+import { isSealed, open } from "../crypto/fields";
 import { dataVersion as dbDataVersion, versionedCache } from "../db-client";
 import { visibilityKey, visibleGroupIds, visibleWhere, type Actor } from "../auth/access";
 import { APPEAL_KINDS, type AppealKind } from "../domain/vocabulary";
@@ -250,15 +250,20 @@ function namesWithheldPerson(scope: readonly string[]): Sql {
 
 /** Wordings (trimmed) of answers outside the reader's groups that quote a sealed value of a person their case names. */
 async function sealedValuesNamed(client: Db, scope: readonly string[], f: StatsFilters): Promise<Set<string>> {
-  const rows = await client.$queryRaw<{ text: string; idNumber: string; phone: string; address: string }[]>`SELECT DISTINCT TRIM(an."statedReason") AS text, pe."idNumber" AS "idNumber", pe."phone" AS "phone", pe."address" AS "address"
+  const rows = await client.$queryRaw<{ text: string; idNumber: string; phone: string; address: string; fullName: string; isPublic: unknown }[]>`SELECT DISTINCT TRIM(an."statedReason") AS text, pe."idNumber" AS "idNumber", pe."phone" AS "phone", pe."address" AS "address", pe."fullName" AS "fullName", pe."isPublic" AS "isPublic"
     FROM "Answer" an JOIN "Application" a ON a."id" = an."applicationId" JOIN "Person" pe ON ${PEOPLE_OF_CASE}
-    WHERE TRIM(an."statedReason") <> '' AND ${where(scope, f)} AND ${foreignTo(scope)} AND (pe."idNumber" <> '' OR pe."phone" <> '' OR pe."address" <> '')`;
+    WHERE TRIM(an."statedReason") <> '' AND ${where(scope, f)} AND ${foreignTo(scope)} AND (pe."idNumber" <> '' OR pe."phone" <> '' OR pe."address" <> '' OR pe."fullName" LIKE 'v1:%')`;
   const out = new Set<string>();
   for (const r of rows) {
     const text = r.text.toLowerCase();
     for (const field of ["idNumber", "phone", "address"] as const) {
       const v = open(r[field], field).toLowerCase();
       if (v.length >= 3 && text.includes(v)) out.add(r.text);
+    }
+    // A private person's name where the group encrypts names (lib/crypto/names.ts).
+    if (isSealed(r.fullName) && !r.isPublic) {
+      const name = open(r.fullName, "fullName").toLowerCase();
+      if (name.length >= 3 && text.includes(name)) out.add(r.text);
     }
   }
   return out;

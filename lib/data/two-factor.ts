@@ -81,6 +81,8 @@ export async function disableTwoFactor(userId: string, code: string): Promise<vo
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
+    // Passkeys are a second factor beside the app, not instead of it (lib/data/passkeys.ts).
+    await tx.passkey.deleteMany({ where: { userId } });
   });
 }
 

@@ -15,6 +15,7 @@ import { can, groupIds, type Actor } from "../auth/access";
 import { loadMessages } from "../i18n/catalogue";
 import { contains } from "./text-search";
 import { normalizeNumber, searchHash } from "../crypto/fields";
+import { nameHashNeedle, nameWords } from "../crypto/names";
 import type { Locale } from "../i18n/config";
 
 export interface PersonalRecord {
@@ -250,9 +251,24 @@ export function withheldPersonMatching(q: string) {
   return {
     OR: [
       ...terms.map((t) => ({ isPublic: false, OR: [{ fullName: contains(t) }, { altNames: contains(t) }] })),
+      // Names a group encrypts (lib/crypto/names.ts) are matched word by word by their keyed hashes.
+      ...nameWords(q)
+        .filter((w) => w.length >= 3)
+        .map((w) => ({ isPublic: false, nameHashes: contains(nameHashNeedle(w)) })),
       ...numbers.flatMap((t) => [{ idNumberHash: searchHash(t, "idNumber") }, { phoneHash: searchHash(t, "phone") }]),
     ],
   };
+}
+
+/**
+ * Prisma filter for a person whose name or other spellings hold every word of a search: in
+ * clear, or by the words' keyed hashes where the group encrypts names. For the person's own
+ * group's members only (the caller puts the group in the where clause).
+ */
+export function namedBy(q: string) {
+  const words = nameWords(q);
+  const plain = [{ fullName: contains(q) }, { altNames: contains(q) }];
+  return { OR: words.length ? [...plain, { AND: words.map((w) => ({ nameHashes: contains(nameHashNeedle(w)) })) }] : plain };
 }
 
 /** A search that is an IIN (12 digits, spaces allowed), so it may be matched by its hash. */

@@ -14,7 +14,7 @@ import { logApplication } from "./support/applications";
 import { OCR_DOCUMENT } from "./support/documents";
 import { ACCOUNTS } from "./support/accounts";
 
-const RAW_KEY = /\b(?:common|nav|errors|applications|answers|appeals|events|incidents|settings|tokens|casefile|share|auth|vocab|stats|cases|dashboard|translations|sources|home|export|mail|api|notify|accounts|documents|ocr|filings|steps|erasure)\.[a-z][A-Za-z]*(?:\.[A-Za-z_]+)*\b/;
+const RAW_KEY = /\b(?:common|nav|errors|applications|answers|appeals|events|incidents|settings|tokens|casefile|share|auth|vocab|stats|cases|dashboard|translations|sources|home|export|mail|api|notify|accounts|documents|ocr|filings|steps|erasure|importer|phone|passkeys|names)\.[a-z][A-Za-z]*(?:\.[A-Za-z_]+)*\b/;
 
 /** Common English words: one of them in a Russian or Kazakh page is an untranslated string. */
 const ENGLISH = new Set(

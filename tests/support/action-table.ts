@@ -404,6 +404,19 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
     changePasswordAction: { level: "signedIn", entries: () => ({ currentPassword: LONER_PASSWORD, newPassword: "a brand new long passphrase" }), succeedsAs: "loner" },
     setGroupTwoFactorAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, requireTwoFactor: "off" }) },
   },
+  "passkeys.ts": {
+    // Each for the caller's own account (no user id in the input); the fixture's admin has two factors and no passkey.
+    passkeyRegistrationOptionsAction: { level: "signedIn", entries: () => ({}), succeedsAs: "admin" },
+    // A valid response needs a live challenge and an authenticator (passkeys.test.ts); without one: "expired".
+    registerPasskeyAction: { level: "signedIn", entries: () => ({ name: "Key", response: '{"id":"x","response":{"clientDataJSON":"e30"}}' }), succeedsAs: "admin", outcome: { ok: false, message: "passkey_expired" } },
+    removePasskeyAction: { level: "signedIn", entries: () => ({ passkeyId: "no-such-passkey", code: fixtureTotpCode() }), succeedsAs: "admin", outcome: { ok: false, message: "passkey_gone" } },
+    // Named by the pending sign-in cookie alone, like the code step.
+    passkeySignInOptionsAction: { level: "anyone", entries: () => ({}), outcome: { ok: false, message: "sign_in_expired" } },
+    passkeySignInAction: { level: "anyone", entries: () => ({ response: "{}" }), outcome: { ok: false, message: "sign_in_expired" } },
+  },
+  "person-names.ts": {
+    setGroupEncryptNamesAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, encryptNames: "on" }) },
+  },
   "settings.ts": {
     changeRoleAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, membershipId: fx.viewerMembershipId, role: "editor" }) },
     removeMemberAction: { level: "adminOfA", entries: (fx) => ({ groupId: fx.groupA, membershipId: fx.viewerMembershipId }) },

@@ -13,6 +13,7 @@ import { TelegramLink } from "@/components/notify/TelegramLink";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Badge, Card } from "@/components/ui/Card";
 import { TimeZoneForm } from "@/components/steps/StepForms";
+import { EncryptNamesCard } from "@/components/names/EncryptNamesCard";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { groupTimeZones } from "@/lib/data/group-time-zone";
 
@@ -120,6 +121,7 @@ export default async function SettingsPage() {
           </div>
         </Card>
       ) : null}
+      {admined.length ? <EncryptNamesCard groupIds={admined.map((m) => m.groupId)} /> : null}
       <Card id="account" title={t("account")}>
         <ul className="space-y-1 text-sm">
           <li>

@@ -12,6 +12,8 @@ import { GroupTwoFactorForm } from "@/components/settings/security/GroupTwoFacto
 import { DeleteAccountForm, LeaveGroupForm, LockAccountForm, RevokeSessionForm, SignOutEverywhereForm } from "@/components/accounts/SecurityForms";
 import { listSessions } from "@/lib/data/sessions";
 import { currentSessionId } from "@/lib/auth/issue-session";
+import { listPasskeys } from "@/lib/data/passkeys";
+import { PasskeysCard } from "@/components/passkeys/PasskeysCard";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.security");
@@ -30,6 +32,7 @@ export default async function SecuritySettingsPage() {
     securityOverview(actor),
     currentSessionId().then((current) => listSessions(actor, current)),
   ]);
+  const passkeys = overview.enabledAt ? await listPasskeys(actor.userId) : [];
   const qr = overview.pendingSecret ? await totpQrDataUri(overview.pendingSecret, overview.email) : null;
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   return (
@@ -97,6 +100,8 @@ export default async function SecuritySettingsPage() {
           )}
         </TwoFactorPanel>
       </Card>
+
+      <PasskeysCard twoFactorOn={Boolean(overview.enabledAt)} passkeys={passkeys} />
 
       <Card id="password" title={t("password")}>
         <p className="mb-3 text-sm text-stone-600">{t("passwordExplain")}</p>

@@ -8,19 +8,24 @@ import { IncidentForm } from "@/components/incidents/IncidentForm";
 import { ConfirmDeleteForm } from "@/components/appeals/ConfirmDeleteForm";
 import { Forbidden } from "@/components/ui/Forbidden";
 import { loadForPage } from "@/components/appeals/guard";
+import { Card } from "@/components/ui/Card";
+import { ErasePersonForms } from "@/components/applications/ErasePersonForm";
+import { can } from "@/lib/auth/access";
+import { erasableIncidentPeople } from "@/lib/data/erasure";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("incidents.pages");
   return { title: t("editTitle") };
 }
 
-export default async function EditIncidentPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+export default async function EditIncidentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ erased?: string }> }) {
+  const [{ id }, { erased }] = await Promise.all([params, searchParams]);
   const actor = await requirePageActor(`/incidents/${id}/edit`);
   const [t, loaded] = await Promise.all([getTranslations("incidents.pages"), loadForPage(() => getIncidentForEdit(actor, id))]);
   if (loaded.forbidden) return <Forbidden />;
   const i = loaded.value;
-  const options = await getIncidentFormOptions(actor, i.groupId);
+  const isAdmin = can(actor, i.groupId, "admin");
+  const [options, erasable] = await Promise.all([getIncidentFormOptions(actor, i.groupId), isAdmin ? erasableIncidentPeople(actor, i.id) : Promise.resolve([])]);
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("editTitle")} subtitle={t("newSubtitle", { group: i.group.name })} />
@@ -47,6 +52,11 @@ export default async function EditIncidentPage({ params }: { params: Promise<{ i
           isPublic: i.isPublic ? "on" : "",
         }}
       />
+      {isAdmin ? (
+        <Card className="mt-8 border-red-200">
+          <ErasePersonForms incidentId={i.id} people={erasable} erased={erased === "1"} />
+        </Card>
+      ) : null}
       <p className="mt-8 text-sm">
         <ConfirmDeleteForm action={deleteIncidentAction} fields={{ id: i.id }} label={t("delete")} confirm={t("deleteConfirm")} />
       </p>
