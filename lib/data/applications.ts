@@ -1,7 +1,7 @@
 import "server-only";
 import { versionedCache } from "../db-client";
 import { db, type Tx } from "../db";
-import { can, groupIds, requireRole, visibilityKey, visibleWhere, writableGroups, type Actor } from "../auth/access";
+import { can, groupIds, memberCasesWhere, requireCaseRole, requireRole, visibilityKey, visibleCasesWhere, visibleWhere, writableGroups, type Actor } from "../auth/access";
 import { ConflictError, NotFoundError } from "../errors";
 import { procedureFor, type AssemblyForm } from "../domain/vocabulary";
 import { firstBefore } from "../domain/date-order";
@@ -153,9 +153,9 @@ const editInclude = {
 
 /** The record as its editors see it, personal data included; others get NotFound/Forbidden. */
 export async function getApplicationForEdit(actor: Actor, id: string) {
-  const app = await db.application.findFirst({ where: { id, groupId: { in: groupIds(actor) } }, include: editInclude });
+  const app = await db.application.findFirst({ where: { id, ...memberCasesWhere(actor) }, include: editInclude });
   if (!app) throw new NotFoundError();
-  requireRole(actor, app.groupId, "editor");
+  requireCaseRole(actor, app, "editor");
   return app;
 }
 export type ApplicationForEdit = Awaited<ReturnType<typeof getApplicationForEdit>>;
@@ -186,9 +186,12 @@ export type ApplicationSnapshot = NonNullable<Awaited<ReturnType<typeof applicat
 export type ApplicationConflict = ApplicationSnapshot & { merge?: ApplicationMerge & { base: ApplicationValues } };
 
 export async function updateApplication(actor: Actor, input: UpdateApplicationInput, edit?: SubmittedEdit): Promise<void> {
-  const existing = await db.application.findFirst({ where: { id: input.id, groupId: { in: groupIds(actor) } }, select: { groupId: true } });
+  const existing = await db.application.findFirst({ where: { id: input.id, ...memberCasesWhere(actor) }, select: { id: true, groupId: true, organizers: { select: { groupId: true } } } });
   if (!existing) throw new NotFoundError();
-  requireRole(actor, existing.groupId, "editor");
+  requireCaseRole(actor, existing, "editor");
+  // Who organizes and who has access is the owning group's to decide: a coalition editor's
+  // save keeps the organizers as they are.
+  if (!can(actor, existing.groupId, "editor")) input = { ...input, organizerIds: existing.organizers.map((o) => o.groupId) };
   try {
     await db.$transaction((tx) => applyUpdate(tx, actor, input, existing.groupId));
   } catch (e) {
@@ -362,7 +365,7 @@ export async function deleteApplication(actor: Actor, id: string): Promise<void>
 
 /** The filters become the Prisma where clause, under the caller's visibility. */
 export function applicationsWhere(actor: Actor | null, f: ApplicationFilters): Prisma.ApplicationWhereInput {
-  const and: Prisma.ApplicationWhereInput[] = [visibleWhere(actor)];
+  const and: Prisma.ApplicationWhereInput[] = [visibleCasesWhere(actor)];
   if (f.year) and.push({ filedOn: { startsWith: `${f.year}-` } });
   if (f.city) and.push({ city: f.city });
   if (f.authority) and.push({ authorityId: f.authority });
