@@ -25,6 +25,10 @@ const FORM_NAMESPACES = [
   "notify.telegram",
   "notify.delivery",
   "notify.invitation.emailed",
+  // Settings → Members: cases other groups share with this one (components/coalitions).
+  "coalitions.invitations",
+  "coalitions.panel",
+  "coalitions.messages",
 ] as const;
 
 // Everything under (app) is for signed-in members.

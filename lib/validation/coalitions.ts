@@ -21,12 +21,19 @@ export const COMMENT_SUBJECTS = ["application", "answer", "appealStage"] as cons
 export type CommentSubject = (typeof COMMENT_SUBJECTS)[number];
 export const MAX_COMMENT = 4_000;
 
-export const addCommentSchema = z.object({
-  applicationId: id,
-  subjectType: z.enum(COMMENT_SUBJECTS, { error: "invalid_choice" }),
-  subjectId: id,
-  body: text(MAX_COMMENT).min(1, { error: "required" }),
-});
+/** The record a comment is about, as the form's one choice sends it: "answer:<id>". */
+const subject = z
+  .string({ error: "required" })
+  .trim()
+  .regex(/^(application|answer|appealStage):[A-Za-z0-9_-]{1,64}$/, { error: "invalid_choice" })
+  .transform((s) => {
+    const [subjectType, subjectId] = s.split(":") as [CommentSubject, string];
+    return { subjectType, subjectId };
+  });
+
+export const addCommentSchema = z
+  .object({ applicationId: id, subject, body: text(MAX_COMMENT).min(1, { error: "required" }) })
+  .transform(({ subject: s, ...rest }) => ({ ...rest, ...s }));
 
 export const editCommentSchema = z.object({ id, body: text(MAX_COMMENT).min(1, { error: "required" }) });
 export const deleteCommentSchema = z.object({ id });

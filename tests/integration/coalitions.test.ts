@@ -247,7 +247,7 @@ describe("comments", () => {
 
   it("members of both groups write; '@name' emails the member named, with a link and no personal data", async () => {
     inbox = [];
-    const r = await run(editorC, addCommentAction, { applicationId: caseId, subjectType: "answer", subjectId: answerId, body: `@Dana Owner, ${NAME} agreed to testify.` });
+    const r = await run(editorC, addCommentAction, { applicationId: caseId, subject: `answer:${answerId}`, body: `@Dana Owner, ${NAME} agreed to testify.` });
     expect(r.state).toMatchObject({ ok: true, message: "comment_added" });
     expect(await db.job.count({ where: { kind: MENTION_KIND } })).toBe(1);
     await workOnce({ db });
@@ -260,7 +260,7 @@ describe("comments", () => {
     expect(m.text).not.toContain("March filed");
 
     const list = await listComments(editorO, { id: caseId, groupId: groupO });
-    expect(list).toEqual([expect.objectContaining({ subjectType: "answer", subjectId: answerId, authorName: "Coalition Editor", authorGroupName: "Coalition group", canEdit: false, canDelete: false })]);
+    expect(list).toEqual([expect.objectContaining({ subject: `answer:${answerId}`, authorName: "Coalition Editor", authorGroupName: "Coalition group", canEdit: false, canDelete: false })]);
     const log = await db.changeLog.findFirstOrThrow({ where: { caseId, entity: "Comment" } });
     expect(log.viaGroupName).toBe("Coalition group");
   });
@@ -268,7 +268,7 @@ describe("comments", () => {
   it("are never shown outside the members: another group, anonymous, the case data, a share link, the group's export", async () => {
     expect(await listComments(editorS, { id: caseId, groupId: groupO })).toEqual([]);
     expect(await listComments(null, { id: caseId, groupId: groupO })).toEqual([]);
-    expect((await run(editorS, addCommentAction, { applicationId: caseId, subjectType: "application", subjectId: caseId, body: "hello" })).state).toMatchObject({ ok: false, message: "not_found" });
+    expect((await run(editorS, addCommentAction, { applicationId: caseId, subject: `application:${caseId}`, body: "hello" })).state).toMatchObject({ ok: false, message: "not_found" });
     expect(JSON.stringify(await getCase(editorO, caseId))).not.toContain("agreed to testify");
     const link = await run(editorO, createShareLinkAction, { applicationId: caseId, expiresInDays: "7", "sections[]": ["parts", "answers", "appeals", "events"] });
     expect(link.state?.ok, JSON.stringify(link.state)).toBe(true);
@@ -281,7 +281,7 @@ describe("comments", () => {
   });
 
   it("are edited by their author within the window, read-only after it, and deleted by their author only", async () => {
-    await run(editorO, addCommentAction, { applicationId: caseId, subjectType: "application", subjectId: caseId, body: "First thought" });
+    await run(editorO, addCommentAction, { applicationId: caseId, subject: `application:${caseId}`, body: "First thought" });
     const mine = (await listComments(editorO, { id: caseId, groupId: groupO })).find((c) => c.body === "First thought")!;
     expect(mine.canEdit).toBe(true);
     expect((await run(editorC, editCommentAction, { id: mine.id, body: "hijacked" })).state).toMatchObject({ ok: false, message: "forbidden" });
@@ -305,6 +305,6 @@ describe("comments", () => {
     await share("none");
     const c = await fresh(editorC);
     expect(await listComments(c, { id: caseId, groupId: groupO })).toEqual([]);
-    expect((await run(c, addCommentAction, { applicationId: caseId, subjectType: "application", subjectId: caseId, body: "still here?" })).state).toMatchObject({ ok: false, message: "not_found" });
+    expect((await run(c, addCommentAction, { applicationId: caseId, subject: `application:${caseId}`, body: "still here?" })).state).toMatchObject({ ok: false, message: "not_found" });
   });
 });

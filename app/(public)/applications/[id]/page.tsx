@@ -26,6 +26,8 @@ import { DeadlineOverrideForm } from "@/components/steps/StepForms";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { localized } from "@/lib/i18n/localized";
+import { CaseAccessPanel } from "@/components/coalitions/CaseAccessPanel";
+import { CaseComments } from "@/components/comments/CaseComments";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -77,10 +79,12 @@ export default async function CasePage({ params }: Props) {
           <AppealsSection data={data} />
           <EventsSection data={data} />
           <CaseIncidents data={data} />
+          <CaseComments data={data} />
         </div>
         <div className="min-w-0 space-y-6">
           <Timeline data={data} />
           <ApplicantsList data={data} />
+          <CaseAccessPanel data={data} />
           {data.isOwnerMember ? <CaseFilings applicationId={data.id} canEdit={data.canOwnerEdit} /> : null}
           {data.canOwnerEdit ? <SharePanel data={data} /> : null}
         </div>
