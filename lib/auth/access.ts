@@ -134,14 +134,17 @@ export function forCase(actor: Actor | null, app: { id: string; groupId: string 
   return { ...actor, memberships: [...actor.memberships, { groupId: app.groupId, role: grant.role, groupName: grant.viaGroupName, groupSlug: "" }], caseGrants: [] };
 }
 
+// Both are wrapped in AND so that spreading them into a `where` that has its own OR cannot
+// silently replace the visibility condition.
+
 /** Prisma `where` for applications the actor works on: their groups' own and those shared with them. */
-export function memberCasesWhere(actor: Actor | null): { OR: ({ groupId: { in: string[] } } | { id: { in: string[] } })[] } {
-  return { OR: [{ groupId: { in: groupIds(actor) } }, { id: { in: sharedCaseIds(actor) } }] };
+export function memberCasesWhere(actor: Actor | null): { AND: { OR: ({ groupId: { in: string[] } } | { id: { in: string[] } })[] }[] } {
+  return { AND: [{ OR: [{ groupId: { in: groupIds(actor) } }, { id: { in: sharedCaseIds(actor) } }] }] };
 }
 
 /** Prisma `where` for applications the actor may read: public ones, their groups' own and those shared with them. */
-export function visibleCasesWhere(actor: Actor | null): { OR: ({ isPublic: boolean } | { groupId: { in: string[] } } | { id: { in: string[] } })[] } {
-  return { OR: [{ isPublic: true }, { groupId: { in: groupIds(actor) } }, { id: { in: sharedCaseIds(actor) } }] };
+export function visibleCasesWhere(actor: Actor | null): { AND: { OR: ({ isPublic: boolean } | { groupId: { in: string[] } } | { id: { in: string[] } })[] }[] } {
+  return { AND: [{ OR: [{ isPublic: true }, { groupId: { in: groupIds(actor) } }, { id: { in: sharedCaseIds(actor) } }] }] };
 }
 
 /** Groups where the actor may create records. */

@@ -60,14 +60,14 @@ export async function getDashboard(actor: Actor, todayOn?: string) {
   const horizon = addDays(since, -longestRuleDays(clock.rules));
   const [awaiting, ruledOrAnswered, hearings, statusRows, changes] = await Promise.all([
     db.application.findMany({
-      where: { ...cases, status: "awaiting_answer", answerDueOn: { gte: since } },
+      where: { AND: [cases], status: "awaiting_answer", answerDueOn: { gte: since } },
       orderBy: { answerDueOn: "asc" },
       take: 100,
       select: { id: true, title: true, titleRu: true, titleKk: true, answerDueOn: true, deadlineOverrideOn: true, group: { select: { name: true } } },
     }),
     db.application.findMany({
       where: {
-        ...cases,
+        AND: [cases],
         // A ruled stage whose next step is still open keeps the case under appeal.
         status: { in: ["answered", "under_appeal", "closed"] },
         OR: [{ answers: { some: { receivedOn: { gte: horizon } } } }, { appealStages: { some: { ruling: { decidedOn: { gte: horizon } } } } }],

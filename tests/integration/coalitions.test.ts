@@ -186,6 +186,9 @@ describe("sharing a case with a co-organizing group", () => {
       expect(await reads(who)).toBe(false);
       expect(await listed(who)).not.toContain(caseId);
     }
+    // The dashboard's deadlines too (its own OR once replaced the visibility condition).
+    expect(JSON.stringify(await getDashboard(editorS))).not.toContain(caseId);
+    expect(JSON.stringify(await getDashboard(await makeActor("No Group", [])))).not.toContain(caseId);
     const token = (await createApiToken(editorS, "stranger script")).token;
     const res = await caseGET(new Request(`http://tracker.test/api/v1/applications/${caseId}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: caseId }) });
     expect(res.status).toBe(404);
@@ -260,7 +263,7 @@ describe("comments", () => {
     expect(m.text).not.toContain("March filed");
 
     const list = await listComments(editorO, { id: caseId, groupId: groupO });
-    expect(list).toEqual([expect.objectContaining({ subject: `answer:${answerId}`, authorName: "Coalition Editor", authorGroupName: "Coalition group", canEdit: false, canDelete: false })]);
+    expect(list).toEqual([expect.objectContaining({ subjectType: "answer", subjectId: answerId, authorName: "Coalition Editor", authorGroupName: "Coalition group", canEdit: false, canDelete: false })]);
     const log = await db.changeLog.findFirstOrThrow({ where: { caseId, entity: "Comment" } });
     expect(log.viaGroupName).toBe("Coalition group");
   });
