@@ -7,7 +7,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { ParsedMail } from "mailparser";
 import type { Actor } from "@/lib/auth/access";
 import { session } from "../support/session";
-import { makeActor, makeGroup, run } from "../support/fixtures";
+import { makeActor, makeGroup, renderChecked, run } from "../support/fixtures";
+import { createElement as h, Fragment } from "react";
+import { LeaveCaseForm, ShareCaseForm } from "@/components/coalitions/ShareCaseForm";
+import { AccessInvitationList } from "@/components/coalitions/AccessInvitations";
+import { AddCommentForm, CommentActions } from "@/components/comments/CommentForms";
 import { startTestSmtp, type TestSmtp } from "../support/smtp";
 
 vi.mock("@/lib/auth/session", () => import("../support/session"));
@@ -309,5 +313,25 @@ describe("comments", () => {
     const c = await fresh(editorC);
     expect(await listComments(c, { id: caseId, groupId: groupO })).toEqual([]);
     expect((await run(c, addCommentAction, { applicationId: caseId, subject: `application:${caseId}`, body: "still here?" })).state).toMatchObject({ ok: false, message: "not_found" });
+  });
+});
+
+describe("the forms", () => {
+  it("are written in English, Russian and Kazakh, every string in the catalogue", () => {
+    const all = h(
+      Fragment,
+      null,
+      h(ShareCaseForm, { applicationId: "a1", groups: [{ id: "g1", name: "Feminita" }], current: { g1: "read" } }),
+      h(LeaveCaseForm, { applicationId: "a1", groupId: "g1" }),
+      h(AccessInvitationList, { invitations: [{ applicationId: "a1", groupId: "g1", access: "edit", title: "March", owner: "KazFem" }] }),
+      h(AddCommentForm, { applicationId: "a1", subjects: [{ value: "application:a1", label: "On the case" }], example: "Dana" }),
+      h(CommentActions, { id: "c1", body: "A thought", canEdit: true, until: "18:00" }),
+    );
+    const en = renderChecked(all, "en");
+    expect(en).toContain("Feminita (Read)");
+    expect(en).toContain("KazFem shares «March» with your group: reads and edits.");
+    expect(en).toContain("You can edit it until 18:00.");
+    expect(renderChecked(all, "ru")).toContain("KazFem открывает вашей группе дело «March»: читает и редактирует.");
+    expect(renderChecked(all, "kk")).toContain("Пікір қосу");
   });
 });
