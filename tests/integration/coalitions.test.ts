@@ -22,6 +22,8 @@ import { loadActor } from "@/lib/data/users";
 import { getCase } from "@/lib/data/cases";
 import { listApplications } from "@/lib/data/applications";
 import { getDashboard } from "@/lib/data/dashboard";
+import { getStats } from "@/lib/data/stats";
+import { statsFiltersSchema } from "@/lib/validation/stats";
 import { loadMemberCaseFile, MEMBER_SCOPE } from "@/lib/data/case-file";
 import { createApiToken } from "@/lib/data/api-tokens";
 import { caseAccess, listAccessInvitations } from "@/lib/data/coalitions";
@@ -165,6 +167,10 @@ describe("sharing a case with a co-organizing group", () => {
     expect(await listed(editorC)).toContain(caseId);
     expect((await listApplications(editorC, filters)).items.find((i) => i.id === caseId)?.title).toBe(`March filed by ${NAME}`);
     expect((await getDashboard(editorC)).statusCounts.awaiting_answer).toBe(1);
+    const year2026 = async (a: Actor | null) => (await getStats(a, statsFiltersSchema.parse({}))).outcomes.find((r) => r.year === "2026")?.total ?? 0;
+    expect(await year2026(editorC)).toBe(1);
+    expect(await year2026(editorS)).toBe(0);
+    expect(await year2026(null)).toBe(0);
 
     const token = (await createApiToken(editorC, "coalition script")).token;
     const res = await caseGET(new Request(`http://tracker.test/api/v1/applications/${caseId}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: caseId }) });
