@@ -29,11 +29,16 @@ import { mergeApplication, type ApplicationMerge } from "../domain/merge";
 
 // ───────────────────────────── the form's choices
 
-export async function applicationFormOptions(actor: Actor) {
-  const [groups, authorities] = await Promise.all([
-    db.group.findMany({ where: visibleGroupsWhere(actor), orderBy: { name: "asc" }, select: { id: true, name: true } }),
+export async function applicationFormOptions(actor: Actor, record?: { authorityId: string | null; organizers: { groupId: string }[] }) {
+  // An edit form also offers what the record already names (a coalition editor may not see
+  // that authority or group named anywhere else): a select must not drop it on save.
+  const keptGroups = record?.organizers.map((o) => o.groupId) ?? [];
+  const [groups, listed, kept] = await Promise.all([
+    db.group.findMany({ where: keptGroups.length ? { OR: [visibleGroupsWhere(actor), { id: { in: keptGroups } }] } : visibleGroupsWhere(actor), orderBy: { name: "asc" }, select: { id: true, name: true } }),
     listAuthorities(actor),
+    record?.authorityId ? db.authority.findUnique({ where: { id: record.authorityId }, select: { id: true, name: true, nameRu: true, nameKk: true, kind: true, city: true } }) : null,
   ]);
+  const authorities = kept && !listed.some((a) => a.id === kept.id) ? [...listed, kept] : listed;
   return {
     ownerGroups: writableGroups(actor).map((m) => ({ id: m.groupId, name: m.groupName })),
     groups,
@@ -225,7 +230,8 @@ async function applyUpdate(tx: Tx, actor: Actor, input: UpdateApplicationInput, 
     throw new FieldError("filedOn", "filing_after_answer");
   }
   await checkOrganizers(tx, actor, input.organizerIds, before.organizers.map((o) => o.groupId));
-  const authorityId = await resolveAuthority(tx, actor, input, groupId, input.city);
+  // The authority the record already names stands without being offered again (as organizers do).
+  const authorityId = input.authorityId && input.authorityId === before.authorityId ? before.authorityId : await resolveAuthority(tx, actor, input, groupId, input.city);
   // First, so that a stale form changes nothing at all.
   await updateVersioned(tx.application, input.id, input.version, applicationData(input, authorityId));
 

@@ -34,7 +34,8 @@ import { applicationFiltersSchema } from "@/lib/validation/applications";
 import { acceptCaseAccessAction, addCommentAction, deleteCommentAction, editCommentAction, leaveCaseAccessAction, shareCaseAction } from "@/lib/actions/coalitions";
 import { addEventAction } from "@/lib/actions/events";
 import { createShareLinkAction } from "@/lib/actions/share-links";
-import { setApplicationPublicAction } from "@/lib/actions/applications";
+import { setApplicationPublicAction, updateApplicationAction } from "@/lib/actions/applications";
+import { applicationFormOptions, getApplicationForEdit } from "@/lib/data/applications";
 import { workOnce } from "@/lib/jobs";
 import { closeMailTransport } from "@/lib/mail";
 import { GET as caseGET } from "@/app/api/v1/applications/[id]/route";
@@ -222,6 +223,35 @@ describe("sharing a case with a co-organizing group", () => {
     expect(saved.state?.ok ?? saved.redirect).toBeTruthy();
     const log = await db.changeLog.findFirstOrThrow({ where: { caseId, entity: "Event" } });
     expect(log).toMatchObject({ userName: "Coalition Editor", groupId: groupO, viaGroupId: groupC, viaGroupName: "Coalition group" });
+    // The edit form: what the case names stays offered (an authority only the owner's private
+    // records use), the save keeps it, and the organizers stay the owner's to change.
+    const akimat = await db.authority.create({ data: { name: "Akimat of Coalitionville", kind: "akimat", city: "Coalitionville" } });
+    await db.application.update({ where: { id: caseId }, data: { authorityId: akimat.id } });
+    const record = await getApplicationForEdit(editorC, caseId);
+    expect((await applicationFormOptions(editorC, record)).authorities.map((a) => a.id)).toContain(akimat.id);
+    const part = record.parts[0];
+    const updated = await run(editorC, updateApplicationAction, {
+      id: caseId,
+      version: String(record.version),
+      organizerIds: [groupO],
+      title: record.title,
+      authorityId: akimat.id,
+      city: "Almaty",
+      purpose: "Walk for equal pay",
+      filedOn: "2026-02-20",
+      filedOnPrecision: "day",
+      registrationNumber: "",
+      notes: NOTE,
+      "parts.0.id": part.id,
+      "parts.0.form": "march",
+      "parts.0.route": "Abay Avenue",
+      "parts.0.eventDate": "2026-03-08",
+      "parts.0.eventDatePrecision": "day",
+    });
+    expect(updated.redirect, JSON.stringify(updated.state)).toBe(`/applications/${caseId}`);
+    const after = await db.application.findUniqueOrThrow({ where: { id: caseId }, include: { organizers: true } });
+    expect(after).toMatchObject({ purpose: "Walk for equal pay", authorityId: akimat.id });
+    expect(after.organizers.map((o) => o.groupId)).toEqual([groupC]);
     // Publishing stays the owning group's.
     expect((await run(editorC, setApplicationPublicAction, { id: caseId, isPublic: "true" })).state?.ok).not.toBe(true);
     expect((await db.application.findUniqueOrThrow({ where: { id: caseId } })).isPublic).toBe(false);
