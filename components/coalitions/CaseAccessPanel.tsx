@@ -17,7 +17,7 @@ export async function CaseAccessPanel({ data }: { data: CaseData }) {
   const [t, choices] = await Promise.all([getTranslations("coalitions.panel"), access.isOwnerAdmin && actor ? coalitionChoices(actor, data.id) : Promise.resolve([])]);
   const state = (g: (typeof access.groups)[number]) => (g.state === "none" ? t("none") : g.state === "pending" ? `${t(g.access)} — ${t("pending")}` : t(g.access));
   return (
-    <Card id="access" title={t("title")} className="no-print">
+    <Card id="case-access" title={t("title")} className="no-print">
       {data.viaGroupName ? <p className="mb-2 text-sm text-stone-700">{t("via", { group: data.viaGroupName })}</p> : null}
       <ul className="space-y-2 text-sm" data-case-access>
         <li>{t("owner", { group: data.group.name })}</li>

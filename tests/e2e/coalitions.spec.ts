@@ -25,7 +25,7 @@ test("a case shared with a co-organizing group: invite → accept → read and c
   const other = await otherContext.newPage();
   await signIn(other, "other");
   const casePath = await logApplication(other, { title, form: "march", place: "Abay Avenue" });
-  const access = other.locator("#access");
+  const access = other.locator("#case-access");
   await access.getByLabel("Group").selectOption({ label: "E2E Group" });
   await access.getByLabel("Access").selectOption("read");
   await access.getByRole("button", { name: "Save access" }).click();
@@ -65,9 +65,9 @@ test("a case shared with a co-organizing group: invite → accept → read and c
   // Other Group sees the comment; then revokes the share, and the viewer is shut out again.
   await other.goto(casePath);
   await expect(other.locator("#comments [data-comment]")).toContainText("we can bring the banners");
-  await other.locator("#access").getByLabel("Group").selectOption({ label: "E2E Group (Read)" });
-  await other.locator("#access").getByLabel("Access").selectOption("none");
-  await other.locator("#access").getByRole("button", { name: "Save access" }).click();
+  await other.locator("#case-access").getByLabel("Group").selectOption({ label: "E2E Group (Read)" });
+  await other.locator("#case-access").getByLabel("Access").selectOption("none");
+  await other.locator("#case-access").getByRole("button", { name: "Save access" }).click();
   await expect(other.getByText("Access revoked: the group no longer reads this case.")).toBeVisible();
   await viewer.goto(casePath);
   await notFound(viewer);
