@@ -110,8 +110,17 @@ async function computeCase(actor: Actor | null, id: string, reading: Required<Ca
   const today = todayIn(app.group.timeZone);
   const status = deriveStatus({ ...app, stages: app.appealStages, appealClockOpen: appealClockOpen(deadline, today) });
 
-  const whole = { ...app, status, incidents, citations, history, attachments: discloseAttachments(attachments, reader, new Set(recordIds)) };
-  const disclosure = disclosureFor(reader, app.groupId, reading);
+  // The case's own documents as a member reads them; an incident's as its own group decides.
+  const shown = new Set(recordIds);
+  const disclosed = [...discloseAttachments(attachments.filter((a) => a.applicationId === app.id), reader, shown), ...discloseAttachments(attachments.filter((a) => a.applicationId !== app.id), actor, shown)];
+  const order = new Map(attachments.map((a, i) => [a.id, i]));
+  disclosed.sort((x, y) => order.get(x.id)! - order.get(y.id)!);
+  const whole = { ...app, status, incidents, citations, history, attachments: disclosed };
+  const granted = disclosureFor(reader, app.groupId, reading);
+  // Through a coalition, the case's applicants are known; the people of a linked incident stay
+  // the incident group's (a coalition member sees them as any other group does).
+  const applicantIds = new Set(app.applicants.map((a) => a.person.id));
+  const disclosure = isOwnerMember ? granted : { ...granted, knows: (p: { groupId: string; id?: string }) => can(actor, p.groupId, "viewer") || (granted.knows(p) && p.id !== undefined && applicantIds.has(p.id)) };
   const seen = discloseCase(whole, people, disclosure, withheldMark(reading.locale));
   return {
     ...seen,

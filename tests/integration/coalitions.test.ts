@@ -45,6 +45,7 @@ import { NotFoundError } from "@/lib/errors";
 const NAME = "Aigerim Privatova";
 const NOTE = "NOTE-COALITION strategy";
 const OTHER_NOTE = "NOTE-OTHER-CASE";
+const TARGET = "Murat Concealed";
 const APP_URL = "https://tracker.example.org";
 
 let groupO: string, groupC: string, groupS: string;
@@ -104,6 +105,12 @@ beforeAll(async () => {
   const person = await db.person.create({ data: { groupId: groupO, fullName: NAME, idNumber: "880202300456" } });
   await db.applicant.create({ data: { applicationId: caseId, personId: person.id } });
   answerId = (await db.answer.create({ data: { applicationId: caseId, receivedOn: "2026-02-27", statedReason: "The square is booked.", outcome: "refused" } })).id;
+  // A published incident of the owning group, linked to the case, naming a private person: its
+  // people stay the incident's business, not the coalition's.
+  const incident = await db.incident.create({ data: { groupId: groupO, isPublic: true, kind: "detention", title: `Detention of ${TARGET}`, occurredOn: "2026-03-08" } });
+  const target = await db.person.create({ data: { groupId: groupO, fullName: TARGET } });
+  await db.incidentApplication.create({ data: { incidentId: incident.id, applicationId: caseId } });
+  await db.incidentPerson.create({ data: { incidentId: incident.id, personId: target.id } });
   otherCaseId = (await db.application.create({ data: { groupId: groupO, isPublic: false, title: "Another private case", procedure: "approval", notes: OTHER_NOTE } })).id;
 });
 
@@ -163,6 +170,9 @@ describe("sharing a case with a co-organizing group", () => {
     expect(data.notes).toBe(NOTE);
     expect(data.title).toBe(`March filed by ${NAME}`);
     expect(data.applicants.map((a) => a.person.fullName)).toEqual([NAME]);
+    expect(data.incidents[0].title).toBe("Detention of [withheld]");
+    expect(data.incidents[0].people).toEqual([]);
+    expect((await getCase(editorO, caseId)).incidents[0].title).toBe(`Detention of ${TARGET}`);
     expect(await reads(viewerC)).toBe(true);
 
     expect(await listed(editorC)).toContain(caseId);
