@@ -28,6 +28,8 @@ const TEXTS: { model: string; fields: string[]; scope: Scope; json?: boolean }[]
   { model: "hearing", fields: ["authorityArguments", "applicantArguments", "notes"], scope: (groupId) => ({ appealStage: { application: { groupId } } }) },
   { model: "ruling", fields: ["summary", "text"], scope: (groupId) => ({ appealStage: { application: { groupId } } }) },
   { model: "event", fields: ["description", "statedReason"], scope: (groupId) => ({ application: { groupId } }) },
+  // Members' comments on the group's cases (a coalition member's too: they are on this group's case).
+  { model: "comment", fields: ["body"], scope: (groupId) => ({ application: { groupId } }) },
   { model: "incident", fields: ["title", "description", "perpetrator"], scope: (groupId) => ({ groupId }) },
   { model: "source", fields: ["title", "text"], scope: (groupId) => ({ groupId }) },
   { model: "citation", fields: ["quote", "note"], scope: (groupId) => ({ source: { groupId } }) },

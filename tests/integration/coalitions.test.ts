@@ -30,6 +30,7 @@ import { caseAccess, listAccessInvitations } from "@/lib/data/coalitions";
 import { COMMENT_EDIT_WINDOW_MS, editComment, listComments } from "@/lib/data/comments";
 import { MENTION_KIND, registerCommentJobs } from "@/lib/data/comment-jobs";
 import { ENTITY_NAMES } from "@/lib/data/export";
+import { erasePerson } from "@/lib/data/erasure";
 import { applicationFiltersSchema } from "@/lib/validation/applications";
 import { acceptCaseAccessAction, addCommentAction, deleteCommentAction, editCommentAction, leaveCaseAccessAction, shareCaseAction } from "@/lib/actions/coalitions";
 import { addEventAction } from "@/lib/actions/events";
@@ -352,6 +353,14 @@ describe("comments", () => {
     expect((await run(editorO, deleteCommentAction, { id: mine.id })).state).toMatchObject({ ok: true, message: "comment_deleted" });
     expect(await db.comment.count({ where: { id: mine.id } })).toBe(0);
     expect(await db.changeLog.count({ where: { entity: "Comment", entityId: mine.id } })).toBe(3);
+  });
+
+  it("lose an erased person's name like every other text of the case", async () => {
+    const person = await db.person.findFirstOrThrow({ where: { groupId: groupO, fullName: NAME } });
+    await erasePerson(adminO, person.id);
+    const bodies = (await db.comment.findMany({ where: { applicationId: caseId } })).map((c) => c.body);
+    expect(bodies.join("\n")).not.toContain(NAME);
+    expect(bodies.join("\n")).toContain("[erased] agreed to testify");
   });
 
   it("are closed to a coalition group once its access is revoked", async () => {
