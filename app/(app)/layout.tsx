@@ -28,6 +28,10 @@ const FORM_NAMESPACES = [
   "notify.invitation.emailed",
   // A new application's or incident's form says how its offline draft stands (components/offline).
   "phone.drafts",
+  // Settings → Members: cases other groups share with this one (components/coalitions).
+  "coalitions.invitations",
+  "coalitions.panel",
+  "coalitions.messages",
 ] as const;
 
 // Everything under (app) is for signed-in members.

@@ -8,7 +8,7 @@ import { Documents } from "./Documents";
 export function CaseDocuments({ data }: { data: CaseData }) {
   const t = useTranslations("documents");
   const own = data.attachments.filter((a) => a.subjectType === "application");
-  if (!own.length && !data.canEdit) return null;
+  if (!own.length && !data.canOwnerEdit) return null;
   return (
     <Card id="documents" title={t("heading")}>
       <Documents data={data} subjectType="application" subjectId={data.id} />

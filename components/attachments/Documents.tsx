@@ -21,7 +21,7 @@ function size(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function Documents({ data, subjectType, subjectId, canAttach = data.canEdit, returnTo = `/applications/${data.id}` }: { data: CaseData; subjectType: AttachmentSubject; subjectId: string; canAttach?: boolean; returnTo?: string }) {
+export function Documents({ data, subjectType, subjectId, canAttach = data.canOwnerEdit, returnTo = `/applications/${data.id}` }: { data: CaseData; subjectType: AttachmentSubject; subjectId: string; canAttach?: boolean; returnTo?: string }) {
   const t = useTranslations("documents");
   const items = data.attachments.filter((a) => a.subjectId === subjectId && a.subjectType === subjectType);
   if (!items.length && !canAttach) return null;

@@ -54,9 +54,11 @@ export function CaseHeader({ data }: { data: CaseData }) {
                 <Link href={`/applications/${data.id}/answers/new`} className={buttonLink}>
                   {t("recordAnswer")}
                 </Link>
-                <ClientMessages namespaces={["applications"]}>
-                  <PublishToggle id={data.id} isPublic={data.isPublic} />
-                </ClientMessages>
+                {data.canOwnerEdit ? (
+                  <ClientMessages namespaces={["applications"]}>
+                    <PublishToggle id={data.id} isPublic={data.isPublic} />
+                  </ClientMessages>
+                ) : null}
               </>
             ) : null}
           </div>

@@ -7,6 +7,8 @@ export interface HistoryRow {
   id: string;
   at: Date;
   userName: string;
+  /** A change made through a coalition: the member's own group. */
+  viaGroupName?: string;
   entity: string;
   action: string;
   before: string;
@@ -50,7 +52,8 @@ export function HistoryList({ history, id = "history", title, hint }: { history:
           <time dateTime={h.at.toISOString()} className="text-stone-600">
             {f.dateTime(h.at, { dateStyle: "medium", timeStyle: "short" })}
           </time>{" "}
-          · <span className="font-medium">{h.userName}</span> · {t.has(`action.${h.action}`) ? t(`action.${h.action}`, { entity }) : `${h.action} ${entity}`}
+          · <span className="font-medium">{h.userName}</span>
+          {h.viaGroupName ? <span className="text-stone-600"> ({h.viaGroupName})</span> : null} · {t.has(`action.${h.action}`) ? t(`action.${h.action}`, { entity }) : `${h.action} ${entity}`}
         </div>
         {h.action === "update" && keys.length ? (
           <ul className="mt-1 space-y-0.5 pl-3 text-xs">

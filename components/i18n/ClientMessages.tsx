@@ -9,7 +9,7 @@ import { NextIntlClientProvider, useLocale, useMessages, useTimeZone } from "nex
 /** What the header (language switch, sign-out), error page, buttons and field errors use. */
 export const CLIENT_BASE = ["common", "nav", "errors", "translations.marker"] as const;
 
-type Feature = "accounts" | "importer" | "applications" | "answers" | "appeals" | "events" | "incidents" | "settings" | "tokens" | "casefile" | "share" | "auth" | "vocab" | "ocr" | "filings" | "notify" | "steps" | "translations" | "erasure" | "phone" | "passkeys" | "names";
+type Feature = "accounts" | "importer" | "applications" | "answers" | "appeals" | "events" | "incidents" | "settings" | "tokens" | "casefile" | "share" | "auth" | "vocab" | "ocr" | "filings" | "notify" | "steps" | "translations" | "erasure" | "phone" | "passkeys" | "names" | "coalitions" | "comments";
 /** A feature's namespace, or a part of it ("applications.list"); a nested provider replaces, not merges. */
 export type ClientNamespace = Feature | `${Feature}.${string}`;
 

@@ -18,7 +18,7 @@ export function CaseIncidents({ data }: { data: CaseData }) {
       id="incidents"
       title={t("title")}
       actions={
-        data.canEdit ? (
+        data.canOwnerEdit ? (
           <Link href={`/incidents/new?application=${encodeURIComponent(data.id)}&group=${encodeURIComponent(data.groupId)}`} className={secondaryLink}>
             {t("add")}
           </Link>
@@ -50,7 +50,7 @@ export function CaseIncidents({ data }: { data: CaseData }) {
                 {i.groups.length ? ` · ${i.groups.map((g) => g.group.name).join(", ")}` : ""}
               </p>
               {/* Attaching to an incident is for its own group's editors (it may be another group's). */}
-              <Documents data={data} subjectType="incident" subjectId={i.id} canAttach={data.canEdit && i.groupId === data.groupId} />
+              <Documents data={data} subjectType="incident" subjectId={i.id} canAttach={data.canOwnerEdit && i.groupId === data.groupId} />
             </li>
           ))}
         </ul>

@@ -11,9 +11,9 @@ import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { CreateShareLinkForm } from "./CreateShareLinkForm";
 import { ShareLinkItem } from "./ShareLinkItem";
 
-/** On the case page, for the group's editors: make, follow and revoke share links. */
+/** On the case page, for the group's editors (not a coalition's): make, follow and revoke share links. */
 export async function SharePanel({ data }: { data: CaseData }) {
-  if (!data.canEdit) return null;
+  if (!data.canOwnerEdit) return null;
   const actor = await getActor();
   if (!actor) return null;
   const [t, vocab, links] = await Promise.all([getTranslations("share"), getTranslations("vocab"), listShareLinks(actor, data.id)]);

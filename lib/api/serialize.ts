@@ -1,6 +1,6 @@
 // Records → API responses. Personal data is decided per person: a private person appears
 // only to members of the group that keeps them, and IIN, address and phone likewise.
-import { can, type Actor } from "../auth/access";
+import { can, forCase, type Actor } from "../auth/access";
 import type { CaseData } from "../data/cases";
 import type { ApplicationListItem } from "../data/applications";
 import { applicationSummarySchema, caseSchema, type ApplicationSummary, type CaseResponse, type PersonResponse } from "../validation/api";
@@ -44,9 +44,11 @@ export function summaryFor(item: ApplicationListItem, base: URL): ApplicationSum
 }
 
 export function caseFor(actor: Actor | null, c: CaseData): CaseResponse {
+  // A coalition member reads a shared case as its group's members do (lib/auth/access forCase).
+  const reader = forCase(actor, c);
   const people = <T extends { person: PersonRecord; role: string }>(list: T[]) =>
     list.flatMap((l) => {
-      const person = personFor(actor, l.person);
+      const person = personFor(reader, l.person);
       return person ? [{ role: l.role, person }] : [];
     });
   // getCase has already blanked notes for readers outside the group; here they are left out.

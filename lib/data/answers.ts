@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "../db";
-import { groupIds, requireRole, type Actor } from "../auth/access";
+import { memberCasesWhere, requireCaseRole, type Actor } from "../auth/access";
 import { ConflictError, NotFoundError } from "../errors";
 import { answerOutcome, canRecordAnswer } from "../domain/status";
 import { surelyBefore } from "../domain/date-order";
@@ -31,7 +31,7 @@ const answerInclude = {
 
 async function editableApplication(actor: Actor, applicationId: string) {
   const app = await db.application.findFirst({
-    where: { id: applicationId, groupId: { in: groupIds(actor) } },
+    where: { id: applicationId, ...memberCasesWhere(actor) },
     select: {
       id: true,
       title: true,
@@ -44,7 +44,7 @@ async function editableApplication(actor: Actor, applicationId: string) {
     },
   });
   if (!app) throw new NotFoundError();
-  requireRole(actor, app.groupId, "editor");
+  requireCaseRole(actor, app, "editor");
   return app;
 }
 
@@ -175,7 +175,7 @@ export async function answerSnapshot(client: Tx, id: string) {
 export type AnswerSnapshot = NonNullable<Awaited<ReturnType<typeof answerSnapshot>>>;
 
 export async function updateAnswer(actor: Actor, input: UpdateAnswerInput): Promise<string> {
-  const found = await db.answer.findFirst({ where: { id: input.id, application: { groupId: { in: groupIds(actor) } } }, select: { applicationId: true } });
+  const found = await db.answer.findFirst({ where: { id: input.id, application: memberCasesWhere(actor) }, select: { applicationId: true } });
   if (!found) throw new NotFoundError();
   const app = await editableApplication(actor, found.applicationId);
   const outcomes = statedOutcomes(input, new Set(app.parts.map((p) => p.id)));

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "../db";
-import { groupIds, requireRole, visibleWhere, type Actor } from "../auth/access";
+import { memberCasesWhere, requireCaseRole, visibleWhere, type Actor } from "../auth/access";
 import { ConflictError, NotFoundError } from "../errors";
 import { todayIso } from "../domain/dates";
 import { canFileAppeal, canRecordRuling } from "../domain/status";
@@ -32,28 +32,28 @@ export function refusal(key: string): FieldError {
  */
 async function editableApplication(tx: Tx, actor: Actor, applicationId: string) {
   const app = await tx.application.findFirst({
-    where: { id: applicationId, groupId: { in: groupIds(actor) } },
+    where: { id: applicationId, ...memberCasesWhere(actor) },
     select: { id: true, groupId: true, answerDueOn: true, answers: { select: { receivedOn: true, partOutcomes: { select: { partId: true, outcome: true } } } } },
   });
   if (!app) throw new NotFoundError();
-  requireRole(actor, app.groupId, "editor");
+  requireCaseRole(actor, app, "editor");
   return app;
 }
 
 async function editableStage(tx: Tx, actor: Actor, stageId: string) {
   const stage = await tx.appealStage.findFirst({
-    where: { id: stageId, application: { groupId: { in: groupIds(actor) } } },
+    where: { id: stageId, application: memberCasesWhere(actor) },
     include: { application: { select: { id: true, groupId: true, title: true, titleRu: true, titleKk: true } }, ruling: true },
   });
   if (!stage) throw new NotFoundError();
-  requireRole(actor, stage.application.groupId, "editor");
+  requireCaseRole(actor, stage.application, "editor");
   return stage;
 }
 
 /** A hearing of one of the actor's groups' cases, for an editor of that group. */
 async function editableHearing(tx: Tx, actor: Actor, hearingId: string) {
   const hearing = await tx.hearing.findFirst({
-    where: { id: hearingId, appealStage: { application: { groupId: { in: groupIds(actor) } } } },
+    where: { id: hearingId, appealStage: { application: memberCasesWhere(actor) } },
     include: {
       appealStage: {
         select: {
@@ -67,7 +67,7 @@ async function editableHearing(tx: Tx, actor: Actor, hearingId: string) {
     },
   });
   if (!hearing) throw new NotFoundError();
-  requireRole(actor, hearing.appealStage.application.groupId, "editor");
+  requireCaseRole(actor, hearing.appealStage.application, "editor");
   return hearing;
 }
 
@@ -226,12 +226,12 @@ export async function addHearing(actor: Actor, input: HearingInput) {
 export async function deleteHearing(actor: Actor, hearingId: string) {
   return db.$transaction(async (tx) => {
     const hearing = await tx.hearing.findFirst({
-      where: { id: hearingId, appealStage: { application: { groupId: { in: groupIds(actor) } } } },
+      where: { id: hearingId, appealStage: { application: memberCasesWhere(actor) } },
       include: { appealStage: { select: { application: { select: { id: true, groupId: true } } } } },
     });
     if (!hearing) throw new NotFoundError();
     const { id: caseId, groupId } = hearing.appealStage.application;
-    requireRole(actor, groupId, "editor");
+    requireCaseRole(actor, { id: caseId, groupId }, "editor");
     await tx.hearing.deleteMany({ where: { id: hearing.id, appealStage: { application: { groupId } } } });
     const { appealStage, ...plain } = hearing;
     void appealStage;
@@ -308,7 +308,7 @@ export async function listAppealBodies(actor: Actor | null) {
 /** What the "file an appeal" page needs, for an editor of the application's group. */
 export async function getAppealFormContext(actor: Actor, applicationId: string, today = todayIso()) {
   const app = await db.application.findFirst({
-    where: { id: applicationId, groupId: { in: groupIds(actor) } },
+    where: { id: applicationId, ...memberCasesWhere(actor) },
     select: {
       id: true,
       title: true, titleRu: true, titleKk: true,
@@ -319,7 +319,7 @@ export async function getAppealFormContext(actor: Actor, applicationId: string, 
     },
   });
   if (!app) throw new NotFoundError();
-  requireRole(actor, app.groupId, "editor");
+  requireCaseRole(actor, app, "editor");
   const blocked = canFileAppeal({ answers: app.answers, answerOverdue: Boolean(app.answerDueOn && app.answerDueOn < today) });
   const last = app.appealStages[app.appealStages.length - 1];
   const suggestedKind = last ? (APPEAL_KINDS[Math.min(APPEAL_KINDS.indexOf(last.kind as (typeof APPEAL_KINDS)[number]) + 1, APPEAL_KINDS.length - 1)] ?? "complaint") : "complaint";
@@ -337,7 +337,7 @@ export async function getHearingForEdit(actor: Actor, stageId: string, hearingId
 /** One stage with its application, hearings and ruling, for an editor. */
 export async function getStageForEdit(actor: Actor, stageId: string) {
   const stage = await db.appealStage.findFirst({
-    where: { id: stageId, application: { groupId: { in: groupIds(actor) } } },
+    where: { id: stageId, application: memberCasesWhere(actor) },
     include: {
       application: { select: { id: true, title: true, titleRu: true, titleKk: true, groupId: true } },
       body: true,
@@ -346,7 +346,7 @@ export async function getStageForEdit(actor: Actor, stageId: string) {
     },
   });
   if (!stage) throw new NotFoundError();
-  requireRole(actor, stage.application.groupId, "editor");
+  requireCaseRole(actor, stage.application, "editor");
   return stage;
 }
 

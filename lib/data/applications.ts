@@ -1,7 +1,7 @@
 import "server-only";
 import { versionedCache } from "../db-client";
 import { db, readerFor, type Db, type Tx } from "../db";
-import { can, groupIds, requireRole, visibilityKey, visibleWhere, writableGroups, type Actor } from "../auth/access";
+import { can, groupIds, memberCasesWhere, requireCaseRole, requireRole, visibilityKey, visibleCasesWhere, visibleWhere, writableGroups, type Actor } from "../auth/access";
 import { ConflictError, NotFoundError } from "../errors";
 import { procedureFor, type AssemblyForm } from "../domain/vocabulary";
 import { firstBefore } from "../domain/date-order";
@@ -32,11 +32,16 @@ import { mergeApplication, type ApplicationMerge } from "../domain/merge";
 
 // ───────────────────────────── the form's choices
 
-export async function applicationFormOptions(actor: Actor) {
-  const [groups, authorities] = await Promise.all([
-    db.group.findMany({ where: visibleGroupsWhere(actor), orderBy: { name: "asc" }, select: { id: true, name: true } }),
+export async function applicationFormOptions(actor: Actor, record?: { authorityId: string | null; organizers: { groupId: string }[] }) {
+  // An edit form also offers what the record already names (a coalition editor may not see
+  // that authority or group named anywhere else): a select must not drop it on save.
+  const keptGroups = record?.organizers.map((o) => o.groupId) ?? [];
+  const [groups, listed, kept] = await Promise.all([
+    db.group.findMany({ where: keptGroups.length ? { OR: [visibleGroupsWhere(actor), { id: { in: keptGroups } }] } : visibleGroupsWhere(actor), orderBy: { name: "asc" }, select: { id: true, name: true } }),
     listAuthorities(actor),
+    record?.authorityId ? db.authority.findUnique({ where: { id: record.authorityId }, select: { id: true, name: true, nameRu: true, nameKk: true, kind: true, city: true } }) : null,
   ]);
+  const authorities = kept && !listed.some((a) => a.id === kept.id) ? [...listed, kept] : listed;
   return {
     ownerGroups: writableGroups(actor).map((m) => ({ id: m.groupId, name: m.groupName })),
     groups,
@@ -162,9 +167,9 @@ const editInclude = {
 
 /** The record as its editors see it, personal data included; others get NotFound/Forbidden. */
 export async function getApplicationForEdit(actor: Actor, id: string) {
-  const app = await db.application.findFirst({ where: { id, groupId: { in: groupIds(actor) } }, include: editInclude });
+  const app = await db.application.findFirst({ where: { id, ...memberCasesWhere(actor) }, include: editInclude });
   if (!app) throw new NotFoundError();
-  requireRole(actor, app.groupId, "editor");
+  requireCaseRole(actor, app, "editor");
   return app;
 }
 export type ApplicationForEdit = Awaited<ReturnType<typeof getApplicationForEdit>>;
@@ -195,9 +200,12 @@ export type ApplicationSnapshot = NonNullable<Awaited<ReturnType<typeof applicat
 export type ApplicationConflict = ApplicationSnapshot & { merge?: ApplicationMerge & { base: ApplicationValues } };
 
 export async function updateApplication(actor: Actor, input: UpdateApplicationInput, edit?: SubmittedEdit): Promise<void> {
-  const existing = await db.application.findFirst({ where: { id: input.id, groupId: { in: groupIds(actor) } }, select: { groupId: true } });
+  const existing = await db.application.findFirst({ where: { id: input.id, ...memberCasesWhere(actor) }, select: { id: true, groupId: true, organizers: { select: { groupId: true } } } });
   if (!existing) throw new NotFoundError();
-  requireRole(actor, existing.groupId, "editor");
+  requireCaseRole(actor, existing, "editor");
+  // Who organizes and who has access is the owning group's to decide: a coalition editor's
+  // save keeps the organizers as they are.
+  if (!can(actor, existing.groupId, "editor")) input = { ...input, organizerIds: existing.organizers.map((o) => o.groupId) };
   try {
     await db.$transaction((tx) => applyUpdate(tx, actor, input, existing.groupId));
   } catch (e) {
@@ -231,7 +239,8 @@ async function applyUpdate(tx: Tx, actor: Actor, input: UpdateApplicationInput, 
     throw new FieldError("filedOn", "filing_after_answer");
   }
   await checkOrganizers(tx, actor, input.organizerIds, before.organizers.map((o) => o.groupId));
-  const authorityId = await resolveAuthority(tx, actor, input, groupId, input.city);
+  // The authority the record already names stands without being offered again (as organizers do).
+  const authorityId = input.authorityId && input.authorityId === before.authorityId ? before.authorityId : await resolveAuthority(tx, actor, input, groupId, input.city);
   // First, so that a stale form changes nothing at all.
   await updateVersioned(tx.application, input.id, input.version, applicationData(input, authorityId));
 
@@ -371,7 +380,7 @@ export async function deleteApplication(actor: Actor, id: string): Promise<void>
 
 /** The filters become the Prisma where clause, under the caller's visibility. */
 export function applicationsWhere(actor: Actor | null, f: ApplicationFilters): Prisma.ApplicationWhereInput {
-  const and: Prisma.ApplicationWhereInput[] = [visibleWhere(actor)];
+  const and: Prisma.ApplicationWhereInput[] = [visibleCasesWhere(actor)];
   if (f.year) and.push({ filedOn: { startsWith: `${f.year}-` } });
   if (f.city) and.push({ city: f.city });
   if (f.authority) and.push({ authorityId: f.authority });

@@ -5,7 +5,7 @@ import "server-only";
 // the same rule as who may read the case (getCase, lib/data/visibility.ts): this module only
 // asks it.
 import { db, type Tx } from "../db";
-import { can, groupIds, requireRole, type Actor } from "../auth/access";
+import { can, canCase, groupIds, requireRole, type Actor } from "../auth/access";
 import { NotFoundError } from "../errors";
 import { storage } from "../storage";
 import { enqueueOcr } from "../ocr/queue";
@@ -205,6 +205,12 @@ export async function readableAttachment(actor: Actor | null, id: string): Promi
   const row = await findAttachment(id);
   if (!row) throw new NotFoundError();
   if (can(actor, row.groupId, "viewer")) return row;
+  // A case shared with the reader's coalition group: its files as the case lists them.
+  if (row.applicationId && canCase(actor, { id: row.applicationId, groupId: row.groupId }, "viewer")) {
+    const data = await getCase(actor, row.applicationId);
+    if (data.attachments.some((a) => a.id === row.id)) return row;
+    throw new NotFoundError();
+  }
   if (!row.isPublic) throw new NotFoundError();
   if (row.applicationId) {
     const data = await getCase(actor, row.applicationId);

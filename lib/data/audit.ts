@@ -48,8 +48,12 @@ export interface ChangeInput {
 }
 
 /** Writes one history entry; an update that changed nothing is not history and writes none. */
-export async function logChange(tx: Tx, actor: Pick<Actor, "userId" | "name"> | null, c: ChangeInput): Promise<void> {
+export async function logChange(tx: Tx, actor: (Pick<Actor, "userId" | "name"> & Partial<Pick<Actor, "memberships" | "caseGrants">>) | null, c: ChangeInput): Promise<void> {
   const d = diff(redact(c.before), redact(c.after), c.keep);
+  // A member of a coalition group changing a case shared with it: the change names that group.
+  const via = actor && c.caseId && c.groupId && !actor.memberships?.some((m) => m.groupId === c.groupId)
+    ? actor.caseGrants?.find((g) => g.applicationId === c.caseId && g.ownerGroupId === c.groupId)
+    : undefined;
   if (c.action === "update" && d.before && d.after && Object.keys(d.before).length === 0 && Object.keys(d.after).length === 0) return;
   // Compared in clear above (so a renaming is still a change), written masked.
   if (c.entity === "Person" && c.groupId && (await tx.group.findUnique({ where: { id: c.groupId }, select: { encryptNames: true } }))?.encryptNames) {
@@ -63,6 +67,8 @@ export async function logChange(tx: Tx, actor: Pick<Actor, "userId" | "name"> | 
       entity: c.entity,
       entityId: c.entityId,
       caseId: c.caseId ?? null,
+      viaGroupId: via?.viaGroupId ?? null,
+      viaGroupName: via?.viaGroupName ?? "",
       action: c.action,
       before: d.before ? JSON.stringify(d.before) : "",
       after: d.after ? JSON.stringify(d.after) : "",

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { readerFor, type Db } from "../db";
 import { versionedCache } from "../db-client";
-import { accessKey, can, visibleWhere, type Actor } from "../auth/access";
+import { accessKey, can, caseGrant, forCase, visibleCasesWhere, visibleWhere, type Actor } from "../auth/access";
 import { NotFoundError } from "../errors";
 import { appealClockOpen, caseClockInput, effectiveDeadline, nextDeadline, nextHearing, parallelClocks, storedOverride } from "../domain/deadlines";
 import { deriveStatus } from "../domain/status";
@@ -69,9 +69,13 @@ const caseCache = versionedCache<Awaited<ReturnType<typeof computeCase>>>(200);
 
 // `db` here is the client readerFor() chose: the replica for an anonymous reader.
 async function computeCase(db: Db, actor: Actor | null, id: string, reading: Required<CaseReading>) {
-  const app = await db.application.findFirst({ where: { id, ...visibleWhere(actor) }, include: caseInclude });
+  const app = await db.application.findFirst({ where: { id, ...visibleCasesWhere(actor) }, include: caseInclude });
   if (!app) return null;
-  const isMember = can(actor, app.groupId, "viewer");
+  // A coalition member reads this case as a member of its group (lib/auth/access forCase);
+  // the linked incidents and the sources stay decided by their own memberships.
+  const reader = forCase(actor, app);
+  const isOwnerMember = can(actor, app.groupId, "viewer");
+  const isMember = can(reader, app.groupId, "viewer");
   // Everyone the case names, before anything is hidden: a hidden person's name is still cut out of the text.
   const people = peopleOf({ applicants: app.applicants, incidents: app.incidents.map((l) => l.incident) });
   const incidents = app.incidents.map((l) => l.incident).filter((i) => i.isPublic || can(actor, i.groupId, "viewer"));
@@ -109,8 +113,17 @@ async function computeCase(db: Db, actor: Actor | null, id: string, reading: Req
   const today = todayIn(app.group.timeZone);
   const status = deriveStatus({ ...app, stages: app.appealStages, appealClockOpen: appealClockOpen(deadline, today) });
 
-  const whole = { ...app, status, incidents, citations, history, attachments: discloseAttachments(attachments, actor, new Set(recordIds)) };
-  const disclosure = disclosureFor(actor, app.groupId, reading);
+  // The case's own documents as a member reads them; an incident's as its own group decides.
+  const shown = new Set(recordIds);
+  const disclosed = [...discloseAttachments(attachments.filter((a) => a.applicationId === app.id), reader, shown), ...discloseAttachments(attachments.filter((a) => a.applicationId !== app.id), actor, shown)];
+  const order = new Map(attachments.map((a, i) => [a.id, i]));
+  disclosed.sort((x, y) => order.get(x.id)! - order.get(y.id)!);
+  const whole = { ...app, status, incidents, citations, history, attachments: disclosed };
+  const granted = disclosureFor(reader, app.groupId, reading);
+  // Through a coalition, the case's applicants are known; the people of a linked incident stay
+  // the incident group's (a coalition member sees them as any other group does).
+  const applicantIds = new Set(app.applicants.map((a) => a.person.id));
+  const disclosure = isOwnerMember ? granted : { ...granted, knows: (p: { groupId: string; id?: string }) => can(actor, p.groupId, "viewer") || (granted.knows(p) && p.id !== undefined && applicantIds.has(p.id)) };
   const seen = discloseCase(whole, people, disclosure, withheldMark(reading.locale));
   return {
     ...seen,
@@ -120,7 +133,12 @@ async function computeCase(db: Db, actor: Actor | null, id: string, reading: Req
     alsoRunning,
     today,
     isMember,
-    canEdit: can(actor, app.groupId, "editor"),
+    /** A member of the owning group (not only through a coalition): share links, next steps, filings, the deadline set by hand. */
+    isOwnerMember,
+    /** Through which of the reader's groups a shared case is read, if it is. */
+    viaGroupName: isOwnerMember ? null : (caseGrant(actor, app)?.viaGroupName ?? null),
+    canEdit: can(reader, app.groupId, "editor"),
+    canOwnerEdit: can(actor, app.groupId, "editor"),
     canAdmin: can(actor, app.groupId, "admin"),
   };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { groupIds, visibleWhere, type Actor } from "../auth/access";
+import { groupIds, memberCasesWhere, visibleCasesWhere, type Actor } from "../auth/access";
 import { addDays } from "../domain/dates";
 import { caseClockInput, effectiveDeadline, nextDeadline, storedOverride, type DeadlineRuleData } from "../domain/deadlines";
 import { loadClock } from "./rules";
@@ -50,6 +50,8 @@ export async function getDashboard(actor: Actor, todayOn?: string) {
   const groups = groupIds(actor);
   const since = addDays(today, -OVERDUE_WINDOW_DAYS);
   const inGroups = { groupId: { in: groups } };
+  // The cases the member works on: their groups' and those shared with them by a coalition.
+  const cases = memberCasesWhere(actor);
 
   const clock = await loadClock();
   // Only cases whose clock could still be running: an answer or a ruling recent enough that
@@ -58,14 +60,14 @@ export async function getDashboard(actor: Actor, todayOn?: string) {
   const horizon = addDays(since, -longestRuleDays(clock.rules));
   const [awaiting, ruledOrAnswered, hearings, statusRows, changes] = await Promise.all([
     db.application.findMany({
-      where: { ...inGroups, status: "awaiting_answer", answerDueOn: { gte: since } },
+      where: { AND: [cases], status: "awaiting_answer", answerDueOn: { gte: since } },
       orderBy: { answerDueOn: "asc" },
       take: 100,
       select: { id: true, title: true, titleRu: true, titleKk: true, answerDueOn: true, deadlineOverrideOn: true, group: { select: { name: true } } },
     }),
     db.application.findMany({
       where: {
-        ...inGroups,
+        AND: [cases],
         // A ruled stage whose next step is still open keeps the case under appeal.
         status: { in: ["answered", "under_appeal", "closed"] },
         OR: [{ answers: { some: { receivedOn: { gte: horizon } } } }, { appealStages: { some: { ruling: { decidedOn: { gte: horizon } } } } }],
@@ -92,7 +94,7 @@ export async function getDashboard(actor: Actor, todayOn?: string) {
       },
     }),
     db.hearing.findMany({
-      where: { heldOn: { gte: today }, appealStage: { application: inGroups } },
+      where: { heldOn: { gte: today }, appealStage: { application: cases } },
       orderBy: [{ heldOn: "asc" }, { time: "asc" }],
       take: 20,
       select: {
@@ -103,7 +105,7 @@ export async function getDashboard(actor: Actor, todayOn?: string) {
         appealStage: { select: { id: true, kind: true, bodyName: true, caseNumber: true, body: { select: { name: true } }, application: { select: { id: true, title: true, titleRu: true, titleKk: true } } } },
       },
     }),
-    db.application.groupBy({ by: ["status"], where: inGroups, _count: { _all: true } }),
+    db.application.groupBy({ by: ["status"], where: cases, _count: { _all: true } }),
     db.changeLog.findMany({
       // Citations come by the hundred with an import; the records they support are what members follow.
       where: { ...inGroups, entity: { not: "Citation" } },
@@ -157,7 +159,7 @@ export async function getDashboard(actor: Actor, todayOn?: string) {
   // Each change names its case, by the title the member may read (a deleted case has none).
   const caseIds = [...new Set(changes.map((c) => c.caseId).filter((id): id is string => Boolean(id)))];
   const titles = new Map(
-    caseIds.length ? (await db.application.findMany({ where: { id: { in: caseIds }, ...visibleWhere(actor) }, select: { id: true, title: true, titleRu: true, titleKk: true } })).map((a) => [a.id, a.title]) : [],
+    caseIds.length ? (await db.application.findMany({ where: { id: { in: caseIds }, ...visibleCasesWhere(actor) }, select: { id: true, title: true, titleRu: true, titleKk: true } })).map((a) => [a.id, a.title]) : [],
   );
   const namedChanges = changes.map((c) => ({ ...c, caseTitle: c.caseId ? (titles.get(c.caseId) ?? null) : null }));
   const changedCases = caseIds.length || changed.size ? await changedCaseList(actor, changed) : [];

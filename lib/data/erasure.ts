@@ -30,6 +30,8 @@ const TEXTS: { model: string; fields: string[]; scope: Scope; json?: boolean }[]
   { model: "hearing", fields: ["authorityArguments", "authorityArgumentsRu", "authorityArgumentsKk", "applicantArguments", "notes"], scope: (groupId) => ({ appealStage: { application: { groupId } } }) },
   { model: "ruling", fields: ["summary", "summaryRu", "summaryKk", "text"], scope: (groupId) => ({ appealStage: { application: { groupId } } }) },
   { model: "event", fields: ["description", "descriptionRu", "descriptionKk", "statedReason"], scope: (groupId) => ({ application: { groupId } }) },
+  // Members' comments on the group's cases (a coalition member's too: they are on this group's case).
+  { model: "comment", fields: ["body"], scope: (groupId) => ({ application: { groupId } }) },
   { model: "incident", fields: ["title", "titleRu", "titleKk", "description", "descriptionRu", "descriptionKk", "place", "placeRu", "placeKk", "perpetrator"], scope: (groupId) => ({ groupId }) },
   { model: "nextStep", fields: ["description"], scope: (groupId) => ({ groupId }) },
   { model: "source", fields: ["title", "titleRu", "titleKk", "text"], scope: (groupId) => ({ groupId }) },

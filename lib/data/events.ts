@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "../db";
-import { groupIds, requireRole, type Actor } from "../auth/access";
+import { memberCasesWhere, requireCaseRole, type Actor } from "../auth/access";
 import { NotFoundError } from "../errors";
 import type { AddEventInput, EventInput, UpdateEventInput } from "../validation/events";
 import { logChange } from "./audit";
@@ -21,20 +21,20 @@ function eventData(input: EventInput) {
 
 async function editableEvent(tx: Tx, actor: Actor, eventId: string) {
   const event = await tx.event.findFirst({
-    where: { id: eventId, application: { groupId: { in: groupIds(actor) } } },
+    where: { id: eventId, application: memberCasesWhere(actor) },
     include: { application: { select: { id: true, groupId: true, title: true } } },
   });
   if (!event) throw new NotFoundError();
-  requireRole(actor, event.application.groupId, "editor");
+  requireCaseRole(actor, event.application, "editor");
   return event;
 }
 
 /** Records what happened; held and withdrawn events close the case (recomputed here). */
 export async function addEvent(actor: Actor, input: AddEventInput) {
   return db.$transaction(async (tx) => {
-    const app = await tx.application.findFirst({ where: { id: input.applicationId, groupId: { in: groupIds(actor) } }, select: { id: true, groupId: true } });
+    const app = await tx.application.findFirst({ where: { id: input.applicationId, ...memberCasesWhere(actor) }, select: { id: true, groupId: true } });
     if (!app) throw new NotFoundError();
-    requireRole(actor, app.groupId, "editor");
+    requireCaseRole(actor, app, "editor");
     const event = await tx.event.create({ data: { applicationId: app.id, ...eventData(input) } });
     await logChange(tx, actor, { entity: "Event", entityId: event.id, caseId: app.id, groupId: app.groupId, action: "create", after: event });
     await recomputeCase(tx, app.id);
@@ -68,9 +68,9 @@ export async function deleteEvent(actor: Actor, eventId: string) {
 
 /** The application an event form belongs to, for an editor of its group. */
 export async function getEventFormContext(actor: Actor, applicationId: string) {
-  const app = await db.application.findFirst({ where: { id: applicationId, groupId: { in: groupIds(actor) } }, select: { id: true, title: true, groupId: true } });
+  const app = await db.application.findFirst({ where: { id: applicationId, ...memberCasesWhere(actor) }, select: { id: true, title: true, groupId: true } });
   if (!app) throw new NotFoundError();
-  requireRole(actor, app.groupId, "editor");
+  requireCaseRole(actor, app, "editor");
   return app;
 }
 

@@ -79,7 +79,7 @@ export const ENTITIES = [
       "updatedAt",
     ],
   },
-  { name: "applicationGroups", model: "applicationGroup", key: ["applicationId", "groupId"], columns: ["applicationId", "groupId", "status", "requestedById", "requestedAt"] },
+  { name: "applicationGroups", model: "applicationGroup", key: ["applicationId", "groupId"], columns: ["applicationId", "groupId", "status", "requestedById", "requestedAt", "access", "accessAcceptedAt", "accessById"] },
   { name: "applicants", model: "applicant", key: ["id"], columns: ["id", "applicationId", "personId", "role"] },
   {
     name: "parts",
@@ -160,7 +160,7 @@ export const ENTITIES = [
     columns: ["id", "groupId", "isPublic", "slug", "title", "titleRu", "titleKk", "publisher", "publishedOn", "publishedOnPrecision", "url", "language", "text", "createdAt"],
   },
   { name: "citations", model: "citation", key: ["id"], columns: ["id", "sourceId", "recordType", "recordId", "quote", "note", "noteRu", "noteKk", "createdAt"] },
-  { name: "changeLog", model: "changeLog", key: ["id"], columns: ["id", "at", "userId", "userName", "groupId", "entity", "entityId", "caseId", "action", "before", "after"] },
+  { name: "changeLog", model: "changeLog", key: ["id"], columns: ["id", "at", "userId", "userName", "groupId", "entity", "entityId", "caseId", "viaGroupId", "viaGroupName", "action", "before", "after"] },
 ] as const;
 
 export type EntityName = (typeof ENTITIES)[number]["name"];

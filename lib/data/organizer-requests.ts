@@ -15,7 +15,8 @@ interface RequestRef {
 export async function listOrganizerRequests(actor: Actor, groupId: string) {
   requireRole(actor, groupId, "admin");
   return db.applicationGroup.findMany({
-    where: { groupId, status: "pending" },
+    // A request that also shares the case is answered with the share (lib/data/coalitions).
+    where: { groupId, status: "pending", access: "none" },
     orderBy: [{ requestedAt: "asc" }, { applicationId: "asc" }],
     // The title and the requesting group are what the admin consents to; nothing else of a
     // record they may not be able to read.

@@ -6,7 +6,7 @@ import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtim
 import { readerFor, type Db } from "../db";
 import { isSealed, open } from "../crypto/fields";
 import { dataVersion as dbDataVersion, versionedCache } from "../db-client";
-import { visibilityKey, visibleGroupIds, visibleWhere, type Actor } from "../auth/access";
+import { sharedCaseIds, visibilityKey, visibleCasesWhere, visibleGroupIds, type Actor } from "../auth/access";
 import { APPEAL_KINDS, type AppealKind } from "../domain/vocabulary";
 import {
   appealRank,
@@ -31,8 +31,15 @@ const YEAR = sql`SUBSTR(COALESCE(a."filedOn", a."filedBefore"), 1, 4)`;
 
 const REFUSED = join(REFUSAL_OUTCOMES.map((o) => sql`${o}`));
 
-function visible(scope: readonly string[]): Sql {
-  return scope.length ? sql`(a."isPublic" = TRUE OR a."groupId" IN (${join(scope)}))` : sql`a."isPublic" = TRUE`;
+/**
+ * The reader's groups; `cases` are the cases shared with them by a coalition (lib/auth/access),
+ * which count as their own. Carried on the array so every query below keeps its signature.
+ */
+type Scope = readonly string[] & { cases?: readonly string[] };
+
+function visible(scope: Scope): Sql {
+  const cases = scope.cases?.length ? sql` OR a."id" IN (${join([...scope.cases])})` : empty;
+  return scope.length ? sql`(a."isPublic" = TRUE OR a."groupId" IN (${join(scope)})${cases})` : sql`(a."isPublic" = TRUE${cases})`;
 }
 
 /** The same rule as ACCEPTED_ORGANIZER (lib/data/scope): a pending co-organizer is nobody's organizer yet. */
@@ -238,8 +245,9 @@ async function alternativesByGround(client: Db, scope: readonly string[], f: Sta
 const PEOPLE_OF_CASE = sql`(pe."id" IN (SELECT ap."personId" FROM "Applicant" ap WHERE ap."applicationId" = a."id")
         OR pe."id" IN (SELECT ip."personId" FROM "IncidentPerson" ip JOIN "IncidentApplication" ia ON ia."incidentId" = ip."incidentId" WHERE ia."applicationId" = a."id"))`;
 
-function foreignTo(scope: readonly string[]): Sql {
-  return scope.length ? sql`a."groupId" NOT IN (${join(scope)})` : sql`1 = 1`;
+function foreignTo(scope: Scope): Sql {
+  const cases = scope.cases?.length ? sql` AND a."id" NOT IN (${join([...scope.cases])})` : empty;
+  return scope.length ? sql`(a."groupId" NOT IN (${join(scope)})${cases})` : scope.cases?.length ? sql`(1 = 1${cases})` : sql`1 = 1`;
 }
 
 function namesWithheldPerson(scope: readonly string[]): Sql {
@@ -465,7 +473,7 @@ async function fingerprint(client: Db): Promise<string> {
 }
 
 export async function getStats(actor: Actor | null, filters: StatsFilters): Promise<StatsFigures> {
-  const scope = visibleGroupIds(actor);
+  const scope: Scope = Object.assign(visibleGroupIds(actor), { cases: sharedCaseIds(actor) });
   const cacheKey = `${visibilityKey(actor)}|${new URLSearchParams(filtersToParams(filters)).toString()}`;
   // Anonymous figures come from the read replica when there is one (lib/db.ts readerFor).
   const client = readerFor(actor);
@@ -486,7 +494,7 @@ export async function getStatsFilterOptions(actor: Actor | null) {
   return optionsCache(client, visibilityKey(actor), () => computeStatsFilterOptions(client, actor));
 }
 async function computeStatsFilterOptions(client: Db, actor: Actor | null) {
-  const where = visibleWhere(actor);
+  const where = visibleCasesWhere(actor);
   const [cities, authorities, groups, years] = await Promise.all([
     client.application.groupBy({ by: ["city"], where: { ...where, city: { not: "" } }, orderBy: { city: "asc" } }),
     client.authority.findMany({ where: visibleAuthoritiesWhere(actor, ["filed"]), orderBy: { name: "asc" }, select: { id: true, name: true, nameRu: true, nameKk: true } }),

@@ -1,7 +1,8 @@
 import "server-only";
 import { db, type Tx } from "../db";
 import { versionedCache } from "../db-client";
-import type { Actor } from "../auth/access";
+import { roleAtLeast, type Actor, type CaseGrant } from "../auth/access";
+import type { Role } from "../domain/vocabulary";
 import { isOneOf, ROLES } from "../domain/vocabulary";
 import { touchSession } from "./sessions";
 
@@ -73,7 +74,30 @@ async function computeAccount(userId: string): Promise<Account | null> {
     },
   });
   if (!user) return null;
-  return { sessionVersion: user.sessionVersion, locked: user.lockedAt !== null, sessions: user.sessions, actor: toActor(user) };
+  const actor = toActor(user);
+  actor.caseGrants = await loadCaseGrants(actor, Boolean(user.totpEnabledAt));
+  return { sessionVersion: user.sessionVersion, locked: user.lockedAt !== null, sessions: user.sessions, actor };
+}
+
+/**
+ * The cases shared with the actor's groups: the owner granted read or edit and the group's
+ * admin accepted. Edit access makes editors of the group's editors and admins; its viewers
+ * stay viewers. A case of a group that requires two-factor sign-in is shared only with users
+ * who use it, as that group's own members are.
+ */
+async function loadCaseGrants(actor: Actor, twoFactor: boolean): Promise<CaseGrant[]> {
+  if (!actor.memberships.length) return [];
+  const rows = await db.applicationGroup.findMany({
+    where: { groupId: { in: actor.memberships.map((m) => m.groupId) }, status: "accepted", access: { in: ["read", "edit"] }, accessAcceptedAt: { not: null } },
+    select: { applicationId: true, groupId: true, access: true, application: { select: { groupId: true, group: { select: { requireTwoFactor: true } } } } },
+    orderBy: [{ applicationId: "asc" }, { groupId: "asc" }],
+  });
+  return rows.flatMap((r) => {
+    const m = actor.memberships.find((x) => x.groupId === r.groupId)!;
+    if (r.application.groupId === r.groupId || (r.application.group.requireTwoFactor && !twoFactor)) return [];
+    const role: Role = r.access === "edit" && roleAtLeast(m.role, "editor") ? "editor" : "viewer";
+    return [{ applicationId: r.applicationId, ownerGroupId: r.application.groupId, viaGroupId: r.groupId, viaGroupName: m.groupName, role }];
+  });
 }
 
 type AccountRow = {

@@ -11,7 +11,7 @@ import "server-only";
 //   because the authority's letters and the group's own writing name people;
 // - internal: notes and the change history are the owning group's, never anyone else's.
 import { db } from "../db";
-import { can, groupIds, type Actor } from "../auth/access";
+import { can, canCase, type Actor } from "../auth/access";
 import { loadMessages } from "../i18n/catalogue";
 import { contains } from "./text-search";
 import { normalizeNumber, searchHash } from "../crypto/fields";
@@ -210,8 +210,8 @@ export async function redactApplicationTitles<T extends { id: string; groupId: s
 
 /** Per application the reader does not belong to: the values to cut out of anything said about it. */
 export async function withheldOfApplications(actor: Actor | null, apps: readonly { id: string; groupId: string }[]): Promise<Map<string, string[]>> {
-  const mine = new Set(groupIds(actor));
-  const foreign = apps.filter((a) => !mine.has(a.groupId));
+  // A case shared with the reader's coalition group reads as their own (lib/auth/access forCase).
+  const foreign = apps.filter((a) => !canCase(actor, a, "viewer"));
   if (!foreign.length) return new Map();
   const people = await peopleOfApplications(foreign.map((a) => a.id));
   return new Map(foreign.map((a) => [a.id, personalValues(people.get(a.id) ?? [], disclosureFor(actor, a.groupId))]));

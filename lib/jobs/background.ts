@@ -7,6 +7,7 @@ import { registerTelegramJobs } from "../telegram/jobs";
 import { registerAccountJobs } from "../accounts/mail";
 import { closeMailTransport } from "../mail";
 import { registerOcrJobs } from "../ocr/job";
+import { registerCommentJobs } from "../data/comment-jobs";
 import { newWorkerId, registerQueueJobs, releaseLease, runWorker } from "./worker";
 
 export function registerAppJobs(): void {
@@ -16,6 +17,7 @@ export function registerAppJobs(): void {
   registerNotificationJobs();
   registerTelegramJobs();
   registerAccountJobs();
+  registerCommentJobs();
 }
 
 export interface BackgroundWorker {

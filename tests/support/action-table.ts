@@ -59,6 +59,12 @@ export interface Fixture {
   sourceSlug: string;
   /** Group B's record naming group A as co-organizer: a request waiting for A's admin. */
   organizerRequestAppId: string;
+  /** A group with a published record, so group A's admin may share the case with it (coalitions). */
+  coalitionGroupId: string;
+  /** Group B's case shared with group A (read access), waiting for A's admin. */
+  sharedWithAAppId: string;
+  /** A comment on A's case by A's viewer, still within its edit window. */
+  commentId: string;
   /** A generated complaint saved to the case (its bytes in lib/storage). */
   filingId: string;
   /** A next step on the case, assigned to A's editor. */
@@ -234,6 +240,17 @@ export async function makeFixture(): Promise<Fixture> {
     standardFingerprint: standardFingerprint(standard),
     sourceSlug: source.slug,
     organizerRequestAppId: requesting.id,
+    coalitionGroupId: await (async () => {
+      const g = await db.group.create({ data: { slug: `authz-c-${n}`, name: `Group C ${n}` } });
+      await db.application.create({ data: { groupId: g.id, isPublic: true, title: `C's public picket ${n}`, procedure: "notification" } });
+      return g.id;
+    })(),
+    sharedWithAAppId: (
+      await db.application.create({
+        data: { groupId: groupB, title: `B's shared march ${n}`, procedure: "notification", organizers: { create: [{ groupId: groupA, status: "pending", access: "read", requestedById: outsider.userId }] } },
+      })
+    ).id,
+    commentId: (await db.comment.create({ data: { applicationId: app.id, subjectId: app.id, authorId: viewer.userId, authorName: viewer.name, authorGroupId: groupA, body: "A first thought" } })).id,
     stepId: (await db.nextStep.create({ data: { applicationId: app.id, groupId: groupA, kind: "hearing", assigneeId: editor.userId, dueOn: "2024-05-01" } })).id,
     importBatchId: (
       await db.importBatch.create({
@@ -283,6 +300,8 @@ export const LEVELS = {
   memberOfA: ["viewer", "editor", "admin"],
   editorOfA: ["editor", "admin"],
   adminOfA: ["admin"],
+  /** A comment's author (the fixture's comment is the viewer's): only they edit or delete it. */
+  commentAuthor: ["viewer"],
   /** An invitation link: the person holding it, signed in (join) or not (new account). */
   newcomer: ["anonymous"],
   /** Joining with an invitation: only the account with the invited address (the loner's). */
@@ -426,6 +445,14 @@ export const ACTIONS: Record<string, Record<string, ActionSpec>> = {
     },
     addHolidayAction: { level: "operator", entries: () => ({ date: new Date(Date.UTC(2080, 0, 1) + ++seq * 86_400_000).toISOString().slice(0, 10), kind: "holiday", name: "A holiday" }) },
     removeHolidayAction: { level: "operator", entries: (fx) => ({ id: fx.holidayId }) },
+  },
+  "coalitions.ts": {
+    shareCaseAction: { level: "adminOfA", entries: (fx) => ({ applicationId: fx.appId, groupId: fx.coalitionGroupId, access: "read" }) },
+    acceptCaseAccessAction: { level: "adminOfA", entries: (fx) => ({ applicationId: fx.sharedWithAAppId, groupId: fx.groupA }) },
+    leaveCaseAccessAction: { level: "adminOfA", entries: (fx) => ({ applicationId: fx.sharedWithAAppId, groupId: fx.groupA }) },
+    addCommentAction: { level: "memberOfA", entries: (fx) => ({ applicationId: fx.appId, subject: `application:${fx.appId}`, body: "What do we answer?" }) },
+    editCommentAction: { level: "commentAuthor", entries: (fx) => ({ id: fx.commentId, body: "A second thought" }) },
+    deleteCommentAction: { level: "commentAuthor", entries: (fx) => ({ id: fx.commentId }) },
   },
   "organizers.ts": {
     acceptOrganizerRequestAction: { level: "adminOfA", entries: (fx) => ({ applicationId: fx.organizerRequestAppId, groupId: fx.groupA }) },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/config";
 import { requirePageActor } from "@/lib/auth/session";
 import { getMembersPage } from "@/lib/data/settings";
 import { revokeInvitationAction } from "@/lib/actions/invitations";
@@ -14,6 +15,8 @@ import { MemberRow } from "@/components/settings/MemberRow";
 import { IssueResetLinkForm } from "@/components/accounts/SecurityForms";
 import { OrganizerRequestList } from "@/components/settings/OrganizerRequests";
 import { listOrganizerRequests } from "@/lib/data/organizer-requests";
+import { listAccessInvitations } from "@/lib/data/coalitions";
+import { AccessInvitationList } from "@/components/coalitions/AccessInvitations";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.members");
@@ -29,7 +32,11 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const loaded = await loadForPage(() => getMembersPage(actor, current.groupId));
   if (loaded.forbidden) return <Forbidden />;
   const { group, members, invitations, isAdmin } = loaded.value;
-  const organizerRequests = isAdmin ? await listOrganizerRequests(actor, group.id) : [];
+  const [organizerRequests, accessInvitations, tc] = await Promise.all([
+    isAdmin ? listOrganizerRequests(actor, group.id) : [],
+    isAdmin ? listAccessInvitations(actor, group.id, (await getLocale()) as Locale) : [],
+    getTranslations("coalitions.invitations"),
+  ]);
   return (
     <div className="max-w-4xl space-y-4">
       <PageHeader title={t("title")} subtitle={group.name} actions={<Link href="/settings">{t("back")}</Link>} />
@@ -90,6 +97,9 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                 requestedOn: f.dateTime(r.requestedAt, { dateStyle: "medium" }),
               }))}
             />
+          </Card>
+          <Card id="shared-cases" title={tc("title")}>
+            <AccessInvitationList invitations={accessInvitations} />
           </Card>
           <Card id="invitations" title={t("pending")}>
             {invitations.length === 0 ? (

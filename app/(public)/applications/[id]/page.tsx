@@ -26,6 +26,8 @@ import { DeadlineOverrideForm } from "@/components/steps/StepForms";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { localized } from "@/lib/i18n/localized";
+import { CaseAccessPanel } from "@/components/coalitions/CaseAccessPanel";
+import { CaseComments } from "@/components/comments/CaseComments";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -52,12 +54,12 @@ export default async function CasePage({ params }: Props) {
   const { id } = await params;
   const data = await load(id);
   // Members only: who does what next, and the case marked as seen (what changed since is cleared).
-  const [steps, t] = await Promise.all([data.isMember ? caseNextSteps(data.actor, data.id) : null, getTranslations("steps.override"), data.isMember ? recordCaseVisit(data.actor, data.id, data.groupId) : null]);
+  const [steps, t] = await Promise.all([data.isOwnerMember ? caseNextSteps(data.actor, data.id) : null, getTranslations("steps.override"), data.isOwnerMember ? recordCaseVisit(data.actor, data.id, data.groupId) : null]);
   return (
     <div className="space-y-6">
       <CaseHeader data={data} />
-      <DeadlineBox deadline={data.deadline} status={data.status} nextHearing={data.nextHearing} fileHref={data.canEdit ? `/applications/${data.id}/appeals/new` : null} today={data.today} alsoRunning={data.alsoRunning} calendarHref={data.isMember ? `/applications/${encodeURIComponent(data.id)}/calendar` : null}>
-        {data.canEdit && data.deadline ? (
+      <DeadlineBox deadline={data.deadline} status={data.status} nextHearing={data.nextHearing} fileHref={data.canEdit ? `/applications/${data.id}/appeals/new` : null} today={data.today} alsoRunning={data.alsoRunning} calendarHref={data.isOwnerMember ? `/applications/${encodeURIComponent(data.id)}/calendar` : null}>
+        {data.canOwnerEdit && data.deadline ? (
           <section aria-labelledby="override-title" className="no-print mt-3 border-t border-brand-600/20 pt-3">
             <h3 id="override-title" className="mb-1 font-semibold">
               {t("title")}
@@ -77,12 +79,14 @@ export default async function CasePage({ params }: Props) {
           <AppealsSection data={data} />
           <EventsSection data={data} />
           <CaseIncidents data={data} />
+          <CaseComments data={data} />
         </div>
         <div className="min-w-0 space-y-6">
           <Timeline data={data} />
           <ApplicantsList data={data} />
-          {data.isMember ? <CaseFilings applicationId={data.id} canEdit={data.canEdit} /> : null}
-          {data.canEdit ? <SharePanel data={data} /> : null}
+          <CaseAccessPanel data={data} />
+          {data.isOwnerMember ? <CaseFilings applicationId={data.id} canEdit={data.canOwnerEdit} /> : null}
+          {data.canOwnerEdit ? <SharePanel data={data} /> : null}
         </div>
       </div>
       <SourcesList citations={data.citations} />

@@ -48,10 +48,10 @@ export default async function EditApplicationPage({ params, searchParams }: { pa
   }
   const app = loaded.app;
   const isAdmin = can(actor, app.groupId, "admin");
-  const [options, clock, erasable] = await Promise.all([applicationFormOptions(actor), loadClock(), isAdmin ? erasableApplicants(actor, app.id) : Promise.resolve([])]);
+  const [options, clock, erasable] = await Promise.all([applicationFormOptions(actor, app), loadClock(), isAdmin ? erasableApplicants(actor, app.id) : Promise.resolve([])]);
   return (
     <div className="space-y-8">
-      <PageHeader title={t("title")} subtitle={app.title} actions={<PublishToggle id={app.id} isPublic={app.isPublic} />} />
+      <PageHeader title={t("title")} subtitle={app.title} actions={can(actor, app.groupId, "editor") ? <PublishToggle id={app.id} isPublic={app.isPublic} /> : null} />
       <ApplicationForm
         mode="edit"
         action={updateApplicationAction}
