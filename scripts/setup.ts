@@ -15,6 +15,7 @@ import { loadHistory } from "../prisma/seed/load-history";
 import { privateDir, privateFiles, restrictNewFiles } from "../lib/private-files";
 import { envFilePath, generateKey, readEnvFile } from "../lib/crypto/fields";
 import { sealPeople } from "../lib/data/personal";
+import { rebuildSearchIndex } from "../lib/data/search-index";
 
 // Everything setup creates (the database, its WAL and SHM, .env.local) is the owner's only.
 restrictNewFiles();
@@ -90,6 +91,8 @@ async function main() {
     // Rows written before encryption (or by an older version) are sealed now; repeatable.
     const sealed = await sealPeople(db);
     if (sealed) console.log(`setup: sealed the personal data of ${sealed} people under TRACKER_DATA_KEY`);
+    // The full-text search index, from every record (the history above wrote none): repeatable.
+    await rebuildSearchIndex(db);
     console.log(`setup: database ready (${isPostgresUrl(url) ? "PostgreSQL" : sqliteFilePath(url)}); reference +${ref.created}, history +${hist.created}`);
   } finally {
     await db.$disconnect();
