@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { HeaderSearch } from "@/components/search/HeaderSearch";
 
 export async function SiteHeader() {
   const [t, ts, actor, locale] = await Promise.all([getTranslations("nav"), getTranslations("settings.security"), getActor(), getLocale()]);
@@ -33,6 +34,7 @@ export async function SiteHeader() {
           </ul>
         </nav>
         <div className="flex items-center gap-3 text-sm">
+          <HeaderSearch />
           <LanguageSwitch current={locale} />
           {actor ? (
             <>

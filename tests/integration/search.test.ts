@@ -4,7 +4,9 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/access";
 import { session } from "../support/session";
-import { makeActor, makeGroup, run, type Entries } from "../support/fixtures";
+import { createElement } from "react";
+import { makeActor, makeGroup, render, run, type Entries } from "../support/fixtures";
+import { SearchResults } from "@/components/search/SearchResults";
 
 vi.mock("@/lib/auth/session", () => import("../support/session"));
 
@@ -133,6 +135,12 @@ describe("highlights", () => {
     const hit = (await searchRecords(editorA, { q: "молчаливый" })).items.find((i) => i.id === id)!;
     expect(text(hit.title)).toContain("<script>alert(1)</script>");
     expect(marked(hit.title)).toEqual(["молчаливый"]);
+    const html = render(createElement(SearchResults, { items: [hit] }), "ru");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).not.toContain("<script>");
+    expect(html).toMatch(/<mark[^>]*>молчаливый<\/mark>/);
+    expect(html).toContain(`href="/applications/${id}"`);
+    expect(html).toContain("Заявление");
   });
 });
 
