@@ -29,6 +29,9 @@ CREATE UNIQUE INDEX "SearchDoc_entity_entityId_key" ON "SearchDoc"("entity", "en
 -- the same transaction as its "SearchDoc" row; removed with it by this trigger (a cascade
 -- from a deleted application too).
 CREATE VIRTUAL TABLE "SearchDocFts" USING fts5("title", "body", "notes", tokenize = 'unicode61 remove_diacritics 0');
+-- A deleted row's words leave the index at once (not at the next merge): an erased person's
+-- name must not linger in the index's pages.
+INSERT INTO "SearchDocFts" ("SearchDocFts", "rank") VALUES ('secure-delete', 1);
 
 CREATE TRIGGER "SearchDoc_fts_delete" AFTER DELETE ON "SearchDoc" BEGIN
   DELETE FROM "SearchDocFts" WHERE rowid = old."id";
