@@ -22,6 +22,9 @@ import { applicationFiltersSchema } from "@/lib/validation/applications";
 import { createApiToken } from "@/lib/data/api-tokens";
 import { GET as searchGET } from "@/app/api/v1/search/route";
 import { GET as openapiGET } from "@/app/api/v1/openapi.json/route";
+import { workOnce } from "@/lib/jobs";
+import { registerOcrJobs } from "@/lib/ocr/job";
+import { seedAttachment, textPdf } from "../support/documents";
 
 let groupA: string;
 let groupB: string;
@@ -183,6 +186,23 @@ describe("visibility", () => {
     expect((await searchRecords(viewerA, { q: "одуванчик" })).total).toBe(0);
     expect(await db.searchDoc.count({ where: { applicationId: id } })).toBe(0);
   });
+});
+
+describe("the recognised text of attached documents", () => {
+  it("is searchable once read, by the group's members; by others only when the file and its case are published", async () => {
+    registerOcrJobs();
+    const pdf = await textPdf(["Акимат отклоняет просьбу о проведении пикета возле мемориала."]);
+    const file = await seedAttachment(db, { groupId: groupA, applicationId: ids.march, bytes: pdf, mimeType: "application/pdf", title: "Письмо акимата" });
+    expect((await searchRecords(viewerA, { q: "мемориала" })).total).toBe(0);
+    await workOnce({ db });
+    expect((await db.attachment.findUniqueOrThrow({ where: { id: file.id } })).ocrStatus).toBe("done");
+    const member = await searchRecords(viewerA, { q: "мемориал отклоняют" });
+    expect(kinds(member.items)).toEqual([`attachment:${file.id}`]);
+    expect(marked(member.items[0].snippet)).toEqual(["отклоняет", "мемориала"]);
+    expect(text(member.items[0].title)).toContain("Письмо акимата");
+    expect((await searchRecords(null, { q: "мемориал" })).total).toBe(0);
+    expect((await searchRecords(editorB, { q: "мемориал" })).total).toBe(0);
+  }, 60_000);
 });
 
 describe("ranking, filters and pages", () => {
