@@ -91,8 +91,9 @@ async function main() {
     // Rows written before encryption (or by an older version) are sealed now; repeatable.
     const sealed = await sealPeople(db);
     if (sealed) console.log(`setup: sealed the personal data of ${sealed} people under TRACKER_DATA_KEY`);
-    // The full-text search index, from every record (the history above wrote none): repeatable.
-    await rebuildSearchIndex(db);
+    // The full-text search index, from every record, when the history above added records
+    // (it writes past the data layer) or the index is empty (first start, after an import).
+    if (hist.created > 0 || hist.translated > 0 || (await db.searchDoc.count()) === 0) await rebuildSearchIndex(db);
     console.log(`setup: database ready (${isPostgresUrl(url) ? "PostgreSQL" : sqliteFilePath(url)}); reference +${ref.created}, history +${hist.created}`);
   } finally {
     await db.$disconnect();

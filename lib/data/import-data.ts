@@ -3,7 +3,6 @@
 import crypto from "node:crypto";
 import type { Db } from "../db-client";
 import { ENTITIES, exportDocumentSchema, REFERENCE_ENTITIES, type EntityName, type ExportDocument } from "./export";
-import { rebuildSearchIndex } from "./search-index";
 
 export class ImportError extends Error {
   constructor(message: string) {
@@ -72,7 +71,5 @@ export async function importData(client: Db, input: unknown): Promise<Record<Ent
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
-  // The imported records are searchable at once (rows written past the data layer log nothing).
-  await rebuildSearchIndex(client);
   return counts;
 }

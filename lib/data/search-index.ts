@@ -16,6 +16,7 @@ import { databaseUrl, isPostgresUrl } from "../db-url";
 import { loadMessages } from "../i18n/catalogue";
 import { LOCALES } from "../i18n/config";
 import { indexText } from "../domain/search-terms";
+import { Prisma } from "../generated/sqlite/client";
 
 export const SEARCH_KINDS = ["application", "answer", "appealStage", "hearing", "event", "incident", "source", "attachment"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -174,13 +175,13 @@ function attachmentDoc(f: AttachmentRow, recordPublic: boolean): Doc | null {
 }
 
 async function write(tx: Tx, docs: Doc[]): Promise<void> {
-  const sqlite = !isPostgresUrl(databaseUrl());
-  for (const d of docs) {
-    const row = await tx.searchDoc.create({ data: d, select: { id: true } });
-    if (sqlite) {
-      await tx.$executeRaw`INSERT INTO "SearchDocFts" (rowid, "title", "body", "notes") VALUES (${row.id}, ${indexText(d.title)}, ${indexText(d.body)}, ${indexText(d.notes)})`;
-    }
-  }
+  if (!docs.length) return;
+  const rows = await tx.searchDoc.createManyAndReturn({ data: docs, select: { id: true, entity: true, entityId: true } });
+  if (isPostgresUrl(databaseUrl())) return;
+  // SQLite: the stemmed words, one FTS5 row per document (rowid = its id).
+  const idOf = new Map(rows.map((r) => [`${r.entity}:${r.entityId}`, r.id]));
+  const values = docs.map((d) => Prisma.sql`(${idOf.get(`${d.entity}:${d.entityId}`)}, ${indexText(d.title)}, ${indexText(d.body)}, ${indexText(d.notes)})`);
+  await tx.$executeRaw`INSERT INTO "SearchDocFts" (rowid, "title", "body", "notes") VALUES ${Prisma.join(values)}`;
 }
 
 /** The documents of a case (the application, its answers, appeals, hearings, events and files), rebuilt. */
