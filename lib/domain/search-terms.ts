@@ -30,6 +30,32 @@ export function stem(folded: string): string {
   return /[а-я]/.test(folded) ? russian.stem(folded) : folded;
 }
 
+// Kazakh endings (plural, possessive, case), longest first. Kazakh has no Snowball stemmer:
+// a query word is also looked for without them, so «шеруді», «шерулер» find «шеру».
+const KAZAKH_ENDINGS = [
+  "лардың", "лердің", "дардың", "дердің", "тардың", "тердің", "ларға", "лерге", "дарға", "дерге", "тарға", "терге",
+  "лары", "лері", "дары", "дері", "тары", "тері", "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке",
+  "нан", "нен", "дан", "ден", "тан", "тен", "мен", "бен", "пен", "лар", "лер", "дар", "дер", "тар", "тер",
+  "ды", "ді", "ты", "ті", "ны", "ні", "да", "де", "та", "те", "сы", "сі", "ы", "і",
+];
+const KAZAKH_LETTERS = /[әғқңөұүһі]/;
+
+/** A Kazakh word without its endings (at least 3 letters kept); the word itself when it has none. */
+export function kazakhBase(folded: string): string {
+  let w = folded;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const e of KAZAKH_ENDINGS) {
+      if (w.endsWith(e) && w.length - e.length >= 3) {
+        w = w.slice(0, -e.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return w;
+}
+
 /** What a query word is looked for as: its stem without the final vowels, kept at 3 letters at least. */
 function prefixOf(folded: string): string {
   const s = stem(folded);
@@ -63,6 +89,9 @@ export function queryGroups(q: string): string[][] {
       for (const part of words(v)) {
         prefixes.add(part);
         prefixes.add(prefixOf(part));
+        // A Kazakh word (one with a Kazakh letter, or one the Russian stemmer leaves alone)
+        // without its endings; «алматы» stays a Russian word, so it is not cut to «алма».
+        if (/[а-я]/.test(part) && (KAZAKH_LETTERS.test(part) || stem(part) === part)) prefixes.add(kazakhBase(part));
       }
     }
     // A shorter prefix already covers a longer one.

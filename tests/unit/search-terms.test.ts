@@ -11,6 +11,13 @@ describe("search terms", () => {
     expect(indexText("Отказали в шествии")).toBe("отказа отказали в шеств шествии");
   });
 
+  it("looks for a Kazakh word without its endings: «шеруді», «шерулер» find «шеру»", () => {
+    expect(queryGroups("шеруді")[0]).toContain("шеру");
+    expect(queryGroups("шерулер")[0]).toContain("шеру");
+    expect(queryGroups("әкімдігінің")[0]).toContain("әкімдіг");
+    expect(snippet("Әйелдер шеруі өтті", queryGroups("шеруді"))!.filter((r) => r.mark).map((r) => r.text)).toEqual(["шеруі"]);
+  });
+
   it("builds queries of letters and digits only, whatever is typed", () => {
     const groups = queryGroups(`"отказ" OR * ) 'x':* & NEAR( 2023`);
     expect(ftsQuery(groups)).not.toMatch(/[()]{2}|[:&']/);
