@@ -34,9 +34,12 @@ export function ensureDataVersionSqlite(sqlite: BetterSqlite3.Database): number 
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
     .pluck()
     .all() as string[];
+  // A virtual table (the search's FTS5) takes no triggers, nor do its shadow tables; the
+  // rows it indexes are in an ordinary table that has them.
+  const virtual = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`).pluck().all() as string[];
   let made = 0;
   for (const t of tables) {
-    if (UNVERSIONED_TABLES.has(t)) continue;
+    if (UNVERSIONED_TABLES.has(t) || virtual.some((v) => t === v || t.startsWith(`${v}_`))) continue;
     for (const op of ["INSERT", "UPDATE", "DELETE"]) {
       const name = ident(`dv_${t}_${op.toLowerCase()}`);
       const exists = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(`dv_${t}_${op.toLowerCase()}`);

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { createPrismaClient } from "../lib/db-client";
 import { importData } from "../lib/data/import-data";
 import { sealPeople } from "../lib/data/personal";
+import { rebuildSearchIndex } from "../lib/data/search-index";
 import { restrictNewFiles } from "../lib/private-files";
 
 restrictNewFiles();
@@ -25,6 +26,8 @@ async function main() {
     await sealPeople(db);
     const total = Object.values(counts).reduce((s, n) => s + n, 0);
     console.log(`import: ${total} records loaded from ${file}`);
+    // Rows loaded past the data layer log nothing: the search index is built from them now.
+    await rebuildSearchIndex(db);
     if (counts.users) console.log(`import: ${counts.users} user(s) need a password: npm run user:create -- --email EMAIL --name NAME --group GROUP`);
   } finally {
     await db.$disconnect();

@@ -15,6 +15,7 @@ import { loadHistory } from "../prisma/seed/load-history";
 import { privateDir, privateFiles, restrictNewFiles } from "../lib/private-files";
 import { envFilePath, generateKey, readEnvFile } from "../lib/crypto/fields";
 import { sealPeople } from "../lib/data/personal";
+import { rebuildSearchIndex } from "../lib/data/search-index";
 
 // Everything setup creates (the database, its WAL and SHM, .env.local) is the owner's only.
 restrictNewFiles();
@@ -108,6 +109,9 @@ async function main() {
     // Rows written before encryption (or by an older version) are sealed now; repeatable.
     const sealed = await sealPeople(db);
     if (sealed) console.log(`setup: sealed the personal data of ${sealed} people under TRACKER_DATA_KEY`);
+    // The full-text search index, from every record, when the history above added records
+    // (it writes past the data layer) or the index is empty (first start, after an import).
+    if (hist.created > 0 || hist.translated > 0 || (await db.searchDoc.count()) === 0) await rebuildSearchIndex(db);
     console.log(`setup: database ready (${isPostgresUrl(url) ? "PostgreSQL" : sqliteFilePath(url)}); reference +${ref.created}, history +${hist.created}`);
   } finally {
     await db.$disconnect();

@@ -4,6 +4,7 @@ import { getActor } from "@/lib/auth/session";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { NavFold } from "./NavFold";
+import { HeaderSearch } from "@/components/search/HeaderSearch";
 
 export async function SiteHeader() {
   const [t, ts, tp, actor, locale] = await Promise.all([getTranslations("nav"), getTranslations("settings.security"), getTranslations("phone"), getActor(), getLocale()]);
@@ -37,6 +38,7 @@ export async function SiteHeader() {
           </nav>
         </NavFold>
         <div className="flex items-center gap-3 text-sm">
+          <HeaderSearch />
           <LanguageSwitch current={locale} />
           {actor ? (
             <>

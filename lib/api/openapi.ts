@@ -6,6 +6,7 @@ import { statsFiltersSchema, statsFiguresSchema } from "../validation/stats";
 import { applicationListSchema, caseSchema, errorSchema, exportQuerySchema } from "../validation/api";
 import { exportDocumentSchema } from "../data/export";
 import { queryObject, unwrapPreprocess } from "./query";
+import { searchQuerySchema, searchResultSchema } from "../validation/search";
 
 type Json = Record<string, unknown>;
 
@@ -84,6 +85,15 @@ export function buildOpenApiDocument(serverUrl: string): Json {
           summary: "Refusal statistics: by ground, outcomes per year, appeals, time to answer, pretext signals.",
           parameters: queryParameters(statsFiltersSchema),
           responses: { 200: jsonBody({ type: "object", properties: { data: ref("Stats") }, required: ["data"] }), ...errors(400, 401, 429) },
+        },
+      },
+      "/api/v1/search": {
+        get: {
+          operationId: "search",
+          summary:
+            "Full-text search across applications, answers (the verbatim reasons), appeal stages, hearings, events, incidents, sources and the recognised text of attached documents: ranked, the matching words marked. Anonymous callers find public records; a token adds its group's own, their notes included.",
+          parameters: queryParameters(searchQuerySchema),
+          responses: { 200: jsonBody(jsonSchema(searchResultSchema)), ...errors(400, 401, 429) },
         },
       },
       "/api/v1/export": {

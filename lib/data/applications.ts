@@ -16,6 +16,7 @@ import {
 } from "../validation/applications";
 import { logChange } from "./audit";
 import { attachmentTextMatching, contains, searchTerm } from "./text-search";
+import { matchingApplicationIds } from "./search";
 import { searchVariants } from "../domain/fold";
 import { listAuthorities, resolveAuthority } from "./authorities";
 import { recomputeCase } from "./case-state";
@@ -378,8 +379,12 @@ export async function deleteApplication(actor: Actor, id: string): Promise<void>
 
 // ───────────────────────────── find
 
-/** The filters become the Prisma where clause, under the caller's visibility. */
-export function applicationsWhere(actor: Actor | null, f: ApplicationFilters): Prisma.ApplicationWhereInput {
+/**
+ * The filters become the Prisma where clause, under the caller's visibility. `indexed`: the
+ * cases the full-text index finds for the text filter (lib/data/search.ts), under the same
+ * visibility — words in any form («отказали» finds «отказ») in any of the case's records.
+ */
+export function applicationsWhere(actor: Actor | null, f: ApplicationFilters, indexed: readonly string[] | null = null): Prisma.ApplicationWhereInput {
   const and: Prisma.ApplicationWhereInput[] = [visibleCasesWhere(actor)];
   if (f.year) and.push({ filedOn: { startsWith: `${f.year}-` } });
   if (f.city) and.push({ city: f.city });
@@ -395,6 +400,8 @@ export function applicationsWhere(actor: Actor | null, f: ApplicationFilters): P
   if (q) {
     and.push({
       OR: [
+        ...(indexed?.length ? [{ id: { in: [...indexed] } }] : []),
+        // Besides the index, a plain substring (part of a word, a registration number).
         { title: contains(q) },
         { purpose: contains(q) },
         // Notes are the owning group's: searching them from outside would tell what they say.
@@ -450,7 +457,8 @@ export async function listApplications(actor: Actor | null, f: ApplicationFilter
   return listCache(client, `${visibilityKey(actor)}|${locale}|${JSON.stringify(f)}`, () => computeListApplications(client, actor, f, locale));
 }
 async function computeListApplications(client: Db, actor: Actor | null, f: ApplicationFilters, locale: Locale) {
-  const where = applicationsWhere(actor, f);
+  const q = searchTerm(f.q);
+  const where = applicationsWhere(actor, f, q ? await matchingApplicationIds(actor, q) : null);
   const total = await client.application.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / f.pageSize));
   const page = Math.min(f.page, pageCount);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "../db";
 import type { Actor } from "../auth/access";
+import { reindexForChange } from "./search-index";
 
 // Personal data never enters the change log in clear: only the fact that it changed.
 const PERSONAL_FIELDS = new Set(["idNumber", "address", "phone", "passwordHash", "tokenHash", "passcodeHash"]);
@@ -74,4 +75,6 @@ export async function logChange(tx: Tx, actor: (Pick<Actor, "userId" | "name"> &
       after: d.after ? JSON.stringify(d.after) : "",
     },
   });
+  // The search index follows every change, in the same transaction (lib/data/search-index.ts).
+  await reindexForChange(tx, c);
 }

@@ -9,6 +9,7 @@ import { db, type Tx } from "../db";
 import { requireRole, type Actor } from "../auth/access";
 import { ConflictError, NotFoundError } from "../errors";
 import { logChange } from "./audit";
+import { reindexGroup } from "./search-index";
 import { contains } from "./text-search";
 
 export const ERASED = "[erased]";
@@ -138,6 +139,8 @@ export async function erasePerson(actor: Actor, personId: string, now = new Date
       data: { fullName: ERASED, altNames: "", roleTitle: "", roleTitleRu: "", roleTitleKk: "", idNumber: "", address: "", phone: "", notes: "", idNumberHash: "", phoneHash: "", nameHashes: "", erasedAt: now, version: { increment: 1 } },
     });
     const texts = await scrubTexts(tx, person.groupId, personId, values);
+    // The search index held the same texts: rebuilt from the scrubbed records.
+    if (texts) await reindexGroup(tx, person.groupId);
     // That it happened, by whom and when; not what was erased.
     const erased = { erasedAt: now.toISOString() };
     await logChange(tx, actor, { entity: "Person", entityId: personId, groupId: person.groupId, action: "erase", after: erased });

@@ -17,6 +17,7 @@ import { DEFAULT_LEASE_MS } from "../jobs/worker";
 import { storage } from "../storage";
 import type { OcrErrorCode } from "./errors";
 import { OCR_JOB_KIND, ocrJobKey } from "./queue";
+import { reindexAttachment } from "../data/search-index";
 import { isOcrReadable, readDocument } from "./read";
 import { ocrAvailability, ToolError } from "./tools";
 
@@ -102,7 +103,15 @@ class OcrFailure extends Error {
 
 /** Changes the row unless its text is already stored (never overwrites a finished reading). */
 async function setStatus(db: Db, id: string, data: { ocrStatus: string; ocrText?: string; pageCount?: number; ocrError?: string }): Promise<void> {
-  await db.attachment.updateMany({ where: { id, ocrStatus: { not: "done" } }, data });
+  if (data.ocrStatus !== "done") {
+    await db.attachment.updateMany({ where: { id, ocrStatus: { not: "done" } }, data });
+    return;
+  }
+  // The recognised text becomes searchable with the same commit (lib/data/search-index.ts).
+  await db.$transaction(async (tx) => {
+    const n = await tx.attachment.updateMany({ where: { id, ocrStatus: { not: "done" } }, data });
+    if (n.count) await reindexAttachment(tx, id);
+  });
 }
 
 /**

@@ -156,6 +156,9 @@ test("every page has its strings in English, Russian and Kazakh, and no English 
     { path: "/stats", english: "chrome" },
     { path: "/stats?by=authority", english: "chrome" },
     { path: "/sources" },
+    // Search results quote the records (titles, reasons) as they are: the chrome is checked.
+    { path: "/search" },
+    { path: "/search?q=2023", english: "chrome" },
     { path: "/sources/fld-2023-04-28-2024-march-prohibited", english: "chrome" },
     { path: "/settings" },
     { path: "/settings/members", english: "chrome" },

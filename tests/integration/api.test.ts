@@ -332,7 +332,7 @@ describe("GET /api/v1/openapi.json", () => {
       components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
     }>(res);
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/applications", "/api/v1/applications/{id}", "/api/v1/export", "/api/v1/stats"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/applications", "/api/v1/applications/{id}", "/api/v1/export", "/api/v1/search", "/api/v1/stats"]);
     const listParams = doc.paths["/api/v1/applications"].get.parameters;
     expect(listParams.map((p) => p.name)).toEqual(expect.arrayContaining(["year", "city", "authority", "group", "form", "page", "pageSize"]));
     expect(listParams.find((p) => p.name === "form")?.schema.enum).toContain("march");

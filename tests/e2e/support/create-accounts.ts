@@ -21,6 +21,9 @@ try {
   await db.application.create({ data: { id: PRIVATE_RECORDS.application, groupId: other.id, isPublic: false, title: "Private rally of another group", procedure: "notification", status: "draft", parts: { create: [{ form: "rally" }] } } });
   await db.incident.create({ data: { id: PRIVATE_RECORDS.incident, groupId: other.id, isPublic: false, kind: "threat", title: "Private threat of another group" } });
   await db.source.create({ data: { groupId: other.id, isPublic: false, slug: PRIVATE_RECORDS.source, title: "Private notes of another group", text: "Not for anyone else." } });
+  // Written past the data layer: indexed for search as setup indexes the history.
+  const { rebuildSearchIndex } = await import("../../../lib/data/search-index");
+  await rebuildSearchIndex(db);
 } finally {
   await db.$disconnect();
 }
