@@ -1,5 +1,6 @@
 import "server-only";
 import { versionedCache } from "../db-client";
+import { backgroundCache } from "./background-cache";
 import { db, type Tx } from "../db";
 import { can, groupIds, requireRole, visibilityKey, visibleWhere, writableGroups, type Actor } from "../auth/access";
 import { ConflictError, NotFoundError } from "../errors";
@@ -464,6 +465,11 @@ export type ApplicationListItem = Awaited<ReturnType<typeof listApplications>>["
 const optionsCache = versionedCache<Awaited<ReturnType<typeof computeListFilterOptions>>>();
 export async function listFilterOptions(actor: Actor | null) {
   return optionsCache(db, visibilityKey(actor), () => computeListFilterOptions(actor));
+}
+/** The filter options as the list shows them: the last computed while a write's recompute runs in the background (lib/data/background-cache). */
+const latestOptionsCache = backgroundCache<Awaited<ReturnType<typeof computeListFilterOptions>>>();
+export async function latestListFilterOptions(actor: Actor | null) {
+  return latestOptionsCache(db, visibilityKey(actor), () => computeListFilterOptions(actor));
 }
 async function computeListFilterOptions(actor: Actor | null) {
   const visible = visibleWhere(actor);

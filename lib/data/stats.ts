@@ -6,6 +6,7 @@ import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtim
 import { db, type Db } from "../db";
 import { open } from "../crypto/fields";
 import { dataVersion as dbDataVersion, versionedCache } from "../db-client";
+import { backgroundCache, type Latest } from "./background-cache";
 import { visibilityKey, visibleGroupIds, visibleWhere, type Actor } from "../auth/access";
 import { APPEAL_KINDS, type AppealKind } from "../domain/vocabulary";
 import {
@@ -472,10 +473,28 @@ export async function getStats(actor: Actor | null, filters: StatsFilters): Prom
   return figures;
 }
 
+/**
+ * What the statistics page and API show: the figures at the current data version when they are
+ * computed, else the last ones while one background recompute catches up (lib/data/background-cache):
+ * a full recompute takes seconds on a large database, and no visitor waits for it after a write.
+ * getStats is the exact read, for callers that must not see figures one recompute old.
+ */
+const latestCache = backgroundCache<StatsFigures>();
+export async function latestStats(actor: Actor | null, filters: StatsFilters): Promise<Latest<StatsFigures>> {
+  const scope = visibleGroupIds(actor);
+  const cacheKey = `${visibilityKey(actor)}|${new URLSearchParams(filtersToParams(filters)).toString()}`;
+  return latestCache(db, cacheKey, () => computeStats(db, scope, filters));
+}
+
 /** What the filter controls offer: only values that occur in records the caller may see. */
 const optionsCache = versionedCache<Awaited<ReturnType<typeof computeStatsFilterOptions>>>();
 export async function getStatsFilterOptions(actor: Actor | null) {
   return optionsCache(db, visibilityKey(actor), () => computeStatsFilterOptions(actor));
+}
+/** The filter options as the page shows them: never waiting for a recompute after a write (see latestStats). */
+const latestOptionsCache = backgroundCache<Awaited<ReturnType<typeof computeStatsFilterOptions>>>();
+export async function latestStatsFilterOptions(actor: Actor | null) {
+  return latestOptionsCache(db, visibilityKey(actor), () => computeStatsFilterOptions(actor));
 }
 async function computeStatsFilterOptions(actor: Actor | null) {
   const where = visibleWhere(actor);
