@@ -59,8 +59,9 @@ export function isCacheableRequest(r: CacheableRequest): boolean {
 }
 
 /** The day in the app's time zone: deadlines shown as "in N days" change at midnight. */
+const DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit", day: "2-digit" });
 export function cacheDay(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return DAY.format(now);
 }
 
 /** Path, query (in a canonical order), locale and day: everything an anonymous page depends on besides the data. */
