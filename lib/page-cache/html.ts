@@ -11,6 +11,8 @@ export const STALE_MARKER = "data-stale-figures";
 
 export interface CacheablePage {
   html: string;
+  /** False for a page showing figures a recompute old: served as it is, never kept. */
+  keep: boolean;
   /** 'sha256-…' sources for every inline script of `html`. */
   scriptHashes: string[];
 }
@@ -33,7 +35,7 @@ function attr(attrs: string, name: string): string | null {
  * Returns null for a page that already carries a nonce (rendered for CSP by nonce).
  */
 export function prepareForCache(rendered: string): CacheablePage | null {
-  if (/\snonce="/.test(rendered) || rendered.includes(` ${STALE_MARKER}=`)) return null;
+  if (/\snonce="/.test(rendered)) return null;
   const sources: string[] = [];
   let loaderAt = -1;
   let html = rendered.replace(SCRIPT, (whole, attrs: string, body: string, offset: number) => {
@@ -63,7 +65,7 @@ export function prepareForCache(rendered: string): CacheablePage | null {
     if (!isFrameworkScript(m[1], m[2]) && m[2] !== loader.slice(8, -9)) return null;
     scriptHashes.add(sha256Source(m[2]));
   }
-  return { html, scriptHashes: [...scriptHashes] };
+  return { html, scriptHashes: [...scriptHashes], keep: !rendered.includes(` ${STALE_MARKER}=`) };
 }
 
 /**

@@ -66,20 +66,18 @@ export async function answerFromCache(request: Request, ctx: CacheContext): Prom
   let state = "hit";
   let status = 200;
   if (!page) {
+    // Rendered once for everyone asking at this version; a 404 (a private or unknown record)
+    // or a page with figures a recompute old is served the same way but never kept.
     state = "miss";
-    // A 404 (a private or unknown record) is served the same way but never kept.
-    let notKept: { page: CachedPage | null; status: number } | null = null;
-    page = await cache.fill(key, version, async () => {
+    const r = await cache.fill(key, version, async () => {
       // Whatever goes wrong here (the server shutting down), the renderer answers as usual.
-      const r = await render(ctx.origin, `${url.pathname}${url.search}`, locale, version).catch(() => ({ page: null, status: 0 }));
-      if (r.status === 200) return r.page;
-      notKept = r;
-      return null;
+      const out = await render(ctx.origin, `${url.pathname}${url.search}`, locale, version).catch(() => ({ page: null, status: 0 }));
+      return out.page ? { ...out.page, keep: out.page.keep && out.status === 200, status: out.status } : null;
     });
-    if (!page && notKept) {
-      ({ page, status } = notKept as { page: CachedPage | null; status: number });
-    }
-    if (!page) return null;
+    if (!r) return null;
+    page = r;
+    status = r.status ?? 200;
+    if (!r.keep) state = "pass";
   }
   const headers = new Headers(page.headers);
   for (const [name, value] of Object.entries(securityHeaders({ scriptHashes: page.scriptHashes, https: ctx.https, development: false, api: false }))) headers.set(name, value);

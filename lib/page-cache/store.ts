@@ -9,6 +9,8 @@ export interface CachedPage extends CacheablePage {
   /** Response headers of the render worth repeating (content-type, vary…). */
   headers: [string, string][];
   etag: string;
+  /** The render's status (200, or 404 for a record a visitor may not see: never kept). */
+  status?: number;
 }
 
 export class PageCache {
@@ -38,7 +40,7 @@ export class PageCache {
     const inFlight = this.pending.get(key);
     if (inFlight && inFlight.version === version) return inFlight.promise;
     const promise = render().then((page) => {
-      if (page && page.version === version) this.put(key, page);
+      if (page && page.keep && page.version === version) this.put(key, page);
       return page;
     });
     this.pending.set(key, { version, promise });
