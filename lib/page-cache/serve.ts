@@ -79,19 +79,25 @@ export async function answerFromCache(request: Request, ctx: CacheContext): Prom
     status = r.status ?? 200;
     if (!r.keep) state = "pass";
   }
-  const headers = new Headers(page.headers);
-  for (const [name, value] of Object.entries(securityHeaders({ scriptHashes: page.scriptHashes, https: ctx.https, development: false, api: false }))) headers.set(name, value);
-  // The browser may keep it but asks every time; a shared cache must not (a member's request
-  // for the same address gets another page).
-  headers.set("cache-control", "private, no-cache");
-  headers.set("vary", "Cookie, Accept-Language");
+  const scheme = ctx.https ? "https" : "http";
+  const answerHeaders = (page.answerHeaders ??= {});
+  const base = (answerHeaders[scheme] ??= [
+    ...page.headers,
+    ...Object.entries(securityHeaders({ scriptHashes: page.scriptHashes, https: ctx.https, development: false, api: false })),
+    // The browser may keep it but asks every time; a shared cache must not (a member's request
+    // for the same address gets another page).
+    ["cache-control", "private, no-cache"],
+    ["vary", "Cookie, Accept-Language"],
+  ]);
+  const headers = new Headers(base);
   headers.set("x-tracker-cache", state);
   if (status === 200) {
     headers.set("etag", page.etag);
     const inm = request.headers.get("if-none-match");
     if (inm && inm.split(",").some((t) => t.trim() === page.etag)) return new Response(null, { status: 304, headers });
   }
-  return new Response(page.html, { status, headers });
+  page.body ??= new TextEncoder().encode(page.html);
+  return new Response(page.body as BodyInit, { status, headers });
 }
 
 /** For tests: forget every cached page. */

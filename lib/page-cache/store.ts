@@ -11,6 +11,9 @@ export interface CachedPage extends CacheablePage {
   etag: string;
   /** The render's status (200, or 404 for a record a visitor may not see: never kept). */
   status?: number;
+  /** The HTML as UTF-8, and the response headers per scheme, made once at the first answer. */
+  body?: Uint8Array;
+  answerHeaders?: { http?: [string, string][]; https?: [string, string][] };
 }
 
 export class PageCache {
