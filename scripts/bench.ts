@@ -402,6 +402,8 @@ async function runLighthouse(base: string, pages: [string, string][]): Promise<L
       const failed = Object.values(lhr.audits)
         .filter((a) => a.score !== null && a.score < 1 && (a.scoreDisplayMode === "binary" || a.scoreDisplayMode === "numeric") && ["accessibility", "best-practices"].some((c) => lhr.categories[c]?.auditRefs.some((r) => r.id === a.id && r.weight > 0)))
         .map((a) => a.id);
+      // A page Lighthouse could not measure (it scores 0) says why.
+      if (lhr.runtimeError) failed.unshift(`runtime error: ${lhr.runtimeError.code}`);
       rows.push({
         page: label,
         performance: score("performance"),
