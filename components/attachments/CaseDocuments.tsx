@@ -11,7 +11,7 @@ export function CaseDocuments({ data }: { data: CaseData }) {
   if (!own.length && !data.canOwnerEdit) return null;
   return (
     <Card id="documents" title={t("heading")}>
-      <Documents data={data} subjectType="application" subjectId={data.id} />
+      <Documents data={data} subjectType="application" subjectId={data.id} titled={false} />
     </Card>
   );
 }

@@ -21,16 +21,23 @@ function size(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function Documents({ data, subjectType, subjectId, canAttach = data.canOwnerEdit, returnTo = `/applications/${data.id}` }: { data: CaseData; subjectType: AttachmentSubject; subjectId: string; canAttach?: boolean; returnTo?: string }) {
+/**
+ * `titled={false}` when the block sits in a card that already names it (the case's own
+ * documents): one "Documents" region and heading, not two (axe: landmark-unique, heading-order).
+ */
+export function Documents({ data, subjectType, subjectId, canAttach = data.canOwnerEdit, returnTo = `/applications/${data.id}`, titled = true }: { data: CaseData; subjectType: AttachmentSubject; subjectId: string; canAttach?: boolean; returnTo?: string; titled?: boolean }) {
   const t = useTranslations("documents");
   const items = data.attachments.filter((a) => a.subjectId === subjectId && a.subjectType === subjectType);
   if (!items.length && !canAttach) return null;
   const maxMb = Math.round(maxFileBytes() / 1024 / 1024);
+  const Block = titled ? "section" : "div";
   return (
-    <section id={`documents-${subjectId}`} aria-labelledby={`documents-${subjectId}-h`} className="mt-3 scroll-mt-24" data-documents={subjectType}>
-      <h4 id={`documents-${subjectId}-h`} className="text-xs font-medium uppercase tracking-wide text-stone-600">
-        {t("heading")}
-      </h4>
+    <Block id={`documents-${subjectId}`} aria-labelledby={titled ? `documents-${subjectId}-h` : undefined} className="mt-3 scroll-mt-24" data-documents={subjectType}>
+      {titled ? (
+        <h4 id={`documents-${subjectId}-h`} className="text-xs font-medium uppercase tracking-wide text-stone-600">
+          {t("heading")}
+        </h4>
+      ) : null}
       {items.length ? (
         <ul className="mt-2 space-y-3">
           {items.map((a) => (
@@ -62,7 +69,7 @@ export function Documents({ data, subjectType, subjectId, canAttach = data.canOw
           }}
         />
       ) : null}
-    </section>
+    </Block>
   );
 }
 

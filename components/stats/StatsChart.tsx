@@ -21,7 +21,7 @@ export function StatsChart({ rows, spec, label, locale }: { rows: Record<string,
     <figure role="img" aria-label={label} className="w-full">
       <div aria-hidden="true" style={{ width: "100%", height }}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} layout={spec.horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <BarChart accessibilityLayer={false} data={rows} layout={spec.horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e7e5e4" />
             {spec.horizontal ? (
               <>

@@ -1,5 +1,6 @@
 import "server-only";
 import { versionedCache } from "../db-client";
+import { backgroundCache } from "./background-cache";
 import { db, readerFor, type Db, type Tx } from "../db";
 import { can, groupIds, memberCasesWhere, requireCaseRole, requireRole, visibilityKey, visibleCasesWhere, visibleWhere, writableGroups, type Actor } from "../auth/access";
 import { ConflictError, NotFoundError } from "../errors";
@@ -495,6 +496,12 @@ const optionsCache = versionedCache<Awaited<ReturnType<typeof computeListFilterO
 export async function listFilterOptions(actor: Actor | null) {
   const client = readerFor(actor);
   return optionsCache(client, visibilityKey(actor), () => computeListFilterOptions(client, actor));
+}
+/** The filter options as the list shows them: the last computed while a write's recompute runs in the background (lib/data/background-cache). */
+const latestOptionsCache = backgroundCache<Awaited<ReturnType<typeof computeListFilterOptions>>>();
+export async function latestListFilterOptions(actor: Actor | null) {
+  const client = readerFor(actor);
+  return latestOptionsCache(client, visibilityKey(actor), () => computeListFilterOptions(client, actor));
 }
 async function computeListFilterOptions(client: Db, actor: Actor | null) {
   const visible = visibleWhere(actor);

@@ -6,6 +6,7 @@ import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtim
 import { readerFor, type Db } from "../db";
 import { isSealed, open } from "../crypto/fields";
 import { dataVersion as dbDataVersion, versionedCache } from "../db-client";
+import { backgroundCache, type Latest } from "./background-cache";
 import { sharedCaseIds, visibilityKey, visibleCasesWhere, visibleGroupIds, type Actor } from "../auth/access";
 import { APPEAL_KINDS, type AppealKind } from "../domain/vocabulary";
 import {
@@ -487,11 +488,35 @@ export async function getStats(actor: Actor | null, filters: StatsFilters): Prom
   return figures;
 }
 
+/**
+ * What the statistics page and API show: the figures at the current data version when they are
+ * computed, else the last ones while one background recompute catches up (lib/data/background-cache):
+ * a full recompute takes seconds on a large database, and no visitor waits for it after a write.
+ * getStats is the exact read, for callers that must not see figures one recompute old.
+ */
+const latestCache = backgroundCache<StatsFigures>();
+export async function latestStats(actor: Actor | null, filters: StatsFilters): Promise<Latest<StatsFigures>> {
+  const scope: Scope = Object.assign(visibleGroupIds(actor), { cases: sharedCaseIds(actor) });
+  const cacheKey = `${visibilityKey(actor)}|${new URLSearchParams(filtersToParams(filters)).toString()}`;
+  const client = readerFor(actor);
+  const latest = await latestCache(client, cacheKey, () => computeStats(client, scope, filters));
+  // Figures one recompute old may still count a case made private a moment ago: counts are
+  // harmless for that moment, its words are not. The quoted reasons wait for the exact figures.
+  if (latest.exact) return latest;
+  return { ...latest, value: { ...latest.value, pretext: { ...latest.value.pretext, reusedReasons: [] } } };
+}
+
 /** What the filter controls offer: only values that occur in records the caller may see. */
 const optionsCache = versionedCache<Awaited<ReturnType<typeof computeStatsFilterOptions>>>();
 export async function getStatsFilterOptions(actor: Actor | null) {
   const client = readerFor(actor);
   return optionsCache(client, visibilityKey(actor), () => computeStatsFilterOptions(client, actor));
+}
+/** The filter options as the page shows them: never waiting for a recompute after a write (see latestStats). */
+const latestOptionsCache = backgroundCache<Awaited<ReturnType<typeof computeStatsFilterOptions>>>();
+export async function latestStatsFilterOptions(actor: Actor | null) {
+  const client = readerFor(actor);
+  return latestOptionsCache(client, visibilityKey(actor), () => computeStatsFilterOptions(client, actor));
 }
 async function computeStatsFilterOptions(client: Db, actor: Actor | null) {
   const where = visibleCasesWhere(actor);

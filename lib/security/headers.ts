@@ -7,7 +7,12 @@ export interface HeaderContext {
   /** A shared case file (/s/…): its own, stricter policy. */
   share?: boolean;
   /** Fresh per request; allows Next.js's own inline scripts (it reads it from the CSP). */
-  nonce: string;
+  nonce?: string;
+  /**
+   * A page served from the anonymous page cache (lib/page-cache): its inline scripts are
+   * allowed by their hashes instead of a nonce, which cached HTML cannot carry.
+   */
+  scriptHashes?: readonly string[];
   /** Served over HTTPS (directly or behind a TLS-terminating proxy). */
   https: boolean;
   /** `next dev`: React needs eval for its debugging stacks, and HMR a websocket. */
@@ -28,7 +33,7 @@ export function contentSecurityPolicy(ctx: HeaderContext): string {
   if (ctx.api) return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${ctx.nonce}' 'strict-dynamic'${ctx.development ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' ${ctx.scriptHashes ? ctx.scriptHashes.join(" ") : `'nonce-${ctx.nonce}'`} 'strict-dynamic'${ctx.development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self' data:",

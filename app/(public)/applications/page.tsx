@@ -3,12 +3,13 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { writableGroups } from "@/lib/auth/access";
-import { listApplications, listFilterOptions, type ApplicationListItem } from "@/lib/data/applications";
+import { listApplications, latestListFilterOptions, type ApplicationListItem } from "@/lib/data/applications";
 import { filtersToParams, readApplicationFilters } from "@/lib/validation/applications";
 import { ApplicationFilters } from "@/components/applications/ApplicationFilters";
 import { ApplicationList, type ApplicationRow } from "@/components/applications/ApplicationList";
 import { casesChangedSinceVisit } from "@/lib/data/case-visits";
 import { PageHeader, buttonLink } from "@/components/ui/PageHeader";
+import { StaleMarker } from "@/components/perf/StaleMarker";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { Pagination } from "@/components/ui/Pagination";
 import type { Locale } from "@/lib/i18n/config";
@@ -44,12 +45,13 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const filters = readApplicationFilters(params);
   const actor = await getActor();
-  const [t, result, options] = await Promise.all([getTranslations("applications.list"), listApplications(actor, filters, (await getLocale()) as Locale), listFilterOptions(actor)]);
+  const [t, result, { value: options, exact }] = await Promise.all([getTranslations("applications.list"), listApplications(actor, filters, (await getLocale()) as Locale), latestListFilterOptions(actor)]);
   const canCreate = writableGroups(actor).length > 0;
   // A member's cases that someone else changed since they last opened them are marked.
   const changed = actor?.memberships.length ? await casesChangedSinceVisit(actor, result.items.map((a) => a.id)) : new Set<string>();
   return (
     <div>
+      <StaleMarker exact={exact} />
       <PageHeader
         title={t("title")}
         subtitle={t("subtitle")}

@@ -9,7 +9,8 @@ import { BreakdownNav } from "@/components/stats/BreakdownNav";
 import { groundsTableFor, STATS_DIMENSIONS } from "@/lib/domain/stats";
 import { isOneOf } from "@/lib/domain/vocabulary";
 import { getActor } from "@/lib/auth/session";
-import { getStats, getStatsFilterOptions } from "@/lib/data/stats";
+import { latestStats, latestStatsFilterOptions } from "@/lib/data/stats";
+import { StaleMarker } from "@/components/perf/StaleMarker";
 import { parseStatsFilters } from "@/lib/validation/stats";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,9 +25,10 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   // at once made the page heavy on a phone and slow to serve. Each has its CSV link.
   const by = isOneOf(STATS_DIMENSIONS, params.by) ? params.by : STATS_DIMENSIONS[0];
   const actor = await getActor();
-  const [figures, options, t, vocab, locale] = await Promise.all([
-    getStats(actor, filters),
-    getStatsFilterOptions(actor),
+  // The last computed figures while a write's recompute runs: no visitor waits for it.
+  const [{ value: figures, exact }, { value: options, exact: optionsExact }, t, vocab, locale] = await Promise.all([
+    latestStats(actor, filters),
+    latestStatsFilterOptions(actor),
     getTranslations("stats"),
     getTranslations("vocab"),
     getLocale(),
@@ -37,6 +39,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const groups = actor?.memberships.map((m) => m.groupName).join(", ");
   return (
     <>
+      <StaleMarker exact={exact && optionsExact} />
       <PageHeader title={t("title")} subtitle={groups ? t("scopeMember", { groups }) : t("scopePublic")} />
       <StatsFilters options={options} values={values} errors={errors} />
       <StatsSummary figures={figures} />

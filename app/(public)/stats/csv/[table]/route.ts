@@ -1,7 +1,7 @@
 // One statistics table as CSV, with the same filters (and the same visibility) as the page.
 import { getActor } from "@/lib/auth/session";
 import { toCsv } from "@/lib/csv";
-import { getStats } from "@/lib/data/stats";
+import { latestStats } from "@/lib/data/stats";
 import { isOneOf } from "@/lib/domain/vocabulary";
 import { STATS_TABLES } from "@/lib/domain/stats";
 import { cleanParams, statsFiltersSchema } from "@/lib/validation/stats";
@@ -20,7 +20,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ table: s
     if (!isOneOf(STATS_TABLES, table)) return jsonError(404, "not_found", tApi("error.not_found"));
     const parsed = statsFiltersSchema.safeParse(cleanParams(new URL(req.url).searchParams));
     if (!parsed.success) throw badParameters(parsed.error);
-    const figures = await getStats(await getActor(), parsed.data);
+    const { value: figures } = await latestStats(await getActor(), parsed.data);
     const found = buildStatsTables(figures, { locale, t, vocab: translator(locale, "vocab") }).find((x) => x.id === table)!;
     // The byte-order mark lets spreadsheet programs read Cyrillic as UTF-8.
     const { fields, data } = tableToCsvRows(found);

@@ -1,0 +1,106 @@
+import "server-only";
+// Expensive reads that no request should wait for after a write (the statistics, the filter
+// options): a reader gets the figures computed at the current data version when there are
+// some, otherwise the last ones computed (at most one recompute behind) while ONE background
+// recompute per process brings them up to date. While a key is being read (within HOT_MS),
+// each finished recompute that finds the data moved on starts the next, so figures follow
+// writes by about one recompute even with nobody reading at that moment. Only the very first
+// read of a key, or one after it was left unread for HOT_MS, waits for the computation.
+// lib/db-client's versionedCache is the exact-on-read counterpart, for reads that are cheap.
+import { dataVersion } from "../db-client";
+import type { Db } from "../db";
+
+const HOT_MS = 10 * 60_000;
+
+export interface Latest<T> {
+  value: T;
+  /** Computed at the current data version; false while a recompute is catching up. */
+  exact: boolean;
+}
+
+interface Entry<T> {
+  version: string;
+  value: T;
+  readAt: number;
+  compute: () => Promise<T>;
+}
+
+/** One recompute at a time per process, across every background cache: a writer must not start a crowd of them. */
+let queue: Promise<void> = Promise.resolve();
+let backlog = 0;
+let lastComputeMs = 0;
+let lastComputeEnd = 0;
+
+export function backgroundCache<T>(max = 200) {
+  const entries = new Map<string, Entry<T>>();
+  const first = new Map<string, { version: string; promise: Promise<T> }>();
+  const refreshing = new Set<string>();
+
+  function refresh(client: Pick<Db, "$queryRawUnsafe">, key: string) {
+    if (refreshing.has(key)) return;
+    refreshing.add(key);
+    backlog++;
+    queue = queue.then(async () => {
+      try {
+        const entry = entries.get(key);
+        if (!entry) return;
+        const version = await dataVersion(client);
+        if (entry.version === version) return;
+        // Paced: after a recompute, as long again before the next one starts. On SQLite the
+        // queries run on the server's own thread (better-sqlite3 is synchronous), so
+        // back-to-back recomputes under a steady writer would leave requests little room.
+        const rest = Math.min(lastComputeMs, 10_000) - (Date.now() - lastComputeEnd);
+        if (rest > 0) await new Promise((r) => setTimeout(r, rest));
+        const started = Date.now();
+        const value = await entry.compute();
+        lastComputeEnd = Date.now();
+        lastComputeMs = lastComputeEnd - started;
+        const now = entries.get(key);
+        if (now) entries.set(key, { ...now, version, value });
+      } catch (e) {
+        // The last figures stay; the next read tries again.
+        console.error(`background recompute of ${key} failed`, e);
+      } finally {
+        refreshing.delete(key);
+        backlog--;
+        const entry = entries.get(key);
+        if (entry && Date.now() - entry.readAt < HOT_MS) {
+          const version = await dataVersion(client).catch(() => entry.version);
+          if (version !== entry.version) refresh(client, key);
+        }
+      }
+    });
+  }
+
+  return async function latest(client: Pick<Db, "$queryRawUnsafe">, key: string, compute: () => Promise<T>): Promise<Latest<T>> {
+    const version = await dataVersion(client);
+    const entry = entries.get(key);
+    const now = Date.now();
+    if (entry && (entry.version === version || now - entry.readAt < HOT_MS)) {
+      entry.readAt = now;
+      entry.compute = compute;
+      if (entry.version === version) return { value: entry.value, exact: true };
+      refresh(client, key);
+      return { value: entry.value, exact: false };
+    }
+    // Nothing recent to show: this read computes (once, however many ask at the same time).
+    const pending = first.get(key);
+    if (pending && pending.version === version) return { value: await pending.promise, exact: true };
+    const promise = compute();
+    first.set(key, { version, promise });
+    try {
+      const value = await promise;
+      entries.delete(key);
+      entries.set(key, { version, value, readAt: Date.now(), compute });
+      if (entries.size > max) entries.delete(entries.keys().next().value as string);
+      return { value, exact: true };
+    } finally {
+      if (first.get(key)?.promise === promise) first.delete(key);
+    }
+  };
+}
+
+/** For tests and the bench: resolves once no background recompute is queued or running. */
+export async function backgroundSettled(): Promise<void> {
+  while (backlog > 0) await queue;
+}

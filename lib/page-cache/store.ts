@@ -1,0 +1,82 @@
+// The anonymous page cache: rendered pages by key (lib/page-cache/policy.ts), each kept with
+// the data version it was rendered at. An entry is served only while the version is still the
+// same, so the first request after any committed write (in any instance) renders afresh.
+// Concurrent misses for one key share one render.
+import type { CacheablePage } from "./html";
+
+export interface CachedPage extends CacheablePage {
+  version: string;
+  /** Response headers of the render worth repeating (content-type, vary…). */
+  headers: [string, string][];
+  etag: string;
+  /** The render's status (200, or 404 for a record a visitor may not see: never kept). */
+  status?: number;
+  /** The HTML as UTF-8, and the response headers per scheme, made once at the first answer. */
+  body?: Uint8Array;
+  answerHeaders?: { http?: [string, string][]; https?: [string, string][] };
+}
+
+export class PageCache {
+  private entries = new Map<string, CachedPage>();
+  private pending = new Map<string, { version: string; promise: Promise<CachedPage | null> }>();
+  constructor(
+    private readonly maxEntries = 500,
+    private readonly maxBytes = 64 * 1024 * 1024,
+  ) {}
+  private bytes = 0;
+
+  get(key: string, version: string): CachedPage | null {
+    const hit = this.entries.get(key);
+    if (!hit) return null;
+    if (hit.version !== version) {
+      this.remove(key);
+      return null;
+    }
+    // Least recently used goes first.
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit;
+  }
+
+  /** The page for `key` at `version`, rendering it once however many ask at the same time. */
+  async fill(key: string, version: string, render: () => Promise<CachedPage | null>): Promise<CachedPage | null> {
+    const inFlight = this.pending.get(key);
+    if (inFlight && inFlight.version === version) return inFlight.promise;
+    const promise = render().then((page) => {
+      if (page && page.keep && page.version === version) this.put(key, page);
+      return page;
+    });
+    this.pending.set(key, { version, promise });
+    try {
+      return await promise;
+    } finally {
+      if (this.pending.get(key)?.promise === promise) this.pending.delete(key);
+    }
+  }
+
+  private put(key: string, page: CachedPage) {
+    this.remove(key);
+    this.entries.set(key, page);
+    this.bytes += page.html.length;
+    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
+      const oldest = this.entries.keys().next().value as string | undefined;
+      if (oldest === undefined) break;
+      this.remove(oldest);
+    }
+  }
+
+  private remove(key: string) {
+    const old = this.entries.get(key);
+    if (old) this.bytes -= old.html.length;
+    this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear() {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+}

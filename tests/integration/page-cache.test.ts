@@ -1,0 +1,187 @@
+// The anonymous page cache (lib/page-cache) in front of a renderer that reads the real data
+// layer, as the pages do: a loopback HTTP server here renders a case page and the list from
+// getCase/listApplications for whoever its request says is signed in, with the inline and
+// sourced scripts Next.js writes. The cache answers as the proxy uses it (answerFromCache).
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createElement as h } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/access";
+import { getCase } from "@/lib/data/cases";
+import { listApplications } from "@/lib/data/applications";
+import { readApplicationFilters } from "@/lib/validation/applications";
+import { answerFromCache, clearPageCache } from "@/lib/page-cache/serve";
+import { sha256Source, STALE_MARKER } from "@/lib/page-cache/html";
+import { makeActor, makeGroup } from "../support/fixtures";
+
+const MEMBER_COOKIE = "next-auth.session-token=member-of-a";
+let member: Actor;
+let groupA: string;
+let publicCase: string;
+let privateCase: string;
+let server: http.Server;
+let origin: string;
+/** What the renderer was asked for: path and the cookie it came with. */
+const renders: { path: string; cookie: string }[] = [];
+/** A page the renderer should write with an extra inline script of its own, or a stale marker. */
+const extra = { script: "", stale: false };
+
+function page(body: string, payload: unknown): string {
+  const rsc = JSON.stringify(payload).replace(/</g, "\\u003c");
+  return `<!DOCTYPE html><html lang="en"><head><link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/main.js"/><script src="/_next/static/chunks/main.js" async=""></script><script src="/_next/static/chunks/polyfills.js" noModule=""></script></head><body>${body}${extra.stale ? `<span hidden ${STALE_MARKER}=""></span>` : ""}${extra.script}<script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,${JSON.stringify(rsc)}])</script></body></html>`;
+}
+
+async function renderPage(path: string, cookie: string): Promise<{ status: number; html: string }> {
+  const actor = cookie.includes(MEMBER_COOKIE) ? member : null;
+  const url = new URL(path, "http://x");
+  const caseId = /^\/applications\/(.+)$/.exec(url.pathname)?.[1];
+  if (caseId) {
+    try {
+      const c = await getCase(actor, caseId);
+      return { status: 200, html: page(renderToStaticMarkup(h("main", null, h("h1", null, c.title), h("p", { "data-notes": "" }, c.notes))), { title: c.title, notes: c.notes }) };
+    } catch {
+      return { status: 404, html: page(renderToStaticMarkup(h("h1", null, "Not found")), {}) };
+    }
+  }
+  const list = await listApplications(actor, readApplicationFilters(Object.fromEntries(url.searchParams)));
+  return { status: 200, html: page(renderToStaticMarkup(h("ul", null, ...list.items.map((i) => h("li", { key: i.id }, i.title)))), list.items.map((i) => i.title)) };
+}
+
+beforeAll(async () => {
+  groupA = (await makeGroup("cache-a", "Cache group A")).id;
+  member = await makeActor("cache-member", [[groupA, "editor"]]);
+  const make = (title: string, isPublic: boolean, notes = "") => db.application.create({ data: { groupId: groupA, isPublic, title, notes, procedure: "notification", city: "Almaty", filedOn: "2025-03-01" } });
+  publicCase = (await make("Picket for clean air <script>window.injected=1</script>", true, "Members-only note: meet at the back door")).id;
+  privateCase = (await make("Secret planning meeting", false)).id;
+  server = http.createServer((req, res) => {
+    renders.push({ path: req.url ?? "", cookie: String(req.headers.cookie ?? "") });
+    renderPage(req.url ?? "/", String(req.headers.cookie ?? "")).then(
+      ({ status, html }) => {
+        res.writeHead(status, { "content-type": "text/html; charset=utf-8" });
+        res.end(html);
+      },
+      (e) => {
+        res.writeHead(500);
+        res.end(String(e));
+      },
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+beforeEach(() => {
+  clearPageCache();
+  renders.length = 0;
+  extra.script = "";
+  extra.stale = false;
+});
+
+const visit = (path: string, headers: Record<string, string> = {}) => answerFromCache(new Request(`https://tracker.test${path}`, { headers: { accept: "text/html", ...headers } }), { origin, https: true });
+
+function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/\bsrc=/.test(m[1])).map((m) => sha256Source(m[2]));
+}
+
+describe("the anonymous page cache", () => {
+  it("renders a page once and serves the copy until a write moves the data version", async () => {
+    const first = await visit("/applications");
+    expect(first?.headers.get("x-tracker-cache")).toBe("miss");
+    const second = await visit("/applications");
+    expect(second?.headers.get("x-tracker-cache")).toBe("hit");
+    expect(await second!.text()).toBe(await first!.text());
+    expect(renders).toHaveLength(1);
+
+    // A write (as any instance would make it): the next anonymous request sees it.
+    await db.application.update({ where: { id: publicCase }, data: { title: "Picket for clean air, moved to Saturday" } });
+    const after = await visit("/applications");
+    expect(after?.headers.get("x-tracker-cache")).toBe("miss");
+    expect(await after!.text()).toContain("Picket for clean air, moved to Saturday");
+    expect(renders).toHaveLength(2);
+    await db.application.update({ where: { id: publicCase }, data: { title: "Picket for clean air <script>window.injected=1</script>" } });
+  });
+
+  it("never answers a member: a session cookie, even an expired one, goes to the renderer", async () => {
+    await visit(`/applications/${publicCase}`);
+    expect(await visit(`/applications/${publicCase}`, { cookie: MEMBER_COOKIE })).toBeNull();
+    expect(await visit(`/applications/${publicCase}`, { cookie: "__Secure-next-auth.session-token=expired" })).toBeNull();
+  });
+
+  it("renders for nobody: the copy is made without the visitor's cookies and carries no members-only text", async () => {
+    // A visitor with other cookies (a half-finished sign-in) and a member's cookie name nowhere.
+    const res = await visit(`/applications/${publicCase}`, { cookie: "next-auth.csrf-token=abc; locale=ru" });
+    const html = await res!.text();
+    expect(renders.map((r) => r.cookie)).toEqual(["locale=ru"]);
+    expect(html).toContain("Picket for clean air");
+    expect(html).not.toContain("Members-only note");
+    // The member's own page has it (the renderer does show it to members).
+    expect((await renderPage(`/applications/${publicCase}`, MEMBER_COOKIE)).html).toContain("Members-only note");
+    // Locales are kept apart.
+    expect((await visit(`/applications/${publicCase}`, { cookie: "locale=en" }))?.headers.get("x-tracker-cache")).toBe("miss");
+  });
+
+  it("never keeps a private record: its address answers 404 every time, and the list leaves it out", async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await visit(`/applications/${privateCase}`);
+      expect(res?.status).toBe(404);
+      expect(res?.headers.get("x-tracker-cache")).toBe("pass");
+      expect(await res!.text()).not.toContain("Secret planning meeting");
+    }
+    expect(renders).toHaveLength(2);
+    expect(await (await visit("/applications"))!.text()).not.toContain("Secret planning meeting");
+  });
+
+  it("sends a strict CSP whose hashes are exactly the cached copy's inline scripts", async () => {
+    const res = await visit(`/applications/${publicCase}`);
+    const html = await res!.text();
+    const csp = res!.headers.get("content-security-policy") ?? "";
+    const scriptSrc = /script-src ([^;]+)/.exec(csp)![1].split(" ");
+    expect(scriptSrc).toContain("'strict-dynamic'");
+    expect(csp).not.toContain("unsafe-inline'; script");
+    expect(scriptSrc.some((s) => s.includes("unsafe-inline") || s.startsWith("'nonce-"))).toBe(false);
+    expect(scriptSrc.filter((s) => s.startsWith("'sha256-")).sort()).toEqual(inlineScriptHashes(html).sort());
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("upgrade-insecure-requests");
+    // Sourced scripts are loaded by a hashed loader ('strict-dynamic' trusts what it adds); their preloads and the legacy polyfills are gone.
+    expect(html).not.toMatch(/<script[^>]*\bsrc=/);
+    expect(html).not.toContain('rel="preload" as="script"');
+    expect(html).toContain('"/_next/static/chunks/main.js"');
+    expect(html).not.toContain("polyfills.js");
+    // The record's <script> is text: escaped, not a script element.
+    expect(html).toContain("&lt;script&gt;window.injected=1&lt;/script&gt;");
+    expect(res!.headers.get("cache-control")).toBe("private, no-cache");
+    // Revalidation: the same copy answers 304.
+    const etag = res!.headers.get("etag")!;
+    expect((await visit(`/applications/${publicCase}`, { "if-none-match": etag }))?.status).toBe(304);
+  });
+
+  it("does not vouch for an inline script the framework did not write, nor keep figures a recompute old", async () => {
+    extra.script = "<script>window.injected=1</script>";
+    expect(await visit("/applications")).toBeNull();
+    extra.script = "";
+    // Figures one recompute old: the render is served (no second render for this visitor) but not kept.
+    extra.stale = true;
+    for (let i = 0; i < 2; i++) {
+      const res = await visit("/applications");
+      expect(res?.headers.get("x-tracker-cache")).toBe("pass");
+      expect(res?.headers.get("content-security-policy")).toMatch(/script-src 'self'( 'sha256-[^']+')+ 'strict-dynamic'/);
+    }
+    expect(renders).toHaveLength(3);
+    extra.stale = false;
+    expect((await visit("/applications"))?.headers.get("x-tracker-cache")).toBe("miss");
+    expect((await visit("/applications"))?.headers.get("x-tracker-cache")).toBe("hit");
+  });
+
+  it("leaves everything else to the renderer: other pages, client navigations, posts", async () => {
+    expect(await visit("/applications/new")).toBeNull();
+    expect(await visit("/signin")).toBeNull();
+    expect(await visit("/applications", { rsc: "1" })).toBeNull();
+    expect(await visit("/applications?_rsc=abc")).toBeNull();
+    expect(await answerFromCache(new Request("https://tracker.test/applications", { method: "POST" }), { origin, https: true })).toBeNull();
+    expect(renders).toHaveLength(0);
+  });
+});
