@@ -11,6 +11,7 @@ import { attachFiles, FileRefusedError, type UploadedFile } from "@/lib/data/att
 import { maxFileBytes, maxRequestBytes } from "@/lib/files/limits";
 import { sameOriginPost } from "@/lib/security/same-origin";
 import { revalidatePath } from "next/cache";
+import { readBodyLimited } from "@/lib/files/read-body";
 
 export const dynamic = "force-dynamic";
 
@@ -21,33 +22,6 @@ interface Outcome {
   fileName?: string;
   errors?: Record<string, string[]>;
   count?: number;
-}
-
-/** The body, read up to the limit: a chunked body without Content-Length is held to it too. */
-async function readBody(req: Request, limit: number): Promise<Uint8Array | null> {
-  const declared = Number(req.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > limit) return null;
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
 
 function answer(req: Request, back: string, outcome: Outcome, status: number, values: Record<string, string> = {}): Response {
@@ -72,7 +46,7 @@ export async function POST(req: Request): Promise<Response> {
   const actor = await getActor();
   if (!actor) return answer(req, "/signin", { ok: false, message: "unauthenticated" }, 401);
   const fallback = "/dashboard";
-  const body = await readBody(req, maxRequestBytes());
+  const body = await readBodyLimited(req, maxRequestBytes());
   if (!body) return answer(req, safeCallbackPath(req.headers.get("referer"), new URL(req.url).origin, fallback), { ok: false, message: "request_too_big" }, 413);
 
   let form: FormData;

@@ -7,44 +7,18 @@ import { AppError } from "@/lib/errors";
 import { sameOriginPost } from "@/lib/security/same-origin";
 import { MAX_IMPORT_BYTES } from "@/lib/domain/import-values";
 import { createImportBatch, ImportRefusedError } from "@/lib/data/import-batches";
+import { readBodyLimited } from "@/lib/files/read-body";
 
 export const dynamic = "force-dynamic";
 
 const see = (to: string, status = 303) => new Response(null, { status, headers: { Location: to, "Cache-Control": "no-store" } });
 const back = (reason: string) => see(`/settings/import?error=${encodeURIComponent(reason)}#upload`);
 
-/** The body, read no further than the limit (with room for the form's other fields). */
-async function readLimited(req: Request, limit: number): Promise<Uint8Array | null> {
-  const declared = Number(req.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > limit) return null;
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
-
 export async function POST(req: Request): Promise<Response> {
   if (!sameOriginPost(req)) return new Response("Cross-site request refused", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const actor = await getActor();
   if (!actor) return see("/signin?callbackUrl=%2Fsettings%2Fimport");
-  const body = await readLimited(req, MAX_IMPORT_BYTES + 64 * 1024);
+  const body = await readBodyLimited(req, MAX_IMPORT_BYTES + 64 * 1024);
   if (!body) return back("too_big");
   let form: FormData;
   try {
