@@ -34,6 +34,7 @@ import { ImportError } from "./import-data";
 import { logChange } from "./audit";
 import { listAuthorities } from "./authorities";
 import { recomputeCase } from "./case-state";
+import { indexOnce } from "./search-index";
 import { loadClock, type Clock } from "./rules";
 
 export const IMPORT_LIFETIME_MS = 2 * 60 * 60 * 1000;
@@ -323,7 +324,10 @@ export async function commitImport(actor: Actor, id: string, opts: CommitOptions
       const people = new Map<string, string>();
       const grounds = new Map((await tx.refusalGround.findMany({ select: { id: true, code: true } })).map((g) => [g.code, g.id]));
       const clock = await loadClock(tx);
-      for (const r of chosen) await writeRecord(tx, actor, groupId, r, { known, authorities, people, grounds, today, fileName, clock });
+      // Each imported case is indexed for search once, after its rows are written (not per logged row).
+      await indexOnce(tx, async () => {
+        for (const r of chosen) await writeRecord(tx, actor, groupId, r, { known, authorities, people, grounds, today, fileName, clock });
+      });
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );

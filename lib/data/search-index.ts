@@ -256,7 +256,33 @@ export async function reindexForChange(tx: Tx, c: { entity: string; entityId: st
   if (c.entity === "Incident") return reindexIncident(tx, c.entityId);
   if (c.entity === "Source") return reindexSource(tx, c.entityId);
   if (c.entity === "Attachment" && !c.caseId) return reindexAttachment(tx, c.entityId);
-  if (c.caseId && CASE_ENTITIES.has(c.entity)) return reindexCase(tx, c.caseId);
+  if (c.caseId && CASE_ENTITIES.has(c.entity)) {
+    const pending = batched.get(tx);
+    if (pending) pending.add(c.caseId);
+    else await reindexCase(tx, c.caseId);
+  }
+}
+
+/** The cases a batch of writes in one transaction touched, indexed once each at its end (indexOnce). */
+const batched = new WeakMap<object, Set<string>>();
+
+/**
+ * Runs `work` (many writes to the same cases, in `tx`: an import writes an application, its
+ * parts, applicants and answer, each logged) and indexes each case it touched once, at the
+ * end, still in the same transaction — not once per logged write.
+ */
+export async function indexOnce<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
+  if (batched.has(tx)) return work();
+  const pending = new Set<string>();
+  batched.set(tx, pending);
+  try {
+    const out = await work();
+    batched.delete(tx);
+    for (const id of pending) await reindexCase(tx, id);
+    return out;
+  } finally {
+    batched.delete(tx);
+  }
 }
 
 /** Every document of a group, rebuilt (after an erasure scrubbed the group's texts). */
