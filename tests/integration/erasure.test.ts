@@ -24,6 +24,7 @@ import { exportData, exportToJson } from "@/lib/data/export";
 import { ErasePersonForms } from "@/components/applications/ErasePersonForm";
 import { HistoryList } from "@/components/cases/HistoryList";
 import { databaseUrl, sqliteFilePath } from "@/lib/db-url";
+import { dumpAllTables } from "../support/dump";
 
 const NAME = "Zhanar Forgetme";
 const NEW_NAME = "Zhanar Forgetme-Akhmetova";
@@ -69,31 +70,6 @@ function application(overrides: Entries = {}): Entries {
     "parts.0.expectedParticipants": "1",
     ...overrides,
   };
-}
-
-/**
- * SQLite's tables, a virtual table (the search's FTS5) read through itself: its shadow tables
- * hold the same words in binary pages (with secure-delete on, a deleted row's words go at once).
- */
-async function sqliteTables(): Promise<string[]> {
-  const rows = await db.$queryRawUnsafe<{ name: string; sql: string | null }[]>(`SELECT name, sql FROM sqlite_master WHERE type = 'table'`);
-  const virtual = rows.filter((r) => /^CREATE VIRTUAL TABLE/i.test(r.sql ?? "")).map((r) => r.name);
-  return rows.map((r) => r.name).filter((t) => !virtual.some((v) => t.startsWith(`${v}_`)));
-}
-
-/** Every row of every table, as JSON: what a copy of the database holds. */
-async function dumpAllTables(): Promise<string> {
-  const tables =
-    testDatabaseKind() === "postgres"
-      ? (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`)).map((t) => t.name)
-      : await sqliteTables();
-  const out: Record<string, unknown> = {};
-  const q = (t: string) => `"${t.replace(/"/g, '""')}"`;
-  for (const t of tables) {
-    // PostgreSQL: each row as its JSON text, whatever the column types.
-    out[t] = testDatabaseKind() === "postgres" ? await db.$queryRawUnsafe(`SELECT row_to_json(t)::text AS row FROM ${q(t)} t`) : await db.$queryRawUnsafe(`SELECT * FROM ${q(t)}`);
-  }
-  return JSON.stringify(out, (_k, v) => (typeof v === "bigint" ? String(v) : v));
 }
 
 const erase = (actor: Actor, entries: Entries = {}) => run(actor, erasePersonAction, { personId, applicationId: caseId, confirm: "on", ...entries });
