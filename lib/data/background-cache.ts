@@ -40,6 +40,7 @@ export function backgroundCache<T>(max = 200) {
     if (refreshing.has(key)) return;
     refreshing.add(key);
     backlog++;
+    let computed = false;
     queue = queue.then(async () => {
       try {
         const entry = entries.get(key);
@@ -57,6 +58,7 @@ export function backgroundCache<T>(max = 200) {
         lastComputeMs = lastComputeEnd - started;
         const now = entries.get(key);
         if (now) entries.set(key, { ...now, version, value });
+        computed = true;
       } catch (e) {
         // The last figures stay; the next read tries again.
         console.error(`background recompute of ${key} failed`, e);
@@ -64,7 +66,9 @@ export function backgroundCache<T>(max = 200) {
         refreshing.delete(key);
         backlog--;
         const entry = entries.get(key);
-        if (entry && Date.now() - entry.readAt < HOT_MS) {
+        // Only a recompute that succeeded starts the next: one that failed (the database gone,
+        // a query refused) waits for the next read, or it would retry in a tight loop.
+        if (computed && entry && Date.now() - entry.readAt < HOT_MS) {
           const version = await dataVersion(client).catch(() => entry.version);
           if (version !== entry.version) refresh(client, key);
         }

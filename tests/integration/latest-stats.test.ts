@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { computeStats, latestStats, latestStatsFilterOptions } from "@/lib/data/stats";
 import { latestListFilterOptions } from "@/lib/data/applications";
-import { backgroundSettled } from "@/lib/data/background-cache";
+import { backgroundCache, backgroundSettled } from "@/lib/data/background-cache";
 import { makeGroup } from "../support/fixtures";
 
 async function refusedCase(groupId: string, city: string, filedOn: string, statedReason = "") {
@@ -94,5 +94,38 @@ describe("filter options after a write", () => {
     await within(10_000, () => latestListFilterOptions(null), (o) => o.exact && o.value.cities.includes("Turkistan"));
     await within(10_000, () => latestStatsFilterOptions(null), (o) => o.exact && o.value.cities.includes("Turkistan"));
     expect(statsBefore.value.cities).not.toContain("Turkistan");
+  });
+});
+
+describe("a recompute that fails", () => {
+  it("is not retried in a loop: the last figures stay and the next read tries again", async () => {
+    const g = (await makeGroup("latest-e")).id;
+    const cache = backgroundCache<number>();
+    let calls = 0;
+    let fail = false;
+    const compute = async () => {
+      calls++;
+      if (fail) throw new Error("the database is gone");
+      return calls;
+    };
+    expect((await cache(db, "k", compute)).value).toBe(1);
+    fail = true;
+    await refusedCase(g, "Atyrau", "2020-01-01");
+    const errors = console.error;
+    console.error = () => undefined;
+    try {
+      const stale = await cache(db, "k", compute);
+      expect(stale).toEqual({ value: 1, exact: false });
+      await backgroundSettled();
+      await new Promise((r) => setTimeout(r, 300));
+      // One failed attempt, not a spin (a failing recompute used to start the next at once, for ten minutes).
+      expect(calls).toBe(2);
+      fail = false;
+      await cache(db, "k", compute);
+      await backgroundSettled();
+      expect(await cache(db, "k", compute)).toEqual({ value: 3, exact: true });
+    } finally {
+      console.error = errors;
+    }
   });
 });
