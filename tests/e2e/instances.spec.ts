@@ -119,7 +119,7 @@ test("a file uploaded through one instance is served by the other (S3 store)", a
     await expect(page).toHaveURL(/\/dashboard/);
     // Straight to instance A (the session cookie is the host's, whatever the port).
     await page.goto(`http://127.0.0.1:${A}${casePath}`);
-    const block = page.locator("section[data-documents=application]");
+    const block = page.locator("[data-documents=application]");
     await block.getByText("Attach documents").click();
     const photo = await sharp({ create: { width: 48, height: 32, channels: 3, background: "#b91c1c" } }).png().toBuffer();
     await block.getByLabel("Files").setInputFiles({ name: "poster.png", mimeType: "image/png", buffer: photo });
