@@ -28,7 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <SiteHeader />
           {/* Its own few strings only (a nested provider replaces the outer one's). */}
           <NextIntlClientProvider locale={locale} messages={{ phone: { offline: (messages.phone as Record<string, unknown>).offline } }}>
-            <OfflineBanner renderedAt={new Date().toISOString()} />
+            <OfflineBanner />
           </NextIntlClientProvider>
           <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
             {children}

@@ -1,6 +1,6 @@
 "use client";
 // Every page: registers the service worker (lib/offline/sw.ts), and when the connection is gone
-// says so — the page is a read-only copy from the time it was loaded. Forms that cannot keep a
+// says so — the page is a read-only copy from the time the server sent it. Forms that cannot keep a
 // draft are stopped before they send (nothing would arrive); a new application or incident
 // keeps its draft (components/offline/useDraftForm). Drafts waiting to be sent are listed.
 import { useEffect, useRef, useState } from "react";
@@ -8,7 +8,7 @@ import { usePathname } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { listDrafts, PAGE_CACHE } from "@/lib/offline/drafts";
 
-export function OfflineBanner({ renderedAt }: { renderedAt: string }) {
+export function OfflineBanner() {
   const t = useTranslations("phone.offline");
   const format = useFormatter();
   const pathname = usePathname();
@@ -19,6 +19,9 @@ export function OfflineBanner({ renderedAt }: { renderedAt: string }) {
   const [blocked, setBlocked] = useState(false);
   const [drafts, setDrafts] = useState<{ key: string; path: string }[]>([]);
   const first = useRef(true);
+  // When the copy shown was made: the Date header the server sent with the page the service
+  // worker kept (not a time written into every page, which would make two renders differ).
+  const [copiedAt, setCopiedAt] = useState<string | null>(null);
 
   useEffect(() => {
     if (process.env.NODE_ENV === "production" && "serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => undefined);
@@ -70,10 +73,20 @@ export function OfflineBanner({ renderedAt }: { renderedAt: string }) {
     if (pathname === "/signin" && navigator.onLine && typeof caches !== "undefined") caches.delete(PAGE_CACHE).catch(() => undefined);
   }, [pathname]);
 
-  const elsewhere = drafts.filter((d) => d.path.split("?")[0] !== pathname);
   const offline = !online || copy;
+  useEffect(() => {
+    if (!offline || typeof caches === "undefined") return;
+    caches
+      .open(PAGE_CACHE)
+      .then((c) => c.match(window.location.href.split("#")[0]))
+      .then((r) => setCopiedAt(r?.headers.get("date") ?? null))
+      .catch(() => undefined);
+  }, [offline, pathname]);
+
+  const elsewhere = drafts.filter((d) => d.path.split("?")[0] !== pathname);
   if (!offline && elsewhere.length === 0) return null;
-  const time = renderedAt ? format.dateTime(new Date(renderedAt), { dateStyle: "medium", timeStyle: "short" }) : "";
+  const stamp = copiedAt ? new Date(copiedAt) : null;
+  const time = stamp && !Number.isNaN(stamp.getTime()) ? format.dateTime(stamp, { dateStyle: "medium", timeStyle: "short" }) : "";
   return (
     <div className="no-print border-b border-amber-200 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900" data-testid="offline-banner">
       {offline ? (
