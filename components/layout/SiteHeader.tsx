@@ -37,12 +37,13 @@ export async function SiteHeader() {
             </ul>
           </nav>
         </NavFold>
-        <div className="flex items-center gap-3 text-sm">
+        {/* On a phone the search takes a row of its own: the header never runs wider than the screen. */}
+        <div className="flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-2 text-sm">
           <HeaderSearch />
           <LanguageSwitch current={locale} />
           {actor ? (
             <>
-              <Link href="/settings" className="text-stone-700 no-underline" title={actor.email}>
+              <Link href="/settings" className="max-w-[10rem] truncate text-stone-700 no-underline" title={actor.email}>
                 {actor.name}
               </Link>
               <SignOutButton confirmDrafts={tp("drafts.signOut")} />

@@ -23,10 +23,12 @@ export async function StatsSection({ table, query, children }: { table: StatsTab
     >
       {children}
       {table.description ? <p className="mb-3 text-sm text-stone-600">{table.description}</p> : null}
-      <div className={hasChart && !wide ? "grid gap-4 lg:grid-cols-2" : "grid gap-4"}>
+      <div className={hasChart && !wide ? "grid grid-cols-1 gap-4 lg:grid-cols-2" : "grid grid-cols-1 gap-4"}>
         {hasChart ? <LazyStatsChart rows={chartRows(table)} spec={table.chart!} label={t("chartLabel", { title: table.title })} locale={locale} /> : null}
         {/* Escaped markup written once per cached table (table-html.ts), not a React tree of its cells. */}
-        <div className="overflow-x-auto" dangerouslySetInnerHTML={{ __html: cachedStatsTableHtml(table, locale, { empty: t("empty"), countShare: t("countShare") }) }} />
+        {/* A table wider than a phone scrolls inside its own box (min-w-0: a grid item would grow instead;
+            relative: its screen-reader-only labels, absolutely placed, stay inside the box too). */}
+        <div className="relative min-w-0 overflow-x-auto" dangerouslySetInnerHTML={{ __html: cachedStatsTableHtml(table, locale, { empty: t("empty"), countShare: t("countShare") }) }} />
       </div>
     </Card>
   );

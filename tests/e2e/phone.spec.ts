@@ -46,6 +46,29 @@ test("on a phone every header section is behind Menu, and the nine filters fold 
   await expect(page.getByTestId("list-filters").locator("summary")).toHaveText(/none chosen/);
 });
 
+test("signed in, in each language, no page runs wider than the phone's screen", async ({ page }) => {
+  await signIn(page, "editor");
+  const host = new URL(page.url()).hostname;
+  for (const locale of ["en", "ru", "kk"]) {
+    await page.context().addCookies([{ name: "locale", value: locale, domain: host, path: "/" }]);
+    for (const path of ["/dashboard", "/applications", "/incidents/new", "/stats", "/search?q=Almaty", "/settings"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      // A page wider than the screen scrolls sideways, and a phone browser then misplaces taps.
+      // (A wide table may scroll inside its own box.)
+      const wide = await page.evaluate(() => {
+        const clipped = (e: Element) => {
+          for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== "visible") return true;
+          return false;
+        };
+        const over = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > 391 && !clipped(e));
+        return { width: document.documentElement.scrollWidth, over: over.map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 40)}: ${(e.textContent ?? "").slice(0, 30)}`).slice(0, 3) };
+      });
+      expect(wide, `${locale} ${path}`).toEqual({ width: 390, over: [] });
+    }
+  }
+});
+
 test("offline: a page opened before reads as a dated read-only copy; an incident typed offline is kept as a draft and saved once when the connection returns", async ({ page, context }) => {
   await signIn(page, "editor");
   await page.goto("/incidents");

@@ -34,7 +34,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
           {tokens.length === 0 ? (
             <p className="text-sm text-stone-600">{t("none")}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative min-w-0 overflow-x-auto">
               <table className="w-full text-sm">
                 <caption className="sr-only">{t("listTitle")}</caption>
                 <thead>
