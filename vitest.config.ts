@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -16,6 +17,10 @@ export default defineConfig({
     setupFiles: ["tests/support/setup.ts"],
     environment: "node",
     pool: "forks",
+    // Vitest's default leaves one core idle (one worker on CI's two). Each test file has its own
+    // database, and much of the suite waits on real peers (SMTP, Tesseract, PostgreSQL), so two
+    // workers on two cores cut the pass's wall-clock time.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
