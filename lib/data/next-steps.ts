@@ -3,6 +3,7 @@ import "server-only";
 // ruling …) assigned to a member of the owning group, with a due date. Members only: nothing
 // here reaches a published page, a share link, the API or another group.
 import { db } from "../db";
+import { versionedCache } from "../db-client";
 import { can, groupIds, requireRole, type Actor } from "../auth/access";
 import { NotFoundError, ForbiddenError } from "../errors";
 import { todayIn } from "../domain/dates";
@@ -75,18 +76,28 @@ export async function completeNextStep(actor: Actor, input: { id: string }) {
 export async function caseNextSteps(actor: Actor | null, applicationId: string) {
   const app = await db.application.findFirst({ where: { id: applicationId, groupId: { in: groupIds(actor) } }, select: { id: true, groupId: true, group: { select: { timeZone: true } } } });
   if (!app || !can(actor, app.groupId, "viewer")) return null;
-  const [steps, members] = await Promise.all([
-    db.nextStep.findMany({ where: { applicationId: app.id }, orderBy: [{ doneAt: { sort: "desc", nulls: "first" } }, { dueOn: "asc" }, { createdAt: "asc" }], include: { assignee: { select: { id: true, name: true } } } }),
-    db.membership.findMany({ where: { groupId: app.groupId }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true } } } }),
-  ]);
+  // The group's steps and members are the same for each of its members: read once per write.
+  const { steps, members } = await stepsCache(db, app.id, () => loadCaseSteps(app.id, app.groupId));
   return {
     today: todayIn(app.group.timeZone),
-    steps: steps.map((s) => ({ id: s.id, kind: s.kind, description: s.description, dueOn: s.dueOn, done: Boolean(s.doneAt), doneAt: s.doneAt, assignee: s.assignee })),
-    members: members.map((m) => m.user),
+    steps: steps.map((s) => ({ ...s, assignee: { ...s.assignee } })),
+    members: members.map((m) => ({ ...m })),
     canAssign: can(actor, app.groupId, "editor"),
     userId: actor!.userId,
   };
 }
+
+async function loadCaseSteps(applicationId: string, groupId: string) {
+  const [steps, members] = await Promise.all([
+    db.nextStep.findMany({ where: { applicationId }, orderBy: [{ doneAt: { sort: "desc", nulls: "first" } }, { dueOn: "asc" }, { createdAt: "asc" }], include: { assignee: { select: { id: true, name: true } } } }),
+    db.membership.findMany({ where: { groupId }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true } } } }),
+  ]);
+  return {
+    steps: steps.map((s) => ({ id: s.id, kind: s.kind, description: s.description, dueOn: s.dueOn, done: Boolean(s.doneAt), doneAt: s.doneAt, assignee: s.assignee })),
+    members: members.map((m) => m.user),
+  };
+}
+const stepsCache = versionedCache<Awaited<ReturnType<typeof loadCaseSteps>>>(500);
 export type CaseNextSteps = NonNullable<Awaited<ReturnType<typeof caseNextSteps>>>;
 
 /** The member's open steps in every group they are in, soonest first. */
