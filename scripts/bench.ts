@@ -17,7 +17,7 @@
 //     second: p95, and how far behind the writes the figures shown were (/api/v1/stats).
 //  7. Lighthouse (mobile, Debian's Chromium) on the home, list, case and statistics pages.
 // Options: --apps N (largest size, default 100000) --sizes a,b,c --duration S (default 10)
-//   --connections 10,50 --skip-build --fresh --port P --only bare,list,case,stats,api-stats,list-member,case-member
+//   --connections 10,50 --skip-build --fresh --port P --only bare,list,case,stats,api-stats,list-member,case-member,case-own
 //   --skip-queries --skip-writer --skip-lighthouse --json PATH --rounds R (alternating page/reference slices, default 2)
 // Only loopback addresses are ever loaded; every run is bounded in time.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
@@ -522,6 +522,13 @@ async function main() {
     await waitFor(`${refBase}/static`, reference);
     log(`next start on ${base}, database ${path.relative(root, big.file)} (${maxApps.toLocaleString("en")} applications); reference app on ${refBase}`);
     const cookie = await sessionCookie(big, secret);
+    // A case of the member's own group: the page with their next steps, filings, share links and history.
+    const ownCaseId = ((): string => {
+      const conn = new Database(big.file, { readonly: true });
+      const row = conn.prepare(`SELECT a."id" FROM "Application" a JOIN "Membership" m ON m."groupId" = a."groupId" AND m."userId" = ? AND m."role" = 'admin' ORDER BY a."id" LIMIT 1`).get(big.user.id) as { id: string } | undefined;
+      conn.close();
+      return row?.id ?? big.sampleCaseId;
+    })();
     const refDynamic: Target = { key: "ref-dynamic", label: "minimal dynamic page (reference)", base: refBase, path: "/dynamic", expect: /<h1/ };
     const refStatic: Target = { key: "ref-static", label: "minimal static page (reference)", base: refBase, path: "/static", expect: /<h1/ };
     const targets: Target[] = [
@@ -533,6 +540,7 @@ async function main() {
       // Signed in for real: the header names the member (an ended session renders the anonymous page).
       { key: "list-member", label: "applications list, member", base, path: "/applications", cookie, minRatio: 0.6, expect: /Bench Organizer[\s\S]*href="\/applications\// },
       { key: "case-member", label: "case page, member", base, path: `/applications/${big.sampleCaseId}`, cookie, minRatio: 0.6, expect: /Bench Organizer[\s\S]*<h1/ },
+      { key: "case-own", label: "case page, its group's admin", base, path: `/applications/${ownCaseId}`, cookie, minRatio: 0.6, expect: /Bench Organizer[\s\S]*<h1/ },
     ].filter((t) => !only || only.includes(t.key));
 
     // Every page answers, and with what it should contain, before anything is timed.

@@ -74,10 +74,12 @@ export async function completeNextStep(actor: Actor, input: { id: string }) {
 
 /** The case's steps and who may be assigned, for its members; null for anyone else. */
 export async function caseNextSteps(actor: Actor | null, applicationId: string) {
-  const app = await db.application.findFirst({ where: { id: applicationId, groupId: { in: groupIds(actor) } }, select: { id: true, groupId: true, group: { select: { timeZone: true } } } });
-  if (!app || !can(actor, app.groupId, "viewer")) return null;
-  // The group's steps and members are the same for each of its members: read once per write.
-  const { steps, members } = await stepsCache(db, app.id, () => loadCaseSteps(app.id, app.groupId));
+  // The case's steps and its group's members are the same for every member: read once per write.
+  const groups = [...new Set(groupIds(actor))].sort();
+  const found = await stepsCache(db, `${applicationId}|${groups.join(",")}`, () => loadCaseSteps(applicationId, groups));
+  if (!found) return null;
+  const { app, steps, members } = found;
+  if (!can(actor, app.groupId, "viewer")) return null;
   return {
     today: todayIn(app.group.timeZone),
     steps: steps.map((s) => ({ ...s, assignee: { ...s.assignee } })),
@@ -87,12 +89,16 @@ export async function caseNextSteps(actor: Actor | null, applicationId: string) 
   };
 }
 
-async function loadCaseSteps(applicationId: string, groupId: string) {
+/** The case (if one of `groups` owns it), its steps and its group's members. */
+async function loadCaseSteps(applicationId: string, groups: string[]) {
+  const app = await db.application.findFirst({ where: { id: applicationId, groupId: { in: groups } }, select: { id: true, groupId: true, group: { select: { timeZone: true } } } });
+  if (!app) return null;
   const [steps, members] = await Promise.all([
     db.nextStep.findMany({ where: { applicationId }, orderBy: [{ doneAt: { sort: "desc", nulls: "first" } }, { dueOn: "asc" }, { createdAt: "asc" }], include: { assignee: { select: { id: true, name: true } } } }),
-    db.membership.findMany({ where: { groupId }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true } } } }),
+    db.membership.findMany({ where: { groupId: app.groupId }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true } } } }),
   ]);
   return {
+    app,
     steps: steps.map((s) => ({ id: s.id, kind: s.kind, description: s.description, dueOn: s.dueOn, done: Boolean(s.doneAt), doneAt: s.doneAt, assignee: s.assignee })),
     members: members.map((m) => m.user),
   };

@@ -12,6 +12,9 @@ import { caseNextSteps } from "@/lib/data/next-steps";
 import { recordCaseVisit, casesChangedSinceVisit } from "@/lib/data/case-visits";
 import { assignNextStepAction } from "@/lib/actions/next-steps";
 import { updateEventAction } from "@/lib/actions/events";
+import { listComments } from "@/lib/data/comments";
+import { listShareLinks } from "@/lib/data/share-links";
+import { caseAccess } from "@/lib/data/coalitions";
 import { makeActor, makeGroup, run } from "../support/fixtures";
 
 beforeAll(async () => {
@@ -83,4 +86,30 @@ describe("a member's pages between writes", () => {
     forEditor!.steps[0].assignee.name = "changed";
     expect((await caseNextSteps(viewer, kase.id))?.steps[0].assignee.name).not.toBe("changed");
   });
+
+  it("a case's comments, share links and shares: a write shows at once; each caller still gets only what they may see", async () => {
+    const { group, editor, viewer, outsider, kase } = await cast("panels");
+    const app = { id: kase.id, groupId: group.id };
+    expect(await listComments(viewer, app)).toEqual([]);
+    expect(await listShareLinks(viewer, kase.id)).toEqual([]);
+    expect((await caseAccess(viewer, app))?.groups).toEqual([]);
+
+    await db.comment.create({ data: { applicationId: kase.id, subjectId: kase.id, authorId: editor.userId, authorName: "Editor", authorGroupId: group.id, body: "First note" } });
+    await db.shareLink.create({ data: { applicationId: kase.id, groupId: group.id, tokenHash: `mp-${seq}-${Date.now()}`, sections: "summary", createdById: editor.userId, expiresAt: new Date(Date.now() + 86_400_000) } });
+    const otherGroup = await makeGroup(`mp-share-${seq}`, "Partner group");
+    await db.applicationGroup.create({ data: { applicationId: kase.id, groupId: otherGroup.id, status: "pending", access: "read", requestedById: editor.userId, accessById: editor.userId } });
+
+    // The editor's comment is theirs to change; the viewer reads it.
+    expect((await listComments(editor, app)).map((c) => [c.body, c.canDelete])).toEqual([["First note", true]]);
+    expect((await listComments(viewer, app)).map((c) => [c.body, c.canDelete])).toEqual([["First note", false]]);
+    expect(await listShareLinks(viewer, kase.id)).toHaveLength(1);
+    expect((await caseAccess(viewer, app))?.groups.map((g) => g.name)).toEqual(["Partner group"]);
+
+    // Outside the group: nothing, as before the cache.
+    expect(await listComments(outsider, app)).toEqual([]);
+    expect(await listComments(null, app)).toEqual([]);
+    await expect(listShareLinks(outsider, kase.id)).rejects.toThrow();
+    expect(await caseAccess(outsider, app)).toBeNull();
+  });
 });
+
