@@ -17,7 +17,7 @@
 //     second: p95, and how far behind the writes the figures shown were (/api/v1/stats).
 //  7. Lighthouse (mobile, Debian's Chromium) on the home, list, case and statistics pages.
 // Options: --apps N (largest size, default 100000) --sizes a,b,c --duration S (default 10)
-//   --connections 10,50 --skip-build --fresh --port P --only bare,list,case,stats,api-stats,list-member,case-member
+//   --connections 10,50 --skip-build --fresh --port P --only bare,list,case,stats,api-stats,list-member,case-member,case-own
 //   --skip-queries --skip-writer --skip-lighthouse --json PATH --rounds R (alternating page/reference slices, default 2)
 // Only loopback addresses are ever loaded; every run is bounded in time.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
@@ -239,8 +239,22 @@ async function drain(base: string): Promise<void> {
   if (quiet < 3) log("warning: the server was still busy after two minutes");
 }
 
+/**
+ * A real member's session: a current device row (My sessions) and the claims the app checks on
+ * every request (uid, sv = the user's session version, sid = that row). Without sv and sid the
+ * app treats the token as ended, and the "member" pages were measured as an anonymous visitor's.
+ */
 async function sessionCookie(ds: BenchDataset, secret: string): Promise<string> {
-  const token = await encode({ token: { sub: ds.user.id, uid: ds.user.id, name: "Bench Organizer", email: ds.user.email }, secret });
+  const conn = new Database(ds.file);
+  const now = new Date();
+  const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
+  const sid = "bench-session";
+  const { sessionVersion } = conn.prepare(`SELECT "sessionVersion" FROM "User" WHERE "id" = ?`).get(ds.user.id) as { sessionVersion: number };
+  conn
+    .prepare(`INSERT OR REPLACE INTO "UserSession" ("id", "userId", "browser", "os", "createdAt", "lastSeenAt", "expiresAt", "revokedAt") VALUES (?, ?, '', '', ?, ?, ?, NULL)`)
+    .run(sid, ds.user.id, iso(now), iso(now), iso(new Date(now.getTime() + 24 * 3600_000)));
+  conn.close();
+  const token = await encode({ token: { sub: ds.user.id, uid: ds.user.id, name: "Bench Organizer", email: ds.user.email, sv: sessionVersion, sid }, secret });
   return `next-auth.session-token=${token}`;
 }
 
@@ -508,6 +522,13 @@ async function main() {
     await waitFor(`${refBase}/static`, reference);
     log(`next start on ${base}, database ${path.relative(root, big.file)} (${maxApps.toLocaleString("en")} applications); reference app on ${refBase}`);
     const cookie = await sessionCookie(big, secret);
+    // A case of the member's own group: the page with their next steps, filings, share links and history.
+    const ownCaseId = ((): string => {
+      const conn = new Database(big.file, { readonly: true });
+      const row = conn.prepare(`SELECT a."id" FROM "Application" a JOIN "Membership" m ON m."groupId" = a."groupId" AND m."userId" = ? AND m."role" = 'admin' ORDER BY a."id" LIMIT 1`).get(big.user.id) as { id: string } | undefined;
+      conn.close();
+      return row?.id ?? big.sampleCaseId;
+    })();
     const refDynamic: Target = { key: "ref-dynamic", label: "minimal dynamic page (reference)", base: refBase, path: "/dynamic", expect: /<h1/ };
     const refStatic: Target = { key: "ref-static", label: "minimal static page (reference)", base: refBase, path: "/static", expect: /<h1/ };
     const targets: Target[] = [
@@ -516,8 +537,10 @@ async function main() {
       { key: "case", label: "case page", base, path: `/applications/${big.sampleCaseId}`, minRatio: 2, expect: /<h1/ },
       { key: "stats", label: "statistics page", base, path: "/stats", minRatio: 1, expect: /<table|<svg/ },
       { key: "api-stats", label: "/api/v1/stats", base, path: "/api/v1/stats", expect: /"data"/ },
-      { key: "list-member", label: "applications list, member", base, path: "/applications", cookie, minRatio: 0.6, expect: /href="\/applications\// },
-      { key: "case-member", label: "case page, member", base, path: `/applications/${big.sampleCaseId}`, cookie, minRatio: 0.6, expect: /<h1/ },
+      // Signed in for real: the header names the member (an ended session renders the anonymous page).
+      { key: "list-member", label: "applications list, member", base, path: "/applications", cookie, minRatio: 0.6, expect: /Bench Organizer[\s\S]*href="\/applications\// },
+      { key: "case-member", label: "case page, member", base, path: `/applications/${big.sampleCaseId}`, cookie, minRatio: 0.6, expect: /Bench Organizer[\s\S]*<h1/ },
+      { key: "case-own", label: "case page, its group's admin", base, path: `/applications/${ownCaseId}`, cookie, minRatio: 0.6, expect: /Bench Organizer[\s\S]*<h1/ },
     ].filter((t) => !only || only.includes(t.key));
 
     // Every page answers, and with what it should contain, before anything is timed.

@@ -5,7 +5,8 @@ import "server-only";
 // before this existed gains nothing (access "none"). Who may then read or edit the case is
 // decided in lib/auth/access (caseRole, forCase) from the grants loaded with the actor.
 import { db } from "../db";
-import { can, canCase, requireRole, type Actor } from "../auth/access";
+import { versionedCache } from "../db-client";
+import { can, canCase, requireRole, visibleGroupIds, type Actor } from "../auth/access";
 import { NotFoundError } from "../errors";
 import { FieldError } from "../validation/applications";
 import type { CaseAccess } from "../validation/coalitions";
@@ -33,8 +34,13 @@ async function ownedCase(actor: Actor, applicationId: string) {
 /** The groups the owner's admin may share the case with: those the organizer field offers, less the owner. */
 export async function coalitionChoices(actor: Actor, applicationId: string) {
   const app = await ownedCase(actor, applicationId);
-  return db.group.findMany({ where: { AND: [visibleGroupsWhere(actor), { id: { not: app.groupId } }] }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  // The same for every admin with the same groups, until the next write (a case page asked on each view).
+  const groups = await choicesCache(db, `${visibleGroupIds(actor).join(",")}|${app.groupId}`, () =>
+    db.group.findMany({ where: { AND: [visibleGroupsWhere(actor), { id: { not: app.groupId } }] }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  );
+  return groups.map((g) => ({ ...g }));
 }
+const choicesCache = versionedCache<{ id: string; name: string }[]>(500);
 
 /**
  * Shares the case with a group, changes what is shared, or (access "none") revokes it. A new
@@ -75,11 +81,13 @@ export async function shareCase(actor: Actor, input: Ref & { access: CaseAccess 
  */
 export async function caseAccess(actor: Actor | null, app: { id: string; groupId: string }) {
   if (!canCase(actor, app, "viewer")) return null;
-  const rows = await db.applicationGroup.findMany({
-    where: { applicationId: app.id, groupId: { not: app.groupId } },
-    select: { groupId: true, status: true, access: true, accessAcceptedAt: true, group: { select: { name: true } } },
-    orderBy: { group: { name: "asc" } },
-  });
+  const rows = await accessCache(db, `${app.id}|${app.groupId}`, () =>
+    db.applicationGroup.findMany({
+      where: { applicationId: app.id, groupId: { not: app.groupId } },
+      select: { groupId: true, status: true, access: true, accessAcceptedAt: true, group: { select: { name: true } } },
+      orderBy: { group: { name: "asc" } },
+    }),
+  );
   const isOwnerAdmin = can(actor, app.groupId, "admin");
   const shared = rows.filter((r) => r.access !== "none");
   return {
@@ -95,6 +103,8 @@ export async function caseAccess(actor: Actor | null, app: { id: string; groupId
   };
 }
 export type CaseAccessView = NonNullable<Awaited<ReturnType<typeof caseAccess>>>;
+// Who a case is shared with, read once per write; who may see it is decided per caller above.
+const accessCache = versionedCache<{ groupId: string; status: string; access: string; accessAcceptedAt: Date | null; group: { name: string } }[]>(500);
 
 /** The shares waiting for the group's admins, oldest first. */
 export async function listAccessInvitations(actor: Actor, groupId: string, locale: Locale) {

@@ -5,6 +5,7 @@ import "server-only";
 // the Comment table, and it asks caseRole first. Each author edits their own comment for
 // EDIT_WINDOW_MS after writing it, and may delete it at any time; every change is logged.
 import { db, type Tx } from "../db";
+import { versionedCache } from "../db-client";
 import { canCase, caseGrant, memberCasesWhere, requireCaseRole, type Actor } from "../auth/access";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { FieldError } from "../validation/applications";
@@ -31,7 +32,8 @@ function logged(c: { subjectType: string; subjectId: string; authorGroupName: st
 /** The case's comments for a member, oldest first; nothing for anyone else. */
 export async function listComments(actor: Actor | null, app: { id: string; groupId: string }, now = new Date()) {
   if (!actor || !canCase(actor, app, "viewer")) return [];
-  const rows = await db.comment.findMany({ where: { applicationId: app.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  // Read once per write for every member who may see them (a case page read them on each view).
+  const rows = await commentsCache(db, app.id, () => db.comment.findMany({ where: { applicationId: app.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }));
   return rows.map((c) => {
     const own = c.authorId === actor.userId;
     return {
@@ -49,6 +51,7 @@ export async function listComments(actor: Actor | null, app: { id: string; group
   });
 }
 export type CommentView = Awaited<ReturnType<typeof listComments>>[number];
+const commentsCache = versionedCache<Awaited<ReturnType<typeof db.comment.findMany>>>(500);
 
 /** The case, for someone who may comment on it: a member of its group or of a coalition group with access. */
 async function commentableCase(tx: Tx, actor: Actor, applicationId: string) {

@@ -3,6 +3,7 @@ import "server-only";
 // document built from a case for its group's editors, and the generated versions saved to
 // the case as attachments of kind "generated".
 import { db } from "../db";
+import { versionedCache } from "../db-client";
 import { can, requireRole, canEditSharedReference, type Actor } from "../auth/access";
 import { env } from "../env";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
@@ -198,10 +199,19 @@ const generatedSelect = {
 
 /** The generated filings saved to a case, newest first: its group's members only. */
 export async function listGeneratedFilings(actor: Actor | null, applicationId: string) {
-  const app = await db.application.findUnique({ where: { id: applicationId }, select: { groupId: true } });
-  if (!app || !can(actor, app.groupId, "viewer")) return [];
-  return db.attachment.findMany({ where: { applicationId, kind: "generated", deletedAt: null }, orderBy: [{ createdAt: "desc" }, { fileName: "asc" }], select: generatedSelect });
+  // Read once per write for every member (a case page showed it on each view); who may see it is decided here, per caller.
+  const found = await generatedCache(db, applicationId, () => loadGeneratedFilings(applicationId));
+  if (!found || !can(actor, found.groupId, "viewer")) return [];
+  return found.rows.map((r) => ({ ...r }));
 }
+
+async function loadGeneratedFilings(applicationId: string) {
+  const app = await db.application.findUnique({ where: { id: applicationId }, select: { groupId: true } });
+  if (!app) return null;
+  const rows = await db.attachment.findMany({ where: { applicationId, kind: "generated", deletedAt: null }, orderBy: [{ createdAt: "desc" }, { fileName: "asc" }], select: generatedSelect });
+  return { groupId: app.groupId, rows };
+}
+const generatedCache = versionedCache<Awaited<ReturnType<typeof loadGeneratedFilings>>>(500);
 export type SavedFiling = Awaited<ReturnType<typeof listGeneratedFilings>>[number];
 
 /** A saved filing's bytes for a member of the case's group; anyone else gets NotFoundError. */

@@ -3,6 +3,7 @@ import "server-only";
 // ruling …) assigned to a member of the owning group, with a due date. Members only: nothing
 // here reaches a published page, a share link, the API or another group.
 import { db } from "../db";
+import { versionedCache } from "../db-client";
 import { can, groupIds, requireRole, type Actor } from "../auth/access";
 import { NotFoundError, ForbiddenError } from "../errors";
 import { todayIn } from "../domain/dates";
@@ -73,20 +74,36 @@ export async function completeNextStep(actor: Actor, input: { id: string }) {
 
 /** The case's steps and who may be assigned, for its members; null for anyone else. */
 export async function caseNextSteps(actor: Actor | null, applicationId: string) {
-  const app = await db.application.findFirst({ where: { id: applicationId, groupId: { in: groupIds(actor) } }, select: { id: true, groupId: true, group: { select: { timeZone: true } } } });
-  if (!app || !can(actor, app.groupId, "viewer")) return null;
-  const [steps, members] = await Promise.all([
-    db.nextStep.findMany({ where: { applicationId: app.id }, orderBy: [{ doneAt: { sort: "desc", nulls: "first" } }, { dueOn: "asc" }, { createdAt: "asc" }], include: { assignee: { select: { id: true, name: true } } } }),
-    db.membership.findMany({ where: { groupId: app.groupId }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true } } } }),
-  ]);
+  // The case's steps and its group's members are the same for every member: read once per write.
+  const groups = [...new Set(groupIds(actor))].sort();
+  const found = await stepsCache(db, `${applicationId}|${groups.join(",")}`, () => loadCaseSteps(applicationId, groups));
+  if (!found) return null;
+  const { app, steps, members } = found;
+  if (!can(actor, app.groupId, "viewer")) return null;
   return {
     today: todayIn(app.group.timeZone),
-    steps: steps.map((s) => ({ id: s.id, kind: s.kind, description: s.description, dueOn: s.dueOn, done: Boolean(s.doneAt), doneAt: s.doneAt, assignee: s.assignee })),
-    members: members.map((m) => m.user),
+    steps: steps.map((s) => ({ ...s, assignee: { ...s.assignee } })),
+    members: members.map((m) => ({ ...m })),
     canAssign: can(actor, app.groupId, "editor"),
     userId: actor!.userId,
   };
 }
+
+/** The case (if one of `groups` owns it), its steps and its group's members. */
+async function loadCaseSteps(applicationId: string, groups: string[]) {
+  const app = await db.application.findFirst({ where: { id: applicationId, groupId: { in: groups } }, select: { id: true, groupId: true, group: { select: { timeZone: true } } } });
+  if (!app) return null;
+  const [steps, members] = await Promise.all([
+    db.nextStep.findMany({ where: { applicationId }, orderBy: [{ doneAt: { sort: "desc", nulls: "first" } }, { dueOn: "asc" }, { createdAt: "asc" }], include: { assignee: { select: { id: true, name: true } } } }),
+    db.membership.findMany({ where: { groupId: app.groupId }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true } } } }),
+  ]);
+  return {
+    app,
+    steps: steps.map((s) => ({ id: s.id, kind: s.kind, description: s.description, dueOn: s.dueOn, done: Boolean(s.doneAt), doneAt: s.doneAt, assignee: s.assignee })),
+    members: members.map((m) => m.user),
+  };
+}
+const stepsCache = versionedCache<Awaited<ReturnType<typeof loadCaseSteps>>>(500);
 export type CaseNextSteps = NonNullable<Awaited<ReturnType<typeof caseNextSteps>>>;
 
 /** The member's open steps in every group they are in, soonest first. */

@@ -4,8 +4,9 @@ import "server-only";
 // shared case bypasses isPublic but is confined to that one application and that scope.
 import crypto from "node:crypto";
 import { db } from "../db";
+import { versionedCache } from "../db-client";
 import { env } from "../env";
-import { requireRole, visibleWhere, type Actor } from "../auth/access";
+import { groupIds, requireRole, visibleWhere, type Actor } from "../auth/access";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { NotFoundError } from "../errors";
 import { consume, retryAfter } from "../rate-limit";
@@ -124,12 +125,21 @@ function summarize<T extends { sections: string; passcodeHash: string | null; ex
 
 /** The links the case's group has made, newest first, for its members. */
 export async function listShareLinks(actor: Actor, applicationId: string, now = new Date()) {
-  const app = await db.application.findFirst({ where: { id: applicationId, ...visibleWhere(actor) }, select: { groupId: true } });
-  if (!app) throw new NotFoundError();
-  requireRole(actor, app.groupId, "viewer");
-  const links = await db.shareLink.findMany({ where: { applicationId, groupId: app.groupId }, orderBy: { createdAt: "desc" }, select: summarySelect });
-  return summarize(links, now);
+  // Read once per write (a case page listed them on each view); visibility and role are checked here, per caller,
+  // as visibleWhere does: a public case, or one of the caller's groups'.
+  const found = await shareLinksCache(db, applicationId, () => loadShareLinks(applicationId));
+  if (!found || !(found.isPublic || groupIds(actor).includes(found.groupId))) throw new NotFoundError();
+  requireRole(actor, found.groupId, "viewer");
+  return summarize(found.links, now).map((l) => ({ ...l, application: { ...l.application } }));
 }
+
+async function loadShareLinks(applicationId: string) {
+  const app = await db.application.findUnique({ where: { id: applicationId }, select: { groupId: true, isPublic: true } });
+  if (!app) return null;
+  const links = await db.shareLink.findMany({ where: { applicationId, groupId: app.groupId }, orderBy: { createdAt: "desc" }, select: summarySelect });
+  return { ...app, links };
+}
+const shareLinksCache = versionedCache<Awaited<ReturnType<typeof loadShareLinks>>>(500);
 
 /** Every link a group has made, across its cases: what has left the group, and is still out. */
 export async function listGroupShareLinks(actor: Actor, groupId: string, opts: { activeOnly?: boolean } = {}, now = new Date()) {
