@@ -85,6 +85,11 @@ export function visibleWhere(actor: Actor | null): { OR: ({ isPublic: boolean } 
   return { OR: [{ isPublic: true }, { groupId: { in: groupIds(actor) } }] };
 }
 
+/** visibleWhere for a record already read: public, or one of the actor's groups'. */
+export function isVisibleTo(actor: Actor | null, record: { isPublic: boolean; groupId: string }): boolean {
+  return record.isPublic || groupIds(actor).includes(record.groupId);
+}
+
 // ───────────────────────────── cases shared with a coalition
 // A case shared with a co-organizing group is, for that one case, as if the group's members
 // were members of the owning group with the granted role (viewer or editor, never admin):

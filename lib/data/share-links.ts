@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import { db } from "../db";
 import { versionedCache } from "../db-client";
 import { env } from "../env";
-import { groupIds, requireRole, visibleWhere, type Actor } from "../auth/access";
+import { isVisibleTo, requireRole, visibleWhere, type Actor } from "../auth/access";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { NotFoundError } from "../errors";
 import { consume, retryAfter } from "../rate-limit";
@@ -125,10 +125,9 @@ function summarize<T extends { sections: string; passcodeHash: string | null; ex
 
 /** The links the case's group has made, newest first, for its members. */
 export async function listShareLinks(actor: Actor, applicationId: string, now = new Date()) {
-  // Read once per write (a case page listed them on each view); visibility and role are checked here, per caller,
-  // as visibleWhere does: a public case, or one of the caller's groups'.
+  // Read once per write (a case page listed them on each view); visibility and role are checked per caller.
   const found = await shareLinksCache(db, applicationId, () => loadShareLinks(applicationId));
-  if (!found || !(found.isPublic || groupIds(actor).includes(found.groupId))) throw new NotFoundError();
+  if (!found || !isVisibleTo(actor, found)) throw new NotFoundError();
   requireRole(actor, found.groupId, "viewer");
   return summarize(found.links, now).map((l) => ({ ...l, application: { ...l.application } }));
 }
