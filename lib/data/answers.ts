@@ -7,6 +7,7 @@ import { surelyBefore } from "../domain/date-order";
 import { FieldError } from "../validation/applications";
 import type { AnswerInput, EvidenceInput, RecordAnswerInput, UpdateAnswerInput } from "../validation/answers";
 import { logChange } from "./audit";
+import { indexOnce } from "./search-index";
 import { recomputeCase } from "./case-state";
 import { updateVersioned } from "./versioned";
 import type { Prisma } from "../generated/sqlite/client";
@@ -128,7 +129,8 @@ export async function recordAnswer(actor: Actor, input: RecordAnswerInput): Prom
   const outcomes = statedOutcomes(input, new Set(app.parts.map((p) => p.id)));
   checkAnswerDate(app, input);
   const ref = { caseId: app.id, groupId: app.groupId };
-  return db.$transaction(async (tx) => {
+  // The answer, each outcome, ground and piece of evidence are logged: the case is indexed once, at the end.
+  return db.$transaction(async (tx) => indexOnce(tx, async () => {
     const grounds = await groundIds(tx, input.grounds);
     const answer = await tx.answer.create({ data: { ...answerData(input, outcomes), applicationId: app.id } });
     await logChange(tx, actor, { entity: "Answer", entityId: answer.id, ...ref, action: "create", after: answer });
@@ -149,7 +151,7 @@ export async function recordAnswer(actor: Actor, input: RecordAnswerInput): Prom
     }
     await recomputeCase(tx, app.id);
     return answer.id;
-  });
+  }));
 }
 
 /** An answer as it is now, for an editor whose save lost a race. */
@@ -182,7 +184,7 @@ export async function updateAnswer(actor: Actor, input: UpdateAnswerInput): Prom
   checkAnswerDate(app, input);
   const ref = { caseId: app.id, groupId: app.groupId };
   try {
-    await db.$transaction(async (tx) => {
+    await db.$transaction(async (tx) => indexOnce(tx, async () => {
       const before = await tx.answer.findUniqueOrThrow({ where: { id: input.id }, include: answerInclude });
       const grounds = await groundIds(tx, input.grounds);
       // First, so that a stale form changes nothing at all.
@@ -193,7 +195,7 @@ export async function updateAnswer(actor: Actor, input: UpdateAnswerInput): Prom
       await syncGrounds(tx, actor, ref, input, before.grounds, grounds);
       await syncEvidence(tx, actor, ref, input.id, before.evidence, input.evidence);
       await recomputeCase(tx, app.id);
-    });
+    }));
   } catch (e) {
     if (e instanceof ConflictError) throw new ConflictError(await answerSnapshot(db, input.id));
     throw e;

@@ -18,6 +18,7 @@ import {
 import { logChange } from "./audit";
 import { attachmentTextMatching, contains, searchTerm } from "./text-search";
 import { matchingApplicationIds } from "./search";
+import { indexOnce } from "./search-index";
 import { searchVariants } from "../domain/fold";
 import { listAuthorities, resolveAuthority } from "./authorities";
 import { recomputeCase } from "./case-state";
@@ -135,7 +136,8 @@ export async function createApplication(actor: Actor, input: CreateApplicationIn
 }
 
 async function insertApplication(actor: Actor, input: CreateApplicationInput, key: string | undefined): Promise<string> {
-  return db.$transaction(async (tx) => {
+  // The application, each part and each applicant are logged: the case is indexed once, at the end.
+  return db.$transaction(async (tx) => indexOnce(tx, async () => {
     await checkOrganizers(tx, actor, input.organizerIds);
     const authorityId = await resolveAuthority(tx, actor, input, input.groupId, input.city);
     const app = await tx.application.create({
@@ -154,7 +156,7 @@ async function insertApplication(actor: Actor, input: CreateApplicationInput, ke
     await recomputeCase(tx, app.id);
     await rememberKey(tx, actor, key, "Application", app.id);
     return app.id;
-  });
+  }));
 }
 
 // ───────────────────────────── edit
@@ -209,7 +211,7 @@ export async function updateApplication(actor: Actor, input: UpdateApplicationIn
   // save keeps the organizers as they are.
   if (!can(actor, existing.groupId, "editor")) input = { ...input, organizerIds: existing.organizers.map((o) => o.groupId) };
   try {
-    await db.$transaction((tx) => applyUpdate(tx, actor, input, existing.groupId));
+    await db.$transaction((tx) => indexOnce(tx, () => applyUpdate(tx, actor, input, existing.groupId)));
   } catch (e) {
     if (e instanceof ConflictError) throw new ConflictError(await applicationConflict(input.id, edit));
     throw e;

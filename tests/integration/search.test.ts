@@ -207,6 +207,50 @@ describe("visibility", () => {
   });
 });
 
+describe("one save, one rebuild", () => {
+  // Every logged change re-indexes its case; a save that logs many (the application, each part,
+  // each applicant; an answer and each outcome and ground) rebuilds the case's documents once,
+  // at the end of its transaction. Ids are never reused (AUTOINCREMENT, a PostgreSQL sequence),
+  // so the ids a save used up count the documents it wrote, rebuilds included: a marker row,
+  // written and removed just before, gives the last id used.
+  const lastId = async () => {
+    const marker = await db.searchDoc.create({ data: { entity: "marker", entityId: `marker-${Date.now()}`, groupId: groupA } });
+    await db.searchDoc.delete({ where: { id: marker.id } });
+    return marker.id;
+  };
+  const usedSince = async (before: number) => (await db.searchDoc.aggregate({ _max: { id: true } }))._max.id! - before;
+
+  it("creating a case with three parts and two applicants, and answering it, writes each document once", async () => {
+    const before = await lastId();
+    const id = await create(
+      editorA,
+      application({
+        title: "Три пикета у акимата",
+        "parts.1.form": "picket", "parts.1.place": "Акимат", "parts.1.route": "", "parts.1.eventDate": "2024-03-09", "parts.1.startTime": "", "parts.1.endTime": "", "parts.1.expectedParticipants": "",
+        "parts.2.form": "picket", "parts.2.place": "Маслихат", "parts.2.route": "", "parts.2.eventDate": "2024-03-10", "parts.2.startTime": "", "parts.2.endTime": "", "parts.2.expectedParticipants": "",
+        "applicants.0.fullName": "Первая Заявительница", "applicants.0.idNumber": "", "applicants.0.address": "", "applicants.0.phone": "",
+        "applicants.1.fullName": "Вторая Заявительница", "applicants.1.idNumber": "", "applicants.1.address": "", "applicants.1.phone": "",
+      }),
+      false,
+    );
+    expect(await db.part.count({ where: { applicationId: id } })).toBe(3);
+    expect(await usedSince(before)).toBe(await db.searchDoc.count({ where: { applicationId: id } }));
+
+    const parts = await db.part.findMany({ where: { applicationId: id }, orderBy: { eventDate: "asc" } });
+    const afterCreate = await lastId();
+    const answered = await run(editorA, recordAnswerAction, {
+      applicationId: id,
+      receivedOn: "2024-02-20",
+      statedReason: "Отказано: площадь занята.",
+      ...Object.fromEntries(parts.flatMap((p, i) => [[`outcomes.${i}.partId`, p.id], [`outcomes.${i}.outcome`, "refused"]])),
+      "grounds[]": ["place_taken", "security_threat"],
+    });
+    expect(answered.state?.errors ?? null).toBeNull();
+    expect(await usedSince(afterCreate)).toBe(await db.searchDoc.count({ where: { applicationId: id } }));
+    expect(kinds((await searchRecords(editorA, { q: "площадь занята" })).items)).toContain(`answer:${(await db.answer.findFirstOrThrow({ where: { applicationId: id } })).id}`);
+  });
+});
+
 describe("the recognised text of attached documents", () => {
   it("is searchable once read, by the group's members; by others only when the file and its case are published", async () => {
     registerOcrJobs();
