@@ -39,6 +39,9 @@ const KAZAKH_ENDINGS = [
   "ды", "ді", "ты", "ті", "ны", "ні", "да", "де", "та", "те", "сы", "сі", "ы", "і",
 ];
 const KAZAKH_LETTERS = /[әғқңөұүһі]/;
+// A plural followed by a case ending, which no Russian word has: «шерулерге», «акциялардан» are
+// Kazakh though written with letters Russian shares (and the Russian stemmer changes them).
+const KAZAKH_PLURAL_CASE = /(?:[лдт]ар(?:ға|да|дан|дың|ын)|[лдт]ер(?:ге|де|ден|дің|ін))$/;
 
 /** A Kazakh word without its endings (at least 3 letters kept); the word itself when it has none. */
 export function kazakhBase(folded: string): string {
@@ -91,7 +94,7 @@ export function queryGroups(q: string): string[][] {
         prefixes.add(prefixOf(part));
         // A Kazakh word (one with a Kazakh letter, or one the Russian stemmer leaves alone)
         // without its endings; «алматы» stays a Russian word, so it is not cut to «алма».
-        if (/[а-я]/.test(part) && (KAZAKH_LETTERS.test(part) || stem(part) === part)) prefixes.add(kazakhBase(part));
+        if (/[а-я]/.test(part) && (KAZAKH_LETTERS.test(part) || stem(part) === part || KAZAKH_PLURAL_CASE.test(part))) prefixes.add(kazakhBase(part));
       }
     }
     // A shorter prefix already covers a longer one.

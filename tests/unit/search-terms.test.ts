@@ -15,6 +15,12 @@ describe("search terms", () => {
     expect(queryGroups("шеруді")[0]).toContain("шеру");
     expect(queryGroups("шерулер")[0]).toContain("шеру");
     expect(queryGroups("әкімдігінің")[0]).toContain("әкімдіг");
+    // Written only with letters Russian shares: a plural with a case ending is still Kazakh.
+    expect(queryGroups("шерулерге")[0]).toContain("шеру");
+    expect(queryGroups("акциялардан")[0]).toContain("акция");
+    // A Russian word is not cut as a Kazakh one: «алматы» keeps «алмат», «товары» its stem.
+    expect(queryGroups("алматы")[0]).not.toContain("алма");
+    expect(queryGroups("товары")[0]).toEqual(["tovary", "товар"]);
     expect(snippet("Әйелдер шеруі өтті", queryGroups("шеруді"))!.filter((r) => r.mark).map((r) => r.text)).toEqual(["шеруі"]);
   });
 
