@@ -26,9 +26,8 @@ export async function StatsSection({ table, query, children }: { table: StatsTab
       <div className={hasChart && !wide ? "grid grid-cols-1 gap-4 lg:grid-cols-2" : "grid grid-cols-1 gap-4"}>
         {hasChart ? <LazyStatsChart rows={chartRows(table)} spec={table.chart!} label={t("chartLabel", { title: table.title })} locale={locale} /> : null}
         {/* Escaped markup written once per cached table (table-html.ts), not a React tree of its cells. */}
-        {/* A table wider than a phone scrolls inside its own box (min-w-0: a grid item would grow instead;
-            relative: its screen-reader-only labels, absolutely placed, stay inside the box too). */}
-        <div className="relative min-w-0 overflow-x-auto" dangerouslySetInnerHTML={{ __html: cachedStatsTableHtml(table, locale, { empty: t("empty"), countShare: t("countShare") }) }} />
+        {/* A table wider than a phone scrolls inside its own box (.table-scroll, app/globals.css). */}
+        <div className="table-scroll" dangerouslySetInnerHTML={{ __html: cachedStatsTableHtml(table, locale, { empty: t("empty"), countShare: t("countShare") }) }} />
       </div>
     </Card>
   );

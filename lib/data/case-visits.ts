@@ -3,7 +3,7 @@ import "server-only";
 // someone else has changed since (since they joined, for a case they never opened).
 import { db } from "../db";
 import { versionedCache } from "../db-client";
-import { can, groupIds, type Actor } from "../auth/access";
+import { can, groupIds, visibleGroupIds, type Actor } from "../auth/access";
 
 // Both answers below change only when something is written (a change logged, a visit recorded,
 // a membership), so they are kept until the next write: a member's list and case pages asked
@@ -30,7 +30,7 @@ export async function recordCaseVisit(actor: Actor | null, applicationId: string
 export async function casesChangedSinceVisit(actor: Actor, among?: readonly string[]): Promise<Set<string>> {
   const groups = groupIds(actor);
   if (groups.length === 0) return new Set();
-  const key = `${actor.userId}|${[...groups].sort().join(",")}|${among ? among.join(",") : "*"}`;
+  const key = `${actor.userId}|${visibleGroupIds(actor).join(",")}|${among ? among.join(",") : "*"}`;
   return new Set(await changedCache(db, key, async () => [...(await computeChangedSinceVisit(actor, groups, among))]));
 }
 

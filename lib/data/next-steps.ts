@@ -4,7 +4,7 @@ import "server-only";
 // here reaches a published page, a share link, the API or another group.
 import { db } from "../db";
 import { versionedCache } from "../db-client";
-import { can, groupIds, requireRole, type Actor } from "../auth/access";
+import { can, groupIds, requireRole, visibleGroupIds, type Actor } from "../auth/access";
 import { NotFoundError, ForbiddenError } from "../errors";
 import { todayIn } from "../domain/dates";
 import { FieldError } from "../validation/applications";
@@ -75,7 +75,7 @@ export async function completeNextStep(actor: Actor, input: { id: string }) {
 /** The case's steps and who may be assigned, for its members; null for anyone else. */
 export async function caseNextSteps(actor: Actor | null, applicationId: string) {
   // The case's steps and its group's members are the same for every member: read once per write.
-  const groups = [...new Set(groupIds(actor))].sort();
+  const groups = visibleGroupIds(actor);
   const found = await stepsCache(db, `${applicationId}|${groups.join(",")}`, () => loadCaseSteps(applicationId, groups));
   if (!found) return null;
   const { app, steps, members } = found;

@@ -35,7 +35,7 @@ export default async function CalendarFeedsPage({ searchParams }: { searchParams
           {feeds.length === 0 ? (
             <p className="text-sm text-stone-600">{t("none")}</p>
           ) : (
-            <div className="relative min-w-0 overflow-x-auto">
+            <div className="table-scroll">
               <table className="w-full text-sm">
                 <caption className="sr-only">{t("listTitle")}</caption>
                 <thead>

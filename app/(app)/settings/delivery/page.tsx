@@ -48,7 +48,7 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pro
         {problems.length === 0 ? (
           <p className="text-sm text-stone-600" data-delivery="none">{t("none")}</p>
         ) : (
-          <div className="relative min-w-0 overflow-x-auto">
+          <div className="table-scroll">
             <table className="w-full text-sm">
               <caption className="sr-only">{t("listTitle")}</caption>
               <thead>

@@ -20,7 +20,7 @@ export default async function RulesPage() {
   return (
     <div className="max-w-5xl">
       <PageHeader title={t("title")} subtitle={operator ? t("subtitleOperator") : t("subtitle")} actions={<Link href="/settings">{t("settings")}</Link>} />
-      <div className="relative min-w-0 overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      <div className="table-scroll rounded-lg border border-stone-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t("title")}</caption>
           <thead className="bg-stone-50 text-xs text-stone-600">

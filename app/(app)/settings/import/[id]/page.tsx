@@ -74,7 +74,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
           <p className="mb-2 text-sm text-stone-700">
             {t("preview.tableText")} {preview.rows.length > SHOWN ? t("preview.firstRows", { shown: SHOWN, total: preview.rows.length }) : null}
           </p>
-          <div className="relative min-w-0 overflow-x-auto">
+          <div className="table-scroll">
             <table className="w-full text-left text-sm" data-testid="import-preview">
               <thead>
                 <tr className="border-b border-stone-200">
