@@ -68,7 +68,12 @@ function main(): void {
   }
   console.log(built ? "build: TRACKER_FORCE_BUILD=1, rebuilding" : `build: sources changed since the last build (or none yet), building into ${path.relative(root, dir)}…`);
   fs.rmSync(stampFile, { force: true });
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit", env: process.env });
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    // Types are checked by `npm test` (next.config.js); nothing is reported to Next's telemetry.
+    env: { ...process.env, TRACKER_BUILD_TYPECHECK: process.env.TRACKER_BUILD_TYPECHECK ?? "0", NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1" },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
   fs.writeFileSync(stampFile, `${stamp}\n`);
 }

@@ -19,5 +19,6 @@ npx prisma generate >/dev/null
 npx tsx scripts/setup.ts
 npx tsx tests/e2e/support/create-accounts.ts
 npx tsx tests/e2e/support/seed-documents.ts
-npx next build >/dev/null
+# Types were checked by `npm test`'s first step (next.config.js TRACKER_BUILD_TYPECHECK).
+TRACKER_BUILD_TYPECHECK=0 NEXT_TELEMETRY_DISABLED=1 npx next build >/dev/null
 exec npx next start -H 127.0.0.1 -p "$port"

@@ -100,6 +100,9 @@ async function migrate(url: string): Promise<void> {
 async function main() {
   ensureSecret();
   ensureDataKey();
+  // `npm start` makes the keys first, then migrates and builds side by side (scripts/start.sh):
+  // the build reads .env.local, so it must not be written while the build runs.
+  if (process.argv.includes("--keys-only")) return;
   const url = databaseUrl();
   await migrate(url);
   const db = createPrismaClient(url);

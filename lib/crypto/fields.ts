@@ -41,14 +41,15 @@ export function generateKey(): string {
 
 /** The environment file the keys live in (TRACKER_ENV_FILE, else ./.env.local). */
 export function envFilePath(): string {
-  return path.resolve(process.env.TRACKER_ENV_FILE || ".env.local");
+  // turbopackIgnore: a file named at run time; without it the build would trace the whole project.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.TRACKER_ENV_FILE || ".env.local");
 }
 
 /** KEY=value lines of the environment file (scripts run by tsx do not load it as Next.js does). */
 export function readEnvFile(file = envFilePath()): Map<string, string> {
   const out = new Map<string, string>();
-  if (!fs.existsSync(file)) return out;
-  for (const line of fs.readFileSync(file, "utf8").split(/\r?\n/)) {
+  if (!fs.existsSync(/*turbopackIgnore: true*/ file)) return out;
+  for (const line of fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").split(/\r?\n/)) {
     const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
     if (m) out.set(m[1], m[2].replace(/^(['"])(.*)\1$/, "$2"));
   }

@@ -1,7 +1,7 @@
 // The SMTP transport, from SMTP_URL (smtp://, smtps://, user and password in the URL, options
 // as query parameters). One per URL for the life of the process.
 import nodemailer, { type Transporter } from "nodemailer";
-import SMTPTransport from "nodemailer/lib/smtp-transport";
+import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { env } from "../env";
 
 let cached: { url: string; transport: Transporter } | null = null;
@@ -18,8 +18,10 @@ export function mailTransport(): Transporter | null {
     cached?.transport.close();
     // Timeouts well inside a job's lease (lib/jobs DEFAULT_LEASE_MS, 5 minutes): a send that hangs
     // fails and is retried by the same job, rather than outliving the lease and being sent twice.
-    const smtp = new SMTPTransport({ url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
-    cached = { url, transport: nodemailer.createTransport(smtp) };
+    // Options, not `new SMTPTransport(…)`: the nodemailer/lib/… path is for types only, as Node
+    // cannot load it from the server bundle (nodemailer is an external package).
+    const options: SMTPTransport.Options & { url: string } = { url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+    cached = { url, transport: nodemailer.createTransport(options) };
   }
   return cached.transport;
 }
