@@ -2,7 +2,7 @@
 // the installed Prisma version; `npm start` regenerates them only when one of those changed (a
 // stamp in lib/generated), which spares a restart two `prisma generate` runs. `npm run
 // db:generate` always regenerates.
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -25,10 +25,23 @@ export function generateStamp(base = root): string {
 
 const stamp = generateStamp();
 const current = outputs.every((f) => fs.existsSync(f)) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8").trim() === stamp;
+/** `prisma generate` for one schema, as a child process (the two run side by side: a fresh install waits for them). */
+function generate(args: string[]): Promise<void> {
+  const prisma = path.join(root, "node_modules", "prisma", "build", "index.js");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [prisma, "generate", ...args], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`prisma generate ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
 if (!current || process.argv.includes("--force")) {
   fs.rmSync(stampFile, { force: true });
-  const prisma = path.join(root, "node_modules", "prisma", "build", "index.js");
-  execFileSync(process.execPath, [prisma, "generate"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-  execFileSync(process.execPath, [prisma, "generate", "--config", "prisma/postgres/prisma.config.ts"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-  fs.writeFileSync(stampFile, `${stamp}\n`);
+  Promise.all([generate([]), generate(["--config", "prisma/postgres/prisma.config.ts"])]).then(
+    () => fs.writeFileSync(stampFile, `${stamp}\n`),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
 }
