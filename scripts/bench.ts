@@ -411,7 +411,12 @@ async function runLighthouse(base: string, pages: [string, string][]): Promise<L
       // Default config: mobile form factor, simulated slow 4G and a 4× slower CPU.
       const result = await lighthouse(`${base}${p}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices", "seo"] });
       const lhr = result?.lhr;
-      if (!lhr) continue;
+      if (!lhr) {
+        rows.push({ page: label, performance: 0, accessibility: 0, bestPractices: 0, seo: 0, lcpMs: NaN, tbtMs: NaN, cls: NaN, failed: ["no report"] });
+        continue;
+      }
+      // The whole report beside the results, to read the opportunities and diagnostics.
+      fs.writeFileSync(path.join(benchDir, `lighthouse-${label.replace(/\W+/g, "-")}.json`), JSON.stringify(lhr));
       const score = (k: string) => Math.round((lhr.categories[k]?.score ?? 0) * 100);
       const failed = Object.values(lhr.audits)
         .filter((a) => a.score !== null && a.score < 1 && (a.scoreDisplayMode === "binary" || a.scoreDisplayMode === "numeric") && ["accessibility", "best-practices"].some((c) => lhr.categories[c]?.auditRefs.some((r) => r.id === a.id && r.weight > 0)))

@@ -31,7 +31,9 @@ export function ApplicationList({ items }: { items: ApplicationRow[] }) {
           <li key={a.id} className="list-card" data-application={a.id}>
             <div className="flex flex-wrap items-start justify-between gap-2">
               <h2 className="text-base font-semibold">
-                <Link href={`/applications/${a.id}`}>
+                {/* Not prefetched: twenty case pages' payloads (~50 KB each) on every view of the list
+                    cost a phone on a slow connection, and the server twenty uncached renders. */}
+                <Link href={`/applications/${a.id}`} prefetch={false}>
                   <Localized record={a} field="title" mark={false} />
                 </Link>
               </h2>
