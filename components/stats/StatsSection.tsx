@@ -13,6 +13,7 @@ export async function StatsSection({ table, query, children }: { table: StatsTab
   return (
     <Card
       id={`stats-${table.id}`}
+      className="stats-section"
       title={table.title}
       actions={
         <a href={csvHref} download className="text-sm" data-csv={table.id}>

@@ -15,10 +15,12 @@ import { numberFormat } from "@/lib/i18n/formatters";
 import { fitLabel } from "./tick-label";
 import type { Cell, ChartSpec } from "./tables";
 
-/** Colours for the series, each at least 3:1 against white (WCAG non-text contrast) and against its neighbours' white gap. */
+/**
+ * The series' colours, classes c0…c11 in app/globals.css (.stats-chart), each at least 3:1
+ * against white (WCAG non-text contrast); stacked bars are parted by a white line.
+ */
 export const PALETTE = ["#7c2d12", "#b45309", "#0f766e", "#1d4ed8", "#7e22ce", "#be123c", "#4d7c0f", "#0369a1", "#a16207", "#57534e", "#9f1239", "#334155"];
 
-export const TICK_FONT_SIZE = 12;
 /** Line spacing of a wrapped label; a horizontal chart's row holds two lines. */
 export const TICK_LINE_HEIGHT = 13;
 /** Room for the labels beside horizontal bars: two lines of this many characters. */
@@ -33,10 +35,17 @@ const VALUE_TICKS_HEIGHT = 22;
 /** A column chart's plot height, in pixels, and the room under it for two lines of labels. */
 export const COLUMN_PLOT_HEIGHT = 220;
 const CATEGORY_LABELS_HEIGHT = 36;
-const TEXT_COLOUR = "#44403c";
-const GRID_COLOUR = "#d6d3d1";
 
 const num = (v: number) => String(Math.round(v * 100) / 100);
+/**
+ * An attribute, its value unquoted when HTML allows (numbers, percentages, class names): the
+ * markup is sent twice, in the HTML and inside React's payload, where every quote costs four
+ * bytes more. Hundreds of bars made the quotes a good part of the statistics page's weight.
+ */
+const attr = (name: string, value: string | number) => {
+  const v = String(value);
+  return /^[\w.%#-]+$/.test(v) ? ` ${name}=${v}` : ` ${name}="${escapeHtml(v)}"`;
+};
 const pc = (share: number) => `${num(share * 100)}%`;
 
 /** Round steps (1, 2, 5 × 10ⁿ) from zero up to at least `max`, about four of them. */
@@ -59,8 +68,8 @@ export function tickLabelSvg(full: string, x: number | string, y: number, anchor
   // Beside a horizontal bar the block is centred on the bar; under a column it hangs below.
   const firstDy = anchor === "middle" ? TICK_LINE_HEIGHT : 4 - ((lines.length - 1) * TICK_LINE_HEIGHT) / 2;
   const e = escapeHtml(full);
-  const spans = lines.map((line, i) => `<tspan x="${x}" dy="${i === 0 ? num(firstDy) : TICK_LINE_HEIGHT}">${escapeHtml(line)}</tspan>`).join("");
-  return `<text x="${x}" y="${num(y)}" text-anchor="${anchor}" font-size="${TICK_FONT_SIZE}" fill="${TEXT_COLOUR}" data-full-label="${e}"><title>${e}</title>${spans}</text>`;
+  const spans = lines.map((line, i) => `<tspan${attr("x", x)}${attr("dy", i === 0 ? num(firstDy) : TICK_LINE_HEIGHT)}>${escapeHtml(line)}</tspan>`).join("");
+  return `<text${attr("x", x)}${attr("y", num(y))}${anchor === "start" ? "" : attr("text-anchor", anchor)}${attr("data-full-label", full)}><title>${e}</title>${spans}</text>`;
 }
 
 interface Segment {
@@ -103,8 +112,10 @@ export function statsChartHtml(rows: Record<string, Cell>[], spec: ChartSpec, la
   const share = (v: number) => v / top;
   const height = chartSvgHeight(spec, rows.length);
   const groups = spec.stacked ? 1 : spec.series.length;
+  // Colours, strokes and text styles are classes in app/globals.css (.stats-chart), not repeated per bar.
   const rect = (b: Segment, x: string, y: string, w: string, h: string) =>
-    b.to > b.from ? `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${PALETTE[b.series % PALETTE.length]}" stroke="#fff" stroke-width="1" data-value="${num(b.to - b.from)}"><title>${escapeHtml(b.title)}</title></rect>` : "";
+    b.to > b.from ? `<rect class=c${b.series % PALETTE.length}${attr("x", x)}${attr("y", y)}${attr("width", w)}${attr("height", h)}><title>${escapeHtml(b.title)}</title></rect>` : "";
+  const text = (x: string | number, y: number, anchor: "start" | "middle" | "end", content: string) => `<text${attr("x", x)}${attr("y", num(y))}${anchor === "start" ? "" : attr("text-anchor", anchor)}>${escapeHtml(content)}</text>`;
 
   let fixed: string;
   let plot: string;
@@ -114,10 +125,8 @@ export function statsChartHtml(rows: Record<string, Cell>[], spec: ChartSpec, la
     const plotBottom = TOP + rows.length * ROW_HEIGHT;
     fixed = rows.map((r, i) => tickLabelSvg(String(r[spec.category] ?? ""), BAR_LABEL_WIDTH - 8, TOP + (i + 0.5) * ROW_HEIGHT, "end", BAR_LABEL_CHARS)).join("");
     const band = ROW_HEIGHT * 0.7;
-    const grid = ticks.map((t) => `<line x1="${pc(share(t))}" x2="${pc(share(t))}" y1="${TOP}" y2="${plotBottom}" stroke="${GRID_COLOUR}" stroke-dasharray="3 3"/>`).join("");
-    const tickText = ticks
-      .map((t, i) => `<text x="${pc(share(t))}" y="${plotBottom + 16}" text-anchor="${i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle"}" font-size="${TICK_FONT_SIZE}" fill="${TEXT_COLOUR}">${escapeHtml(show(t))}</text>`)
-      .join("");
+    const grid = ticks.map((t) => `<line class=g${attr("x1", pc(share(t)))}${attr("x2", pc(share(t)))}${attr("y1", TOP)}${attr("y2", plotBottom)}></line>`).join("");
+    const tickText = ticks.map((t, i) => text(pc(share(t)), plotBottom + 16, i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle", show(t))).join("");
     const marks = bars
       .map((row, i) =>
         row
@@ -129,15 +138,15 @@ export function statsChartHtml(rows: Record<string, Cell>[], spec: ChartSpec, la
           .join(""),
       )
       .join("");
-    plot = `${grid}<line x1="0" x2="0" y1="${TOP}" y2="${plotBottom}" stroke="${TEXT_COLOUR}"/>${marks}${tickText}`;
+    plot = `${grid}<line class=a x1=0 x2=0${attr("y1", TOP)}${attr("y2", plotBottom)}></line>${marks}${tickText}`;
   } else {
     fixedWidth = VALUE_AXIS_WIDTH;
     const plotBottom = TOP + COLUMN_PLOT_HEIGHT;
     const y = (v: number) => plotBottom - share(v) * COLUMN_PLOT_HEIGHT;
-    fixed = ticks.map((t) => `<text x="${VALUE_AXIS_WIDTH - 6}" y="${num(y(t) + 4)}" text-anchor="end" font-size="${TICK_FONT_SIZE}" fill="${TEXT_COLOUR}">${escapeHtml(show(t))}</text>`).join("");
+    fixed = ticks.map((t) => text(VALUE_AXIS_WIDTH - 6, y(t) + 4, "end", show(t))).join("");
     const bandWidth = 1 / Math.max(rows.length, 1);
     const inner = bandWidth * 0.7;
-    const grid = ticks.map((t) => `<line x1="0" x2="100%" y1="${num(y(t))}" y2="${num(y(t))}" stroke="${GRID_COLOUR}" stroke-dasharray="3 3"/>`).join("");
+    const grid = ticks.map((t) => `<line class=g x1=0 x2=100%${attr("y1", num(y(t)))}${attr("y2", num(y(t)))}></line>`).join("");
     const marks = bars
       .map((row, i) =>
         row
@@ -152,22 +161,22 @@ export function statsChartHtml(rows: Record<string, Cell>[], spec: ChartSpec, la
     // Every other year's label is hidden when the chart is too narrow for all of them (app/globals.css).
     const labels = rows
       .map((r, i) => {
-        const text = tickLabelSvg(String(r[spec.category] ?? ""), pc((i + 0.5) * bandWidth), plotBottom + 2, "middle", COLUMN_LABEL_CHARS);
-        return i % 2 === 1 ? `<g class="chart-tick-odd">${text}</g>` : text;
+        const label = tickLabelSvg(String(r[spec.category] ?? ""), pc((i + 0.5) * bandWidth), plotBottom + 2, "middle", COLUMN_LABEL_CHARS);
+        return i % 2 === 1 ? `<g class=odd>${label}</g>` : label;
       })
       .join("");
-    plot = `${grid}<line x1="0" x2="100%" y1="${plotBottom}" y2="${plotBottom}" stroke="${TEXT_COLOUR}"/>${marks}${labels}`;
+    plot = `${grid}<line class=a x1=0 x2=100%${attr("y1", plotBottom)}${attr("y2", plotBottom)}></line>${marks}${labels}`;
   }
 
   const legend =
     spec.series.length > 1
-      ? `<ul class="chart-legend">${spec.series.map((s, i) => `<li><span class="chart-swatch" style="background:${PALETTE[i % PALETTE.length]}"></span>${escapeHtml(s.label)}</li>`).join("")}</ul>`
+      ? `<ul class=chart-legend>${spec.series.map((s, i) => `<li><span class="chart-swatch c${i % PALETTE.length}"></span>${escapeHtml(s.label)}</li>`).join("")}</ul>`
       : "";
   return (
-    `<figure role="img" aria-label="${escapeHtml(label)}" class="stats-chart">` +
-    `<div class="stats-chart-plot" style="grid-template-columns:${fixedWidth}px minmax(0,1fr)">` +
-    `<svg width="${fixedWidth}" height="${height}" overflow="visible">${fixed}</svg>` +
-    `<svg width="100%" height="${height}" overflow="visible">${plot}</svg>` +
+    `<figure role=img${attr("aria-label", label)} class=stats-chart>` +
+    `<div class=stats-chart-plot style="grid-template-columns:${fixedWidth}px minmax(0,1fr)">` +
+    `<svg${attr("width", fixedWidth)}${attr("height", height)}>${fixed}</svg>` +
+    `<svg width=100%${attr("height", height)}>${plot}</svg>` +
     `</div>${legend}</figure>`
   );
 }
