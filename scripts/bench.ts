@@ -419,7 +419,11 @@ async function runLighthouse(base: string, pages: [string, string][], runs: numb
   const chromeLauncher = await import("chrome-launcher");
   const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", chromeFlags: CHROMIUM_FLAGS });
   const rows: LighthouseRow[] = [];
-  /** One measurement; a failed one (a timeout, no paint seen in time) is tried once more. */
+  /**
+   * One measurement; a failed one is tried once more. On this loaded machine Lighthouse now and
+   * then reports NO_NAVSTART (its trace lost the navigation's start) — what made the case page's
+   * row vanish from earlier runs; the next run of the same page measures normally.
+   */
   const measure = async (label: string, url: string): Promise<{ lhr?: Lhr; why: string }> => {
     let why = "no report";
     for (let attempt = 0; attempt < 2; attempt++) {
