@@ -1,20 +1,26 @@
 "use client";
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { Badge, outcomeTone } from "@/components/ui/Card";
 import { DateText } from "@/components/ui/DateText";
 import type { ApplicationListItem } from "@/lib/data/applications";
-import { localized } from "@/lib/i18n/localized";
-import type { Locale } from "@/lib/i18n/config";
-import { Localized } from "@/components/i18n/Localized";
 
-/** What a row shows: the page passes only this across to the browser. */
-export type ApplicationRow = Pick<ApplicationListItem, "id" | "title" | "titleRu" | "titleKk" | "status" | "outcome" | "isPublic" | "city" | "filedOn" | "filedOnPrecision" | "filedBefore" | "requestCount"> & {
+/**
+ * What a row shows, already in the page's language (the page is rendered per locale): the
+ * page passes only this across to the browser, and leaves out what is empty or the default.
+ */
+export type ApplicationRow = Pick<ApplicationListItem, "id" | "status" | "outcome" | "city" | "filedOn" | "requestCount"> & {
+  title: string;
   forms: string[];
-  authority: { name: string; nameRu: string | null } | null;
+  authority: string | null;
   organizers: string[];
+  /** Omitted when "day". */
+  filedOnPrecision?: ApplicationListItem["filedOnPrecision"];
+  filedBefore?: string | null;
+  /** Omitted when public. */
+  isPublic?: false;
   /** Someone else changed it since the member last opened it. */
-  changed?: boolean;
+  changed?: true;
 };
 
 export function ApplicationList({ items }: { items: ApplicationRow[] }) {
@@ -22,20 +28,22 @@ export function ApplicationList({ items }: { items: ApplicationRow[] }) {
   const tv = useTranslations("vocab");
   const tc = useTranslations("common");
   const ts = useTranslations("steps.dashboard");
-  const locale = useLocale() as Locale;
   if (items.length === 0) return <p className="rounded-md border border-dashed border-stone-300 p-6 text-center text-stone-600">{t("empty")}</p>;
   return (
     <ul className="space-y-3" aria-label={t("results")}>
       {items.map((a) => {
         return (
+          // Short classes (app/globals.css, .lc-*): twenty rows repeated the same utilities.
           <li key={a.id} className="list-card" data-application={a.id}>
-            <div className="flex flex-wrap items-start justify-between gap-2">
-              <h2 className="text-base font-semibold">
-                <Link href={`/applications/${a.id}`}>
-                  <Localized record={a} field="title" mark={false} />
+            <div className="lc-head">
+              <h2 className="lc-title">
+                {/* Not prefetched: twenty case pages' payloads (~50 KB each) on every view of the list
+                    cost a phone on a slow connection, and the server twenty uncached renders. */}
+                <Link href={`/applications/${a.id}`} prefetch={false}>
+                  {a.title}
                 </Link>
               </h2>
-              <div className="flex flex-wrap gap-1">
+              <div className="lc-badges">
                 {a.changed ? (
                   <span data-changed-mark>
                     <Badge tone="amber">{ts("changed")}</Badge>
@@ -43,21 +51,17 @@ export function ApplicationList({ items }: { items: ApplicationRow[] }) {
                 ) : null}
                 <Badge tone="blue">{tv(`status.${a.status}`)}</Badge>
                 <Badge tone={outcomeTone(a.outcome)}>{tv.has(`partOutcome.${a.outcome}`) ? tv(`partOutcome.${a.outcome}`) : a.outcome}</Badge>
-                {a.isPublic ? null : <Badge>{tc("private")}</Badge>}
+                {a.isPublic === false ? <Badge>{tc("private")}</Badge> : null}
               </div>
             </div>
-            <p className="mt-1 text-sm text-stone-700">
-              {a.forms.map((f) => (tv.has(`form.${f}`) ? tv(`form.${f}`) : f)).join(" + ")}
-              {a.city ? ` · ${a.city}` : ""}
-              {a.authority ? ` · ${localized(a.authority, "name", locale)}` : ""}
-            </p>
-            <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-stone-600">
+            <p className="lc-what">{[a.forms.map((f) => (tv.has(`form.${f}`) ? tv(`form.${f}`) : f)).join(" + "), a.city, a.authority].filter(Boolean).join(" · ")}</p>
+            <p className="lc-meta">
               <span>
-                {t("filed")}: <DateText value={a.filedOn} precision={a.filedOnPrecision} />
+                {t("filed")}: <DateText value={a.filedOn} precision={a.filedOnPrecision ?? "day"} />
                 {a.filedBefore ? (
                   <>
                     {" – "}
-                    <DateText value={a.filedBefore} precision={a.filedOnPrecision} />
+                    <DateText value={a.filedBefore} precision={a.filedOnPrecision ?? "day"} />
                   </>
                 ) : null}
               </span>

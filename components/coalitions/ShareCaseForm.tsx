@@ -8,7 +8,7 @@ import { SubmitButton } from "@/components/ui/SubmitButton";
 import { OutcomeMessage } from "@/components/ui/OutcomeMessage";
 import { initialFormState } from "@/lib/actions/form-state";
 import { leaveCaseAccessAction, shareCaseAction } from "@/lib/actions/coalitions";
-import { CASE_ACCESS } from "@/lib/validation/coalitions";
+import { CASE_ACCESS } from "@/lib/domain/vocabulary";
 
 const str = (v: unknown, fallback = "") => (typeof v === "string" ? v : fallback);
 

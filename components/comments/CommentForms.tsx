@@ -8,7 +8,7 @@ import { SubmitButton } from "@/components/ui/SubmitButton";
 import { OutcomeMessage } from "@/components/ui/OutcomeMessage";
 import { initialFormState } from "@/lib/actions/form-state";
 import { addCommentAction, deleteCommentAction, editCommentAction } from "@/lib/actions/coalitions";
-import { MAX_COMMENT } from "@/lib/validation/coalitions";
+import { MAX_COMMENT } from "@/lib/domain/vocabulary";
 
 const str = (v: unknown, fallback = "") => (typeof v === "string" ? v : fallback);
 

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/Card";
-import { LazyStatsChart } from "./LazyStatsChart";
+import { StatsChart } from "./StatsChart";
 import { cachedStatsTableHtml } from "./table-html";
 import { chartRows, type StatsTable } from "./tables";
 
@@ -13,6 +13,7 @@ export async function StatsSection({ table, query, children }: { table: StatsTab
   return (
     <Card
       id={`stats-${table.id}`}
+      className="stats-section"
       title={table.title}
       actions={
         <a href={csvHref} download className="text-sm" data-csv={table.id}>
@@ -24,7 +25,7 @@ export async function StatsSection({ table, query, children }: { table: StatsTab
       {children}
       {table.description ? <p className="mb-3 text-sm text-stone-600">{table.description}</p> : null}
       <div className={hasChart && !wide ? "grid grid-cols-1 gap-4 lg:grid-cols-2" : "grid grid-cols-1 gap-4"}>
-        {hasChart ? <LazyStatsChart rows={chartRows(table)} spec={table.chart!} label={t("chartLabel", { title: table.title })} locale={locale} /> : null}
+        {hasChart ? <StatsChart rows={chartRows(table)} spec={table.chart!} label={t("chartLabel", { title: table.title })} locale={locale} /> : null}
         {/* Escaped markup written once per cached table (table-html.ts), not a React tree of its cells. */}
         {/* A table wider than a phone scrolls inside its own box (.table-scroll, app/globals.css). */}
         <div className="table-scroll" dangerouslySetInnerHTML={{ __html: cachedStatsTableHtml(table, locale, { empty: t("empty"), countShare: t("countShare") }) }} />

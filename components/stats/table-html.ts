@@ -25,7 +25,9 @@ export function statsTableHtml(table: StatsTable, locale: string, text: TableTex
   const nf = numberFormat(locale, { maximumFractionDigits: 1 });
   const shown = table.columns.filter((c) => !c.shareOf);
   const shareFor = new Map(table.columns.filter((c) => c.shareOf).map((c) => [c.shareOf as string, c]));
-  const num = (c: StatsColumn) => (c.kind === "text" ? "" : ' class="num"');
+  // Unquoted where HTML allows: this markup is sent twice (HTML and React's payload, where each
+  // quote costs four bytes more), and a page holds a thousand cells.
+  const num = (c: StatsColumn) => (c.kind === "text" ? "" : " class=num");
   const cell = (row: Record<string, Cell>, c: StatsColumn) => {
     const s = shareFor.get(c.key);
     const main = format(row[c.key] ?? null, c, nf);
@@ -35,10 +37,10 @@ export function statsTableHtml(table: StatsTable, locale: string, text: TableTex
     .map((c) => {
       const share = shareFor.get(c.key);
       const note = share ? `<span class="block text-xs font-normal text-stone-500">${escapeHtml(text.countShare)}</span><span class="sr-only">, ${escapeHtml(share.label)}</span>` : "";
-      return `<th scope="col"${num(c)}>${escapeHtml(c.label)}${note}</th>`;
+      return `<th scope=col${num(c)}>${escapeHtml(c.label)}${note}</th>`;
     })
     .join("");
-  const row = (r: Record<string, Cell>) => `<tr>${shown.map((c, j) => (j === 0 ? `<th scope="row">${cell(r, c)}</th>` : `<td${num(c)}>${cell(r, c)}</td>`)).join("")}</tr>`;
+  const row = (r: Record<string, Cell>) => `<tr>${shown.map((c, j) => (j === 0 ? `<th scope=row>${cell(r, c)}</th>` : `<td${num(c)}>${cell(r, c)}</td>`)).join("")}</tr>`;
   const body = table.rows.length === 0 ? `<tr><td colspan="${shown.length}" class="py-3 text-stone-600">${escapeHtml(text.empty)}</td></tr>` : table.rows.map(row).join("");
   const foot = table.total && table.rows.length > 0 ? `<tfoot>${row(table.total)}</tfoot>` : "";
   return (

@@ -251,11 +251,6 @@ export function buildStatsTables(figures: StatsFigures, l: Labels, breakdowns: r
   return [grounds, ...breakdowns.map((d) => groundsBy(figures, d, l)), outcomes, appeals, stages, timing, pretext, alternatives, reused];
 }
 
-/** A chart's height in pixels: a bar per row when horizontal. */
-export function chartHeight(spec: ChartSpec, rowCount: number): number {
-  return spec.horizontal ? Math.max(160, rowCount * 34 + 80) : 280;
-}
-
 /** A table as CSV rows: labelled header, then the rows, then the total; shares in percent. */
 export function tableToCsvRows(table: StatsTable): { fields: string[]; data: Cell[][] } {
   const rows = table.total ? [...table.rows, table.total] : table.rows;

@@ -14,7 +14,7 @@ import {
   setDeadlineOverrideAction,
   setGroupTimeZoneAction,
 } from "@/lib/actions/next-steps";
-import { NEXT_STEP_KINDS } from "@/lib/validation/next-steps";
+import { NEXT_STEP_KINDS } from "@/lib/domain/vocabulary";
 import type { Plain } from "@/lib/validation/form-data";
 import { StepsMessage } from "./StepsMessage";
 

@@ -1,6 +1,7 @@
 // What a server action hands back to its form. Messages and field errors are catalogue
 // keys in the "errors" namespace; the form translates them.
-import { z } from "zod";
+// Types only: this module is imported by client forms, and zod itself must not come with it.
+import type { z } from "zod";
 import { isAppError } from "../errors";
 
 export interface FormState {

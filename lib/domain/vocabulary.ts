@@ -114,3 +114,19 @@ export function isOneOf<T extends string>(list: readonly T[], v: unknown): v is 
 
 /** The orders the applications list can be sorted in (lib/validation/applications reads ?sort=). */
 export const APPLICATION_SORTS = ["filed", "filed_asc", "updated", "title"] as const;
+
+// Choices the members' forms offer. Kept here, not beside their zod schemas in lib/validation:
+// a client component that imported one of these from a schema module brought zod (about
+// 115 KB) into the JavaScript of every case page, visitors' included.
+
+/** Kinds of next step a member assigns on a case. */
+export const NEXT_STEP_KINDS = ["complaint", "hearing", "ruling", "other"] as const;
+
+/** What the owning group shares of a case with a co-organizing group. */
+export const CASE_ACCESS = ["none", "read", "edit"] as const;
+export type CaseAccess = (typeof CASE_ACCESS)[number];
+
+/** What a comment can be about, and its longest body. */
+export const COMMENT_SUBJECTS = ["application", "answer", "appealStage"] as const;
+export type CommentSubject = (typeof COMMENT_SUBJECTS)[number];
+export const MAX_COMMENT = 4_000;

@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { CASE_ACCESS, MAX_COMMENT, type CommentSubject } from "../domain/vocabulary";
 import { id, text } from "./common";
 
-/** What the owning group shares of a case with a co-organizing group. */
-export const CASE_ACCESS = ["none", "read", "edit"] as const;
-export type CaseAccess = (typeof CASE_ACCESS)[number];
+export { CASE_ACCESS, COMMENT_SUBJECTS, MAX_COMMENT, type CaseAccess, type CommentSubject } from "../domain/vocabulary";
 
 /** The owner's admin shares the case with a group (or changes, or with "none" revokes, what it shares). */
 export const shareCaseSchema = z.object({
@@ -16,10 +15,6 @@ export const shareCaseSchema = z.object({
 export const caseAccessRefSchema = z.object({ applicationId: id, groupId: id });
 
 // ───────────────────────────── comments
-
-export const COMMENT_SUBJECTS = ["application", "answer", "appealStage"] as const;
-export type CommentSubject = (typeof COMMENT_SUBJECTS)[number];
-export const MAX_COMMENT = 4_000;
 
 /** The record a comment is about, as the form's one choice sends it: "answer:<id>". */
 const subject = z

@@ -1,9 +1,10 @@
 // Next steps, deadlines set by hand, and a group's time zone: what the forms may send.
 import { z } from "zod";
 import { isTimeZone } from "../domain/dates";
+import { NEXT_STEP_KINDS } from "../domain/vocabulary";
 import { isoDate, line, optionalDate, requiredLine } from "./common";
 
-export const NEXT_STEP_KINDS = ["complaint", "hearing", "ruling", "other"] as const;
+export { NEXT_STEP_KINDS } from "../domain/vocabulary";
 const id = z.string({ error: "invalid" }).trim().min(1, { error: "required" }).max(100, { error: "invalid" });
 
 export const assignStepSchema = z

@@ -77,7 +77,7 @@ async function ownText(page: Page, locale: string, scope: string): Promise<strin
           if (!lang.startsWith(locale)) continue;
           // Not UI strings: quotations, codes (set in monospace), chart labels (their tables are checked), and the
           // choices of a select, which are records (authorities, groups) other tests typed in English.
-          if (el.closest("blockquote, q, code, pre, script, style, select, .font-mono, [data-full-label], .recharts-legend-wrapper")) continue;
+          if (el.closest("blockquote, q, code, pre, script, style, select, .font-mono, [data-full-label], .chart-legend")) continue;
           out.push(n.textContent ?? "");
         }
         out.push("\n");

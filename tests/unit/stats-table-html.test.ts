@@ -23,12 +23,12 @@ describe("statistics table markup", () => {
   it("shows a share beside its count, the total last, numbers in the page's language", () => {
     const html = statsTableHtml(table([{ label: "Almaty", refusals: 1234, works: 3, works_share: 42.86 }]), "en", text);
     expect(html).toContain('<caption class="sr-only">Refusals by ground and city</caption>');
-    expect(html).toContain('<th scope="col" class="num">Works<span class="block text-xs font-normal text-stone-500">count (share)</span><span class="sr-only">, Works, share of row</span></th>');
-    expect(html).toContain('<tr><th scope="row">Almaty</th><td class="num">1,234</td><td class="num">3 (42.9%)</td></tr>');
-    expect(html).toMatch(/<tfoot><tr><th scope="row">All Almaty<\/th><td class="num">1,234<\/td><td class="num">3<\/td><\/tr><\/tfoot><\/table>$/);
+    expect(html).toContain('<th scope=col class=num>Works<span class="block text-xs font-normal text-stone-500">count (share)</span><span class="sr-only">, Works, share of row</span></th>');
+    expect(html).toContain('<tr><th scope=row>Almaty</th><td class=num>1,234</td><td class=num>3 (42.9%)</td></tr>');
+    expect(html).toMatch(/<tfoot><tr><th scope=row>All Almaty<\/th><td class=num>1,234<\/td><td class=num>3<\/td><\/tr><\/tfoot><\/table>$/);
     // The share column is not a column of its own on screen.
-    expect(html.match(/<th scope="col"/g)).toHaveLength(3);
-    expect(statsTableHtml(table([{ label: "Алматы", refusals: 1234, works: 0, works_share: 0 }]), "ru", text)).toContain('<td class="num">1\u00a0234</td><td class="num">0 (0%)</td>');
+    expect(html.match(/<th scope=col/g)).toHaveLength(3);
+    expect(statsTableHtml(table([{ label: "Алматы", refusals: 1234, works: 0, works_share: 0 }]), "ru", text)).toContain('<td class=num>1\u00a0234</td><td class=num>0 (0%)</td>');
   });
 
   it("escapes names that come from records", () => {
@@ -49,6 +49,6 @@ describe("statistics table markup", () => {
     const first = cachedStatsTableHtml(t, "en", text);
     expect(cachedStatsTableHtml(t, "en", { empty: "changed", countShare: "changed" })).toBe(first);
     const next = table([{ label: "Almaty", refusals: 3, works: 1, works_share: 33.3 }]);
-    expect(cachedStatsTableHtml(next, "en", text)).toContain('<td class="num">3</td>');
+    expect(cachedStatsTableHtml(next, "en", text)).toContain('<td class=num>3</td>');
   });
 });

@@ -1,10 +1,7 @@
 // Chart labels keep to their place on the axis (two lines at most) and keep the whole label
-// in the SVG, so long Russian and Kazakh ground names no longer run into each other.
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+// in the SVG (tests/unit/stats-chart.test.ts), so long Russian and Kazakh ground names no longer run into each other.
 import { describe, expect, it } from "vitest";
 import { fitLabel } from "@/components/stats/tick-label";
-import { CategoryTick } from "@/components/stats/CategoryTick";
 
 describe("fitLabel", () => {
   it("leaves a short label whole", () => {
@@ -29,19 +26,5 @@ describe("fitLabel", () => {
     const fitted = fitLabel("Мамандандырылғанауданаралықәкімшілік", 10);
     expect(fitted.lines.every((l) => l.length <= 10)).toBe(true);
     expect(fitted.truncated).toBe(true);
-  });
-});
-
-describe("CategoryTick", () => {
-  it("draws at most two lines and keeps the whole label as the SVG title", () => {
-    const label = "Специализированный межрайонный административный суд города Алматы";
-    const svg = renderToStaticMarkup(createElement("svg", null, createElement(CategoryTick, { x: 160, y: 40, payload: { value: label }, maxChars: 22 })));
-    expect(svg).toContain(`<title>${label}</title>`);
-    expect(svg).toContain(`data-full-label="${label}"`);
-    const lines = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
-    expect(lines).toEqual(["Специализированный", "межрайонный…"]);
-    // The two lines sit one line apart, centred on the tick.
-    const dys = [...svg.matchAll(/<tspan[^>]*dy="([-\d.]+)"/g)].map((m) => Number(m[1]));
-    expect(dys).toEqual([-2.5, 13]);
   });
 });
