@@ -4,7 +4,7 @@ import "server-only";
 // EXISTS, string comparison of ISO dates, integer arithmetic for day counts.
 import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 import { backgroundReaderFor, readerFor, type Db } from "../db";
-import { open } from "../crypto/fields";
+import { isSealed, open } from "../crypto/fields";
 import { dataVersion as dbDataVersion, versionedCache } from "../db-client";
 import { backgroundCache, type Latest } from "./background-cache";
 import { sharedCaseIds, visibilityKey, visibleCasesWhere, visibleGroupIds, type Actor } from "../auth/access";
@@ -269,7 +269,7 @@ async function withheldWordings(client: Db, scope: readonly string[], f: StatsFi
   const openOnce = (v: string, field: "idNumber" | "phone" | "address" | "fullName") => {
     const k = `${field}\u0000${v}`;
     let o = opened.get(k);
-    if (o === undefined) opened.set(k, (o = open(v, field).toLowerCase()));
+    if (o === undefined) opened.set(k, (o = (isSealed(v) ? open(v, field) : v).toLowerCase()));
     return o;
   };
   for (const r of rows) {
