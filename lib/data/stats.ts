@@ -95,53 +95,75 @@ const key = (v: unknown): string | null => (v === null || v === undefined || v =
 
 // ───────────────────────────── queries
 
-interface GroundCell {
-  k: unknown;
-  ground: string | null;
-  n: unknown;
-}
+type RefusalRows = Map<string, { refusals: number; grounds: Map<string, number> }>;
 
-function dimensionKey(dim: StatsDimension): Sql {
-  switch (dim) {
-    case "year":
-      return YEAR;
-    case "city":
-      return sql`a."city"`;
-    case "authority":
-      return sql`a."authorityId"`;
-    case "form":
-      return sql`p."form"`;
-    case "group":
-      return sql`COALESCE(ag."groupId", a."groupId")`;
+/**
+ * Refusals and the grounds they cite, per value of a dimension (or overall, under key ""): the
+ * totals count each refused part once, the cells once per ground it cites.
+ */
+function refusalRows(totals: Record<string, unknown>[], cells: (Record<string, unknown> & { ground: string | null })[], dim: string | null): RefusalRows {
+  const at = (r: Record<string, unknown>) => (dim ? (key(r[dim]) ?? "") : "");
+  const rows: RefusalRows = new Map();
+  for (const t of totals) {
+    const k = at(t);
+    const row = rows.get(k) ?? { refusals: 0, grounds: new Map<string, number>() };
+    row.refusals += n(t.n);
+    rows.set(k, row);
   }
+  for (const c of cells) {
+    const row = rows.get(at(c));
+    if (row) row.grounds.set(c.ground ?? UNCLASSIFIED, (row.grounds.get(c.ground ?? UNCLASSIFIED) ?? 0) + n(c.n));
+  }
+  return rows;
 }
 
-/** Refusals and the grounds they cite, per value of a dimension (or overall, under key ""). */
-async function refusalsBy(client: Db, scope: readonly string[], f: StatsFilters, dim: StatsDimension | null) {
-  // PostgreSQL refuses a constant in GROUP BY, so the overall figures group by nothing.
-  const k = dim ? dimensionKey(dim) : sql`''`;
-  const groupK = dim ? sql`${k},` : empty;
+/**
+ * The refusal figures overall and by year, city, authority and form, from two scans (totals,
+ * and cells per ground) grouped by all four at once and summed here per dimension: ten queries
+ * over every refused part cost several seconds at 100,000 applications. The organizing group
+ * multiplies rows (several organizers), so it has its own pair (refusalsByGroup).
+ */
+async function refusalsByDims(client: Db, scope: readonly string[], f: StatsFilters) {
   const from = sql`FROM "PartOutcome" po
     JOIN "Part" p ON p."id" = po."partId"
-    JOIN "Application" a ON a."id" = p."applicationId"
-    ${dim === "group" ? sql`LEFT JOIN "ApplicationGroup" ag ON ag."applicationId" = a."id" AND ${accepted("ag")}` : empty}`;
+    JOIN "Application" a ON a."id" = p."applicationId"`;
   const cond = sql`po."outcome" IN (${REFUSED}) AND ${where(scope, f, "p")}`;
+  const cols = sql`${YEAR} AS "year", a."city" AS "city", a."authorityId" AS "authority", p."form" AS "form"`;
+  const groupBy = sql`${YEAR}, a."city", a."authorityId", p."form"`;
   const [cells, totals] = await Promise.all([
-    client.$queryRaw<GroundCell[]>`SELECT ${k} AS k, g."code" AS ground, SUM(a."requestCount") AS n
+    client.$queryRaw<(Record<string, unknown> & { ground: string | null })[]>`SELECT ${cols}, g."code" AS ground, SUM(a."requestCount") AS n
       ${from}
       LEFT JOIN "GroundCited" gc ON gc."answerId" = po."answerId"
       LEFT JOIN "RefusalGround" g ON g."id" = gc."groundId"
       WHERE ${cond}
-      GROUP BY ${groupK} g."code"`,
-    client.$queryRaw<{ k: unknown; n: unknown }[]>`SELECT ${k} AS k, SUM(a."requestCount") AS n ${from} WHERE ${cond} ${dim ? sql`GROUP BY ${k}` : empty}`,
+      GROUP BY ${groupBy}, g."code"`,
+    client.$queryRaw<Record<string, unknown>[]>`SELECT ${cols}, SUM(a."requestCount") AS n ${from} WHERE ${cond} GROUP BY ${groupBy}`,
   ]);
-  const rows = new Map<string, { refusals: number; grounds: Map<string, number> }>();
-  for (const t of totals) rows.set(key(t.k) ?? "", { refusals: n(t.n), grounds: new Map() });
-  for (const c of cells) {
-    const row = rows.get(key(c.k) ?? "");
-    if (row) row.grounds.set(c.ground ?? UNCLASSIFIED, (row.grounds.get(c.ground ?? UNCLASSIFIED) ?? 0) + n(c.n));
-  }
-  return rows;
+  const dims = ["year", "city", "authority", "form"] as const;
+  return {
+    overall: refusalRows(totals, cells, null),
+    ...(Object.fromEntries(dims.map((d) => [d, refusalRows(totals, cells, d)])) as Record<(typeof dims)[number], RefusalRows>),
+  };
+}
+
+/** Refusals and grounds per organizing group (each accepted organizer, else the owning group). */
+async function refusalsByGroup(client: Db, scope: readonly string[], f: StatsFilters): Promise<RefusalRows> {
+  const k = sql`COALESCE(ag."groupId", a."groupId")`;
+  const from = sql`FROM "PartOutcome" po
+    JOIN "Part" p ON p."id" = po."partId"
+    JOIN "Application" a ON a."id" = p."applicationId"
+    LEFT JOIN "ApplicationGroup" ag ON ag."applicationId" = a."id" AND ${accepted("ag")}`;
+  const cond = sql`po."outcome" IN (${REFUSED}) AND ${where(scope, f, "p")}`;
+  const [cells, totals] = await Promise.all([
+    client.$queryRaw<{ k: unknown; ground: string | null; n: unknown }[]>`SELECT ${k} AS k, g."code" AS ground, SUM(a."requestCount") AS n
+      ${from}
+      LEFT JOIN "GroundCited" gc ON gc."answerId" = po."answerId"
+      LEFT JOIN "RefusalGround" g ON g."id" = gc."groundId"
+      WHERE ${cond}
+      GROUP BY ${k}, g."code"`,
+    client.$queryRaw<{ k: unknown; n: unknown }[]>`SELECT ${k} AS k, SUM(a."requestCount") AS n ${from} WHERE ${cond} GROUP BY ${k}`,
+  ]);
+  return refusalRows(totals, cells, "k");
 }
 
 async function outcomesByYear(client: Db, scope: readonly string[], f: StatsFilters) {
@@ -316,10 +338,10 @@ function byYear<T extends { year: string | null }>(rows: Iterable<T>): T[] {
 }
 
 export async function computeStats(client: Db, scope: readonly string[], filters: StatsFilters): Promise<StatsFigures> {
-  const [groundList, overall, dims, outcomeCells, appealCells, endCells, delayCells, lateCells, pretextCells, altCells, reasonCells] = await Promise.all([
+  const [groundList, byDims, byGroup, outcomeCells, appealCells, endCells, delayCells, lateCells, pretextCells, altCells, reasonCells] = await Promise.all([
     client.refusalGround.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, labelEn: true, labelRu: true, labelKk: true } }),
-    refusalsBy(client, scope, filters, null),
-    Promise.all(STATS_DIMENSIONS.map((d) => refusalsBy(client, scope, filters, d))),
+    refusalsByDims(client, scope, filters),
+    refusalsByGroup(client, scope, filters),
     outcomesByYear(client, scope, filters),
     appealsByYear(client, scope, filters),
     appealEnds(client, scope, filters),
@@ -333,8 +355,8 @@ export async function computeStats(client: Db, scope: readonly string[], filters
   order.set(UNCLASSIFIED, groundList.length);
 
   // Refusals by ground, overall and per dimension, with names for ids.
-  const all = overall.get("") ?? { refusals: 0, grounds: new Map<string, number>() };
-  const dimRows = Object.fromEntries(STATS_DIMENSIONS.map((d, i) => [d, dims[i]])) as Record<StatsDimension, typeof overall>;
+  const all = byDims.overall.get("") ?? { refusals: 0, grounds: new Map<string, number>() };
+  const dimRows: Record<StatsDimension, RefusalRows> = { year: byDims.year, city: byDims.city, authority: byDims.authority, form: byDims.form, group: byGroup };
   const authorityIds = [...dimRows.authority.keys()].filter(Boolean);
   const groupIdsSeen = [...dimRows.group.keys()].filter(Boolean);
   const [authorities, groups] = await Promise.all([
