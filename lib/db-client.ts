@@ -120,7 +120,10 @@ function withUnicodeLike(adapter: SqlDriverAdapter): SqlDriverAdapter {
 export function createBackgroundReader(url: string = databaseUrl()): PrismaClient | null {
   if (isPostgresUrl(url)) return null;
   const workerFile = readerWorkerFile();
-  if (!workerFile) return null;
+  if (!workerFile) {
+    console.warn("lib/sqlite/reader-worker.mjs is not under the current directory: statistics are recomputed on the server's thread (start the server from the project directory).");
+    return null;
+  }
   const file = sqliteFilePath(url);
   const base = new PrismaClient({ adapter: new OffThreadSqlite(file, workerFile) });
   const client = base.$extends(personFields) as unknown as PrismaClient;
