@@ -507,8 +507,10 @@ export async function latestListFilterOptions(actor: Actor | null) {
 async function computeListFilterOptions(client: Db, actor: Actor | null) {
   const visible = visibleWhere(actor);
   const [dates, cities, authorities, groups, grounds] = await Promise.all([
-    client.application.findMany({ where: { ...visible, filedOn: { not: null } }, select: { filedOn: true }, distinct: ["filedOn"] }),
-    client.application.findMany({ where: { ...visible, city: { not: "" } }, select: { city: true }, distinct: ["city"], orderBy: { city: "asc" } }),
+    // GROUP BY in the database: Prisma's `distinct` fetches every row and drops repeats itself,
+    // 100,000 rows through the client at 100k applications.
+    client.application.groupBy({ by: ["filedOn"], where: { ...visible, filedOn: { not: null } } }),
+    client.application.groupBy({ by: ["city"], where: { ...visible, city: { not: "" } }, orderBy: { city: "asc" } }),
     client.authority.findMany({ where: visibleAuthoritiesWhere(actor, ["filed"]), select: { id: true, name: true, nameRu: true, nameKk: true, city: true }, orderBy: { name: "asc" } }),
     client.group.findMany({ where: visibleGroupsWhere(actor, ["organizer"]), select: { id: true, name: true }, orderBy: { name: "asc" } }),
     client.refusalGround.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, labelEn: true, labelRu: true, labelKk: true } }),
