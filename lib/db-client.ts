@@ -11,6 +11,8 @@ import { DATA_VERSION_SQL } from "./data-version";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "./db-url";
 import { restrictNewFiles } from "./private-files";
 import { personFields } from "./crypto/person-fields";
+import { registerUnicodeLike } from "./sqlite/like.mjs";
+import { OffThreadSqlite, readerWorkerFile } from "./sqlite/off-thread";
 
 // Every process that opens the database (the Next server, the scripts) creates files
 // readable by its owner only: the SQLite database, its WAL and SHM, exports and backups.
@@ -83,11 +85,7 @@ function withoutNul(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
-/**
- * SQLite's LIKE folds case for ASCII only, so a search for "алматы" would miss "Алматы".
- * Prisma's contains/startsWith/endsWith compile to LIKE; replacing the LIKE function on each
- * connection makes them case-insensitive for every script, as PostgreSQL's ILIKE is.
- */
+/** SQLite's LIKE made case-insensitive beyond ASCII, as PostgreSQL's ILIKE is (lib/sqlite/like.mjs). */
 class UnicodeLikeSqlite implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = "sqlite" as const;
   readonly adapterName: string;
@@ -108,39 +106,30 @@ function withUnicodeLike(adapter: SqlDriverAdapter): SqlDriverAdapter {
     // Deleted and overwritten content is zeroed, not left in free pages of the file: an erased
     // person's name must not be recoverable from a copy of the database (lib/data/erasure.ts).
     client.pragma("secure_delete = ON");
-    // Backslash escapes by default, as in PostgreSQL (lib/data/text-search.ts relies on it).
-    client.function("like", { deterministic: true }, (pattern: unknown, value: unknown) => likeMatch(pattern, value, "\\"));
-    client.function("like", { deterministic: true }, (pattern: unknown, value: unknown, escape: unknown) => likeMatch(pattern, value, escape));
+    registerUnicodeLike(client);
   }
   return adapter;
 }
 
-const patterns = new Map<string, RegExp>();
-
-function likeMatch(pattern: unknown, value: unknown, escape: unknown): number | null {
-  if (pattern === null || value === null || pattern === undefined || value === undefined) return null;
-  const p = String(pattern);
-  const esc = typeof escape === "string" && escape.length === 1 ? escape : null;
-  const key = `${esc ?? ""}\u0000${p}`;
-  let re = patterns.get(key);
-  if (!re) {
-    let src = "";
-    for (let i = 0; i < p.length; i++) {
-      const c = p[i];
-      if (esc !== null && c === esc && i + 1 < p.length) src += escapeRegExp(p[++i]);
-      else if (c === "%") src += "[\\s\\S]*";
-      else if (c === "_") src += "[\\s\\S]";
-      else src += escapeRegExp(c);
-    }
-    re = new RegExp(`^${src}$`, "iu");
-    if (patterns.size > 500) patterns.clear();
-    patterns.set(key, re);
+/**
+ * A read-only client for work no request should wait for (lib/db.ts backgroundReaderFor): on
+ * SQLite its queries run in a worker thread (lib/sqlite/off-thread.ts), so the server's own
+ * thread keeps answering while it scans the database. Null where that cannot be (PostgreSQL,
+ * whose queries do not hold the thread anyway, or the worker's file is not there).
+ */
+export function createBackgroundReader(url: string = databaseUrl()): PrismaClient | null {
+  if (isPostgresUrl(url)) return null;
+  const workerFile = readerWorkerFile();
+  if (!workerFile) {
+    console.warn("lib/sqlite/reader-worker.mjs is not under the current directory: statistics are recomputed on the server's thread (start the server from the project directory).");
+    return null;
   }
-  return re.test(String(value)) ? 1 : 0;
-}
-
-function escapeRegExp(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const file = sqliteFilePath(url);
+  const base = new PrismaClient({ adapter: new OffThreadSqlite(file, workerFile) });
+  const client = base.$extends(personFields) as unknown as PrismaClient;
+  sqliteFiles.set(client, file);
+  sqliteFiles.set(base, file);
+  return client;
 }
 
 /**

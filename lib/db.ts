@@ -1,9 +1,9 @@
 import "server-only";
-import { createPrismaClient, type Db } from "./db-client";
+import { createBackgroundReader, createPrismaClient, type Db } from "./db-client";
 import { databaseUrl, replicaDatabaseUrl } from "./db-url";
 
 // One client per server process (and per hot reload in development).
-const globalForDb = globalThis as unknown as { __trackerDb?: Db; __trackerReplica?: Db };
+const globalForDb = globalThis as unknown as { __trackerDb?: Db; __trackerReplica?: Db; __trackerBackground?: Db | null };
 
 /** The primary: every write, and every read that must see the latest write. */
 export const db: Db = globalForDb.__trackerDb ?? createPrismaClient();
@@ -37,4 +37,22 @@ function replicaClient(): Db {
 export function readerFor(actor: object | null): Db {
   return actor ? db : replica;
 }
+
+/**
+ * The reader for recomputes no visitor waits for (lib/data/background-cache: the statistics,
+ * the filter options), also the first, cold one. On SQLite its queries run in a worker thread
+ * over the same file, read-only: better-sqlite3 is synchronous, and on the server's thread a
+ * recompute at 100,000 applications would hold every other request of the process for
+ * seconds. On PostgreSQL queries never hold the thread, so it is readerFor(actor) itself
+ * (the replica for anonymous readers). Caches label what it computes with the data version
+ * read through readerFor(actor) before the queries: both read the same database.
+ */
+export function backgroundReaderFor(actor: object | null): Db {
+  if (background === undefined) {
+    background = globalForDb.__trackerBackground ?? createBackgroundReader();
+    if (process.env.NODE_ENV === "development") globalForDb.__trackerBackground = background;
+  }
+  return background ?? readerFor(actor);
+}
+let background: Db | null | undefined;
 export type { Db, Tx } from "./db-client";

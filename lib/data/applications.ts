@@ -1,7 +1,7 @@
 import "server-only";
 import { versionedCache } from "../db-client";
 import { backgroundCache } from "./background-cache";
-import { db, readerFor, type Db, type Tx } from "../db";
+import { backgroundReaderFor, db, readerFor, type Db, type Tx } from "../db";
 import { can, groupIds, memberCasesWhere, requireCaseRole, requireRole, visibilityKey, visibleCasesWhere, visibleWhere, writableGroups, type Actor } from "../auth/access";
 import { ConflictError, NotFoundError } from "../errors";
 import { procedureFor, type AssemblyForm } from "../domain/vocabulary";
@@ -502,14 +502,15 @@ export async function listFilterOptions(actor: Actor | null) {
 /** The filter options as the list shows them: the last computed while a write's recompute runs in the background (lib/data/background-cache). */
 const latestOptionsCache = backgroundCache<Awaited<ReturnType<typeof computeListFilterOptions>>>();
 export async function latestListFilterOptions(actor: Actor | null) {
-  const client = readerFor(actor);
-  return latestOptionsCache(client, visibilityKey(actor), () => computeListFilterOptions(client, actor));
+  return latestOptionsCache(readerFor(actor), visibilityKey(actor), () => computeListFilterOptions(backgroundReaderFor(actor), actor));
 }
 async function computeListFilterOptions(client: Db, actor: Actor | null) {
   const visible = visibleWhere(actor);
   const [dates, cities, authorities, groups, grounds] = await Promise.all([
-    client.application.findMany({ where: { ...visible, filedOn: { not: null } }, select: { filedOn: true }, distinct: ["filedOn"] }),
-    client.application.findMany({ where: { ...visible, city: { not: "" } }, select: { city: true }, distinct: ["city"], orderBy: { city: "asc" } }),
+    // GROUP BY in the database: Prisma's `distinct` fetches every row and drops repeats itself,
+    // 100,000 rows through the client at 100k applications.
+    client.application.groupBy({ by: ["filedOn"], where: { ...visible, filedOn: { not: null } } }),
+    client.application.groupBy({ by: ["city"], where: { ...visible, city: { not: "" } }, orderBy: { city: "asc" } }),
     client.authority.findMany({ where: visibleAuthoritiesWhere(actor, ["filed"]), select: { id: true, name: true, nameRu: true, nameKk: true, city: true }, orderBy: { name: "asc" } }),
     client.group.findMany({ where: visibleGroupsWhere(actor, ["organizer"]), select: { id: true, name: true }, orderBy: { name: "asc" } }),
     client.refusalGround.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, labelEn: true, labelRu: true, labelKk: true } }),

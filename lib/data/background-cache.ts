@@ -28,8 +28,6 @@ interface Entry<T> {
 /** One recompute at a time per process, across every background cache: a writer must not start a crowd of them. */
 let queue: Promise<void> = Promise.resolve();
 let backlog = 0;
-let lastComputeMs = 0;
-let lastComputeEnd = 0;
 
 export function backgroundCache<T>(max = 200) {
   const entries = new Map<string, Entry<T>>();
@@ -47,15 +45,10 @@ export function backgroundCache<T>(max = 200) {
         if (!entry) return;
         const version = await dataVersion(client);
         if (entry.version === version) return;
-        // Paced: after a recompute, as long again before the next one starts. On SQLite the
-        // queries run on the server's own thread (better-sqlite3 is synchronous), so
-        // back-to-back recomputes under a steady writer would leave requests little room.
-        const rest = Math.min(lastComputeMs, 10_000) - (Date.now() - lastComputeEnd);
-        if (rest > 0) await new Promise((r) => setTimeout(r, rest));
-        const started = Date.now();
+        // Not paced: the callers compute through lib/db.ts's backgroundReaderFor, whose queries
+        // leave the server's thread free (a worker thread on SQLite, the database's own
+        // processes on PostgreSQL), so the next recompute may start at once.
         const value = await entry.compute();
-        lastComputeEnd = Date.now();
-        lastComputeMs = lastComputeEnd - started;
         const now = entries.get(key);
         if (now) entries.set(key, { ...now, version, value });
         computed = true;
