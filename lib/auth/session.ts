@@ -1,18 +1,17 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { authOptions } from "./options";
-import { loadActor } from "../data/users";
+import { sessionCookie } from "./cookies";
+import { actorForSessionToken } from "./session-token";
 import type { Actor } from "./access";
 import { AppError } from "../errors";
 
-/** The caller, or null for an anonymous visitor. Once per request. */
-export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? loadActor(id) : null;
-});
+/**
+ * The caller, or null for an anonymous visitor (or an ended session). Once per request. The
+ * cookie is the one next-auth writes (never chunked: our claims are far below its 4 KB limit).
+ */
+export const getActor = cache(async (): Promise<Actor | null> => actorForSessionToken((await cookies()).get(sessionCookie().name)?.value));
 
 /** For pages: sends an anonymous visitor to sign in. */
 export async function requirePageActor(callbackUrl = "/dashboard"): Promise<Actor> {

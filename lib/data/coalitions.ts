@@ -31,9 +31,21 @@ async function ownedCase(actor: Actor, applicationId: string) {
   return app;
 }
 
+/**
+ * ownedCase for reads: which group owns a case, read through a cache kept until the next write
+ * (the case page asked the database on every view), then the same checks.
+ */
+async function ownedCaseForRead(actor: Actor, applicationId: string) {
+  const app = await ownerCache(db, applicationId, () => db.application.findUnique({ where: { id: applicationId }, select: { id: true, groupId: true } }));
+  if (!app || !actor.memberships.some((m) => m.groupId === app.groupId)) throw new NotFoundError();
+  requireRole(actor, app.groupId, "admin");
+  return { ...app };
+}
+const ownerCache = versionedCache<{ id: string; groupId: string } | null>(1000);
+
 /** The groups the owner's admin may share the case with: those the organizer field offers, less the owner. */
 export async function coalitionChoices(actor: Actor, applicationId: string) {
-  const app = await ownedCase(actor, applicationId);
+  const app = await ownedCaseForRead(actor, applicationId);
   // The same for every admin with the same groups, until the next write (a case page asked on each view).
   const groups = await choicesCache(db, `${visibleGroupIds(actor).join(",")}|${app.groupId}`, () =>
     db.group.findMany({ where: { AND: [visibleGroupsWhere(actor), { id: { not: app.groupId } }] }, select: { id: true, name: true }, orderBy: { name: "asc" } }),

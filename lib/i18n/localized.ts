@@ -16,10 +16,18 @@ function suffix(locale: string): string {
     .join("");
 }
 
-/** The columns that may hold `field` in `locale`, best first. */
-function columns(field: string, locale: string): string[] {
-  return (FALLBACKS[locale as Locale] ?? [locale, "ru", "en"]).flatMap((l) => (l === "en" ? [`${field}En`, field] : [`${field}${suffix(l)}`]));
+/** The columns that may hold `field` in `locale`, best first: worked out once per pair (lists ask for every row). */
+function columns(field: string, locale: string): readonly string[] {
+  const key = `${field}|${locale}`;
+  let found = COLUMNS.get(key);
+  if (!found) {
+    found = (FALLBACKS[locale as Locale] ?? [locale, "ru", "en"]).flatMap((l) => (l === "en" ? [`${field}En`, field] : [`${field}${suffix(l)}`]));
+    if (COLUMNS.size >= 1000) COLUMNS.clear();
+    COLUMNS.set(key, found);
+  }
+  return found;
 }
+const COLUMNS = new Map<string, readonly string[]>();
 
 /**
  * `localized(ground, "label", "kk")`: the first non-empty of labelKk, labelRu, labelEn, label.

@@ -14,7 +14,7 @@ import { assignNextStepAction } from "@/lib/actions/next-steps";
 import { updateEventAction } from "@/lib/actions/events";
 import { listComments } from "@/lib/data/comments";
 import { listShareLinks } from "@/lib/data/share-links";
-import { caseAccess } from "@/lib/data/coalitions";
+import { caseAccess, coalitionChoices } from "@/lib/data/coalitions";
 import { makeActor, makeGroup, run } from "../support/fixtures";
 
 beforeAll(async () => {
@@ -110,6 +110,24 @@ describe("a member's pages between writes", () => {
     expect(await listComments(null, app)).toEqual([]);
     await expect(listShareLinks(outsider, kase.id)).rejects.toThrow();
     expect(await caseAccess(outsider, app)).toBeNull();
+  });
+
+  it("the groups an admin may share a case with: only its owning group's admins get them, read again after a write as it is now", async () => {
+    const { group, editor, outsider, kase } = await cast("choices");
+    const admin = await makeActor(`mp-admin-choices-${seq}`, [[group.id, "admin"]]);
+    const partner = await makeGroup(`mp-partner-${seq}`, `Partner ${seq}`);
+    const adminOfBoth = await makeActor(`mp-admin-both-${seq}`, [[group.id, "admin"], [partner.id, "viewer"]]);
+    expect((await coalitionChoices(adminOfBoth, kase.id)).map((g) => g.name)).toContain(`Partner ${seq}`);
+    expect((await coalitionChoices(adminOfBoth, kase.id)).map((g) => g.id)).not.toContain(group.id);
+    // Read twice (the second from the cache): an editor of the group, or an admin elsewhere, still gets nothing.
+    for (let i = 0; i < 2; i++) {
+      await expect(coalitionChoices(editor, kase.id)).rejects.toThrow();
+      await expect(coalitionChoices(outsider, kase.id)).rejects.toThrow();
+      expect(await coalitionChoices(admin, kase.id)).toEqual(expect.any(Array));
+    }
+    // The case deleted: the next read says so at once.
+    await db.application.delete({ where: { id: kase.id } });
+    await expect(coalitionChoices(admin, kase.id)).rejects.toThrow();
   });
 });
 

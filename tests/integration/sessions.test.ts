@@ -22,6 +22,7 @@ import { getServerSession } from "next-auth";
 import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/options";
 import { sessionCookie } from "@/lib/auth/cookies";
+import { actorForSessionToken } from "@/lib/auth/session-token";
 import { signInAction, signOutAction } from "@/lib/actions/auth";
 import { resetLimits } from "@/lib/rate-limit";
 import { loadActor } from "@/lib/data/users";
@@ -62,14 +63,19 @@ async function signIn(password = PASSWORD): Promise<string> {
 }
 
 /**
- * The session next-auth derives from a cookie: getServerSession, as lib/auth/session's getActor
- * calls it, given the request's cookies directly (its pages-router form, no Next request scope).
+ * Who a cookie signs in, read both ways the app reads it: next-auth's getServerSession (its own
+ * routes), given the request's cookies directly (its pages-router form, no Next request scope),
+ * and actorForSessionToken, which lib/auth/session's getActor calls for every page and action.
+ * The two must always agree.
  */
 async function sessionUserId(cookie: string): Promise<string | null> {
   const req = { cookies: { [sessionCookie().name]: cookie }, headers: {} };
   const res = { getHeader: () => undefined, setHeader: () => undefined, setCookie: () => undefined };
   const session = await getServerSession(req as never, res as never, authOptions);
-  return (session?.user as { id?: string } | undefined)?.id ?? null;
+  const byNextAuth = (session?.user as { id?: string } | undefined)?.id ?? null;
+  const byPages = (await actorForSessionToken(cookie))?.userId ?? null;
+  expect(byPages).toBe(byNextAuth);
+  return byNextAuth;
 }
 
 async function memberId() {
@@ -134,6 +140,26 @@ describe("ending sessions", () => {
     const id = await memberId();
     const legacy = await encode({ token: { sub: id, uid: id, name: "Member", email: "member@example.test" }, secret: process.env.AUTH_SECRET! });
     expect(await sessionUserId(legacy)).toBeNull();
+  });
+
+  it("an expired, altered or foreign-key cookie is no session, even for a session that is still open", async () => {
+    const { encode } = await import("next-auth/jwt");
+    const id = await memberId();
+    const good = await signIn();
+    expect(await sessionUserId(good)).toBe(id);
+    const claims = { sub: id, uid: id, name: "Member", email: "member@example.test", sv: (await db.user.findUniqueOrThrow({ where: { id } })).sessionVersion, sid: (await db.userSession.findFirstOrThrow({ where: { userId: id, revokedAt: null } })).id };
+    // The same claims as the open session, but expired a minute ago (beyond next-auth's 15 s leeway).
+    expect(await sessionUserId(await encode({ token: claims, secret: process.env.AUTH_SECRET!, maxAge: -60 }))).toBeNull();
+    // Sealed under another secret.
+    expect(await sessionUserId(await encode({ token: claims, secret: "not-this-server-s-secret-at-all-0123456789" }))).toBeNull();
+    // One character of the captured cookie changed.
+    const altered = good.slice(0, -3) + (good.at(-3) === "A" ? "B" : "A") + good.slice(-2);
+    expect(await sessionUserId(altered)).toBeNull();
+    // And the real one, read again (now from the decrypted-token cache), still works until sign-out.
+    expect(await sessionUserId(good)).toBe(id);
+    request.cookies.set(sessionCookie().name, good);
+    await signOutAction().catch(() => undefined);
+    expect(await sessionUserId(good)).toBeNull();
   });
 
   it("personal API tokens are governed separately: sign-out leaves them working", async () => {
