@@ -198,13 +198,18 @@ async function appealEnds(client: Db, scope: readonly string[], f: StatsFilters)
     GROUP BY ${YEAR}, s."kind", r."outcome"`;
 }
 
-/** Per application: first dated answer, answer deadline, earliest planned event date. */
+/**
+ * Per application: first dated answer, answer deadline, earliest planned event date. Used as a
+ * MATERIALIZED common table (SQLite 3.35+, PostgreSQL 12+): as a derived table SQLite flattened
+ * it into the query above and ran the correlated minimum once per use of `answered` — some 25
+ * times per application, 1.6 s of the statistics at 100,000 applications instead of 0.4 s.
+ */
 function answeredCases(scope: readonly string[], f: StatsFilters): Sql {
   return sql`(SELECT ${YEAR} AS y, a."requestCount" AS rc, a."answerDueOn" AS due,
       CASE WHEN a."filedOnPrecision" = 'day' THEN a."filedOn" ELSE NULL END AS filed,
       (SELECT MIN(an."receivedOn") FROM "Answer" an WHERE an."applicationId" = a."id" AND an."receivedOnPrecision" = 'day') AS answered,
       (SELECT MIN(ep."eventDate") FROM "Part" ep WHERE ep."applicationId" = a."id" AND ep."eventDatePrecision" = 'day') AS ev
-    FROM "Application" a WHERE ${where(scope, f)}) t`;
+    FROM "Application" a WHERE ${where(scope, f)})`;
 }
 
 type LateCell = { y: unknown; answered: number; withDeadline: number; late: number; withEventDate: number; afterEvent: number };
@@ -217,13 +222,14 @@ type LateCell = { y: unknown; answered: number; withDeadline: number; late: numb
  */
 async function answerTiming(client: Db, scope: readonly string[], f: StatsFilters) {
   const days = sql`CASE WHEN t.filed IS NOT NULL AND t.answered >= t.filed THEN ${dayNumber(sql`t.answered`)} - ${dayNumber(sql`t.filed`)} ELSE NULL END`;
-  const cells = await client.$queryRaw<{ y: unknown; days: unknown; n: unknown; withDeadline: unknown; late: unknown; withEventDate: unknown; afterEvent: unknown }[]>`SELECT t.y AS y, ${days} AS days,
+  const cells = await client.$queryRaw<{ y: unknown; days: unknown; n: unknown; withDeadline: unknown; late: unknown; withEventDate: unknown; afterEvent: unknown }[]>`WITH t AS MATERIALIZED ${answeredCases(scope, f)}
+    SELECT t.y AS y, ${days} AS days,
       SUM(t.rc) AS n,
       SUM(CASE WHEN t.due IS NOT NULL THEN t.rc ELSE 0 END) AS "withDeadline",
       SUM(CASE WHEN t.due IS NOT NULL AND t.answered > t.due THEN t.rc ELSE 0 END) AS "late",
       SUM(CASE WHEN t.ev IS NOT NULL THEN t.rc ELSE 0 END) AS "withEventDate",
       SUM(CASE WHEN t.ev IS NOT NULL AND t.answered > t.ev THEN t.rc ELSE 0 END) AS "afterEvent"
-    FROM ${answeredCases(scope, f)}
+    FROM t
     WHERE t.answered IS NOT NULL
     GROUP BY t.y, ${days}`;
   const delayCells = cells.filter((c) => c.days !== null && c.days !== undefined).map((c) => ({ y: c.y, days: c.days, n: c.n }));
