@@ -25,10 +25,7 @@ const key = (r: Ref) => ({ applicationId_groupId: { applicationId: r.application
 
 /** The case, for an admin of its owning group (a coalition member is never one). */
 async function ownedCase(actor: Actor, applicationId: string) {
-  const app = await db.application.findFirst({ where: { id: applicationId, groupId: { in: actor.memberships.map((m) => m.groupId) } }, select: { id: true, groupId: true } });
-  if (!app) throw new NotFoundError();
-  requireRole(actor, app.groupId, "admin");
-  return app;
+  return ownerAdminOnly(actor, await db.application.findUnique({ where: { id: applicationId }, select: { id: true, groupId: true } }));
 }
 
 /**
@@ -37,9 +34,14 @@ async function ownedCase(actor: Actor, applicationId: string) {
  */
 async function ownedCaseForRead(actor: Actor, applicationId: string) {
   const app = await ownerCache(db, applicationId, () => db.application.findUnique({ where: { id: applicationId }, select: { id: true, groupId: true } }));
+  return { ...ownerAdminOnly(actor, app) };
+}
+
+/** Not found unless the caller is a member of the owning group, forbidden unless its admin. */
+function ownerAdminOnly<T extends { groupId: string }>(actor: Actor, app: T | null): T {
   if (!app || !actor.memberships.some((m) => m.groupId === app.groupId)) throw new NotFoundError();
   requireRole(actor, app.groupId, "admin");
-  return { ...app };
+  return app;
 }
 const ownerCache = versionedCache<{ id: string; groupId: string } | null>(1000);
 
