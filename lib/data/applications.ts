@@ -1,7 +1,7 @@
 import "server-only";
 import { versionedCache } from "../db-client";
 import { backgroundCache } from "./background-cache";
-import { backgroundReaderFor, db, readerFor, type Db, type Tx } from "../db";
+import { db, readerFor, type Db, type Tx } from "../db";
 import { can, groupIds, memberCasesWhere, requireCaseRole, requireRole, visibilityKey, visibleCasesWhere, visibleWhere, writableGroups, type Actor } from "../auth/access";
 import { ConflictError, NotFoundError } from "../errors";
 import { procedureFor, type AssemblyForm } from "../domain/vocabulary";
@@ -502,7 +502,7 @@ export async function listFilterOptions(actor: Actor | null) {
 /** The filter options as the list shows them: the last computed while a write's recompute runs in the background (lib/data/background-cache). */
 const latestOptionsCache = backgroundCache<Awaited<ReturnType<typeof computeListFilterOptions>>>();
 export async function latestListFilterOptions(actor: Actor | null) {
-  return latestOptionsCache(readerFor(actor), visibilityKey(actor), () => computeListFilterOptions(backgroundReaderFor(actor), actor));
+  return latestOptionsCache(actor, visibilityKey(actor), (client) => computeListFilterOptions(client, actor));
 }
 async function computeListFilterOptions(client: Db, actor: Actor | null) {
   const visible = visibleWhere(actor);

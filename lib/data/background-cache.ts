@@ -8,7 +8,7 @@ import "server-only";
 // read of a key, or one after it was left unread for HOT_MS, waits for the computation.
 // lib/db-client's versionedCache is the exact-on-read counterpart, for reads that are cheap.
 import { dataVersion } from "../db-client";
-import type { Db } from "../db";
+import { backgroundReaderFor, readerFor, type Db } from "../db";
 
 const HOT_MS = 10 * 60_000;
 
@@ -45,8 +45,8 @@ export function backgroundCache<T>(max = 200) {
         if (!entry) return;
         const version = await dataVersion(client);
         if (entry.version === version) return;
-        // Not paced: the callers compute through lib/db.ts's backgroundReaderFor, whose queries
-        // leave the server's thread free (a worker thread on SQLite, the database's own
+        // Not paced: a recompute reads through lib/db.ts's backgroundReaderFor (see latest below),
+        // whose queries leave the server's thread free (a worker thread on SQLite, the database's own
         // processes on PostgreSQL), so the next recompute may start at once.
         const value = await entry.compute();
         const now = entries.get(key);
@@ -69,7 +69,14 @@ export function backgroundCache<T>(max = 200) {
     });
   }
 
-  return async function latest(client: Pick<Db, "$queryRawUnsafe">, key: string, compute: () => Promise<T>): Promise<Latest<T>> {
+  /**
+   * The value for `key` as `actor` may read it. The data version is read through readerFor(actor);
+   * `compute` is given backgroundReaderFor(actor), whose queries leave the server's thread free,
+   * so no caller can recompute on the thread that answers requests by passing the wrong client.
+   */
+  return async function latest(actor: object | null, key: string, computeWith: (client: Db) => Promise<T>): Promise<Latest<T>> {
+    const client = readerFor(actor);
+    const compute = () => computeWith(backgroundReaderFor(actor));
     const version = await dataVersion(client);
     const entry = entries.get(key);
     const now = Date.now();

@@ -3,7 +3,7 @@ import "server-only";
 // what SQLite and PostgreSQL both accept: quoted identifiers, SUBSTR, COALESCE, CASE,
 // EXISTS, string comparison of ISO dates, integer arithmetic for day counts.
 import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
-import { backgroundReaderFor, readerFor, type Db } from "../db";
+import { readerFor, type Db } from "../db";
 import { isSealed, open } from "../crypto/fields";
 import { dataVersion as dbDataVersion, versionedCache } from "../db-client";
 import { backgroundCache, type Latest } from "./background-cache";
@@ -548,9 +548,7 @@ const latestCache = backgroundCache<StatsFigures>();
 export async function latestStats(actor: Actor | null, filters: StatsFilters): Promise<Latest<StatsFigures>> {
   const scope: Scope = Object.assign(visibleGroupIds(actor), { cases: sharedCaseIds(actor) });
   const cacheKey = `${visibilityKey(actor)}|${new URLSearchParams(filtersToParams(filters)).toString()}`;
-  // Labelled with the data version read through readerFor(actor), computed off the request's
-  // thread (lib/db.ts backgroundReaderFor).
-  const latest = await latestCache(readerFor(actor), cacheKey, () => computeStats(backgroundReaderFor(actor), scope, filters));
+  const latest = await latestCache(actor, cacheKey, (client) => computeStats(client, scope, filters));
   // Figures one recompute old may still count a case made private a moment ago: counts are
   // harmless for that moment, its words are not. The quoted reasons wait for the exact figures.
   if (latest.exact) return latest;
@@ -566,7 +564,7 @@ export async function getStatsFilterOptions(actor: Actor | null) {
 /** The filter options as the page shows them: never waiting for a recompute after a write (see latestStats). */
 const latestOptionsCache = backgroundCache<Awaited<ReturnType<typeof computeStatsFilterOptions>>>();
 export async function latestStatsFilterOptions(actor: Actor | null) {
-  return latestOptionsCache(readerFor(actor), visibilityKey(actor), () => computeStatsFilterOptions(backgroundReaderFor(actor), actor));
+  return latestOptionsCache(actor, visibilityKey(actor), (client) => computeStatsFilterOptions(client, actor));
 }
 async function computeStatsFilterOptions(client: Db, actor: Actor | null) {
   const where = visibleCasesWhere(actor);
