@@ -9,6 +9,7 @@ import "server-only";
 // lib/db-client's versionedCache is the exact-on-read counterpart, for reads that are cheap.
 import { dataVersion } from "../db-client";
 import { backgroundReaderFor, readerFor, type Db } from "../db";
+import { recomputeEnded } from "../recompute-generation";
 
 const HOT_MS = 10 * 60_000;
 
@@ -52,9 +53,13 @@ export function backgroundCache<T>(max = 200) {
         const now = entries.get(key);
         if (now) entries.set(key, { ...now, version, value });
         computed = true;
+        // A cached page showing the figures this replaces is rendered again at its next visit.
+        recomputeEnded();
       } catch (e) {
-        // The last figures stay; the next read tries again.
+        // The last figures stay; the next read tries again (and a cached page showing them is
+        // rendered again at its next visit, so that there is a next read).
         console.error(`background recompute of ${key} failed`, e);
+        recomputeEnded();
       } finally {
         refreshing.delete(key);
         backlog--;

@@ -6,13 +6,17 @@
 // a script that slipped through would have no hash in the policy and be refused.
 import { createHash } from "node:crypto";
 
-/** An attribute a page renders when it shows figures a recompute old (components/perf/StaleMarker): never cached. */
+/** An attribute a page renders when it shows figures a recompute old (components/perf/StaleMarker): kept only until the recompute ends. */
 export const STALE_MARKER = "data-stale-figures";
+/** An attribute a page renders when it shows nothing but background figures (components/perf/StaleMarker): answered from its last copy while the next renders. */
+export const FIGURES_ONLY_MARKER = "data-figures-only";
 
 export interface CacheablePage {
   html: string;
-  /** False for a page showing figures a recompute old: served as it is, never kept. */
-  keep: boolean;
+  /** True for a page showing figures a recompute old: kept only until the next recompute ends (lib/recompute-generation). */
+  stale: boolean;
+  /** True for a page whose data is background figures only: after a write, its last copy answers while the next renders. */
+  figuresOnly: boolean;
   /** 'sha256-…' sources for every inline script of `html`. */
   scriptHashes: string[];
 }
@@ -65,7 +69,7 @@ export function prepareForCache(rendered: string): CacheablePage | null {
     if (!isFrameworkScript(m[1], m[2]) && m[2] !== loader.slice(8, -9)) return null;
     scriptHashes.add(sha256Source(m[2]));
   }
-  return { html, scriptHashes: [...scriptHashes], keep: !rendered.includes(` ${STALE_MARKER}=`) };
+  return { html, scriptHashes: [...scriptHashes], stale: rendered.includes(` ${STALE_MARKER}=`), figuresOnly: rendered.includes(` ${FIGURES_ONLY_MARKER}=`) };
 }
 
 /**

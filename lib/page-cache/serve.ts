@@ -11,6 +11,7 @@ import { prepareForCache } from "./html";
 import { cacheKey, isCacheableRequest } from "./policy";
 import { PageCache, type CachedPage } from "./store";
 import { currentDataVersion } from "./version";
+import { recomputeGeneration } from "../recompute-generation";
 
 /** Marks the loopback render: the proxy lets it through without a nonce. */
 export const RENDER_HEADER = "x-tracker-page-render";
@@ -29,7 +30,7 @@ export function isCacheRender(headers: Headers): boolean {
 /** Repeated from the render: what the browser needs to read the page. */
 const KEPT_HEADERS = ["content-type", "content-language", "link"];
 
-async function render(origin: string, path: string, locale: Locale, version: string): Promise<{ page: CachedPage | null; status: number }> {
+async function render(origin: string, path: string, locale: Locale, version: string): Promise<{ page: Omit<CachedPage, "keep"> | null; status: number }> {
   const res = await fetch(`${origin}${path}`, {
     headers: { accept: "text/html", cookie: `${LOCALE_COOKIE}=${locale}`, [RENDER_HEADER]: token },
     redirect: "manual",
@@ -62,18 +63,35 @@ export async function answerFromCache(request: Request, ctx: CacheContext): Prom
   if (!version) return null;
   const locale = requestLocale(request);
   const key = cacheKey(url.pathname, url.search, locale);
-  let page = cache.get(key, version);
-  let state = "hit";
-  let status = 200;
-  if (!page) {
-    // Rendered once for everyone asking at this version; a 404 (a private or unknown record)
-    // or a page with figures a recompute old is served the same way but never kept.
-    state = "miss";
-    const r = await cache.fill(key, version, async () => {
+  // Read before the render starts: a recompute ending during the render makes its copy old at once.
+  const generation = recomputeGeneration();
+  const kept = cache.get(key, version, generation);
+  // Rendered once for everyone asking at this version; a 404 (a private or unknown record) is
+  // served the same way but never kept, and a page with figures a recompute old is kept until
+  // that recompute ends.
+  const fill = () =>
+    cache.fill(key, version, async () => {
       // Whatever goes wrong here (the server shutting down), the renderer answers as usual.
       const out = await render(ctx.origin, `${url.pathname}${url.search}`, locale, version).catch(() => ({ page: null, status: 0 }));
-      return out.page ? { ...out.page, keep: out.page.keep && out.status === 200, status: out.status } : null;
+      return out.page ? { ...out.page, keep: out.status === 200, status: out.status, generation: out.page.stale ? generation : undefined } : null;
     });
+  let page: CachedPage;
+  let state = "hit";
+  let status = 200;
+  if (kept?.current) page = kept.page;
+  else if (kept) {
+    // Background figures only (the statistics): a render now would show the same figures, one
+    // recompute old, so the last copy answers while the next is rendered for the visitors after.
+    page = kept.page;
+    state = "refresh";
+    // A copy whose next render failed is not served again: the visitor after gets the renderer.
+    void fill().then(
+      (r) => (r?.keep ? undefined : cache.drop(key)),
+      () => cache.drop(key),
+    );
+  } else {
+    state = "miss";
+    const r = await fill();
     if (!r) return null;
     page = r;
     status = r.status ?? 200;

@@ -1,6 +1,8 @@
 // The anonymous page cache: rendered pages by key (lib/page-cache/policy.ts), each kept with
 // the data version it was rendered at. An entry is served only while the version is still the
-// same, so the first request after any committed write (in any instance) renders afresh.
+// same, so the first request after any committed write (in any instance) renders afresh. A page
+// showing figures a recompute old is also tied to the recompute generation it was rendered at
+// (lib/recompute-generation): the first request after that recompute ends renders it again.
 // Concurrent misses for one key share one render.
 import type { CacheablePage } from "./html";
 
@@ -11,6 +13,10 @@ export interface CachedPage extends CacheablePage {
   etag: string;
   /** The render's status (200, or 404 for a record a visitor may not see: never kept). */
   status?: number;
+  /** Kept for the next visitors (a 200 page); a 404 is served to the visitor who asked only. */
+  keep: boolean;
+  /** For a page with figures a recompute old: the recompute generation it was rendered at. */
+  generation?: number;
   /** The HTML as UTF-8, and the response headers per scheme, made once at the first answer. */
   body?: Uint8Array;
   answerHeaders?: { http?: [string, string][]; https?: [string, string][] };
@@ -25,17 +31,22 @@ export class PageCache {
   ) {}
   private bytes = 0;
 
-  get(key: string, version: string): CachedPage | null {
+  /**
+   * The page kept for `key`, if it is still current (`current`), or — for a page of background
+   * figures only (CacheablePage.figuresOnly) — its last copy, to answer while the next renders.
+   */
+  get(key: string, version: string, generation: number): { page: CachedPage; current: boolean } | null {
     const hit = this.entries.get(key);
     if (!hit) return null;
-    if (hit.version !== version) {
+    const current = hit.version === version && (hit.generation === undefined || hit.generation === generation);
+    if (!current && !hit.figuresOnly) {
       this.remove(key);
       return null;
     }
     // Least recently used goes first.
     this.entries.delete(key);
     this.entries.set(key, hit);
-    return hit;
+    return { page: hit, current };
   }
 
   /** The page for `key` at `version`, rendering it once however many ask at the same time. */
@@ -63,6 +74,11 @@ export class PageCache {
       if (oldest === undefined) break;
       this.remove(oldest);
     }
+  }
+
+  /** Forgets the page kept for `key`. */
+  drop(key: string) {
+    this.remove(key);
   }
 
   private remove(key: string) {

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { computeStats, latestStats, latestStatsFilterOptions } from "@/lib/data/stats";
 import { latestListFilterOptions } from "@/lib/data/applications";
 import { backgroundCache, backgroundSettled } from "@/lib/data/background-cache";
+import { recomputeGeneration } from "@/lib/recompute-generation";
 import { makeGroup } from "../support/fixtures";
 
 async function refusedCase(groupId: string, city: string, filedOn: string, statedReason = "") {
@@ -121,9 +122,12 @@ describe("a recompute that fails", () => {
       // One failed attempt, not a spin (a failing recompute used to start the next at once, for ten minutes).
       expect(calls).toBe(2);
       fail = false;
+      const generation = recomputeGeneration();
       await cache(null, "k", compute);
       await backgroundSettled();
       expect(await cache(null, "k", compute)).toEqual({ value: 3, exact: true });
+      // The recompute that succeeded tells the page cache its stale copies are old (lib/page-cache/store).
+      expect(recomputeGeneration()).toBeGreaterThan(generation);
     } finally {
       console.error = errors;
     }

@@ -13,7 +13,8 @@ import { getCase } from "@/lib/data/cases";
 import { listApplications } from "@/lib/data/applications";
 import { readApplicationFilters } from "@/lib/validation/applications";
 import { answerFromCache, clearPageCache } from "@/lib/page-cache/serve";
-import { sha256Source, STALE_MARKER } from "@/lib/page-cache/html";
+import { FIGURES_ONLY_MARKER, sha256Source, STALE_MARKER } from "@/lib/page-cache/html";
+import { recomputeEnded } from "@/lib/recompute-generation";
 import { makeActor, makeGroup } from "../support/fixtures";
 
 const MEMBER_COOKIE = "next-auth.session-token=member-of-a";
@@ -25,12 +26,12 @@ let server: http.Server;
 let origin: string;
 /** What the renderer was asked for: path and the cookie it came with. */
 const renders: { path: string; cookie: string }[] = [];
-/** A page the renderer should write with an extra inline script of its own, or a stale marker. */
-const extra = { script: "", stale: false };
+/** A page the renderer should write with an extra inline script of its own, a stale or figures-only marker, or a failure. */
+const extra = { script: "", stale: false, figuresOnly: false, fail: false };
 
 function page(body: string, payload: unknown): string {
   const rsc = JSON.stringify(payload).replace(/</g, "\\u003c");
-  return `<!DOCTYPE html><html lang="en"><head><link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/main.js"/><script src="/_next/static/chunks/main.js" async=""></script><script src="/_next/static/chunks/polyfills.js" noModule=""></script></head><body>${body}${extra.stale ? `<span hidden ${STALE_MARKER}=""></span>` : ""}${extra.script}<script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,${JSON.stringify(rsc)}])</script></body></html>`;
+  return `<!DOCTYPE html><html lang="en"><head><link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/main.js"/><script src="/_next/static/chunks/main.js" async=""></script><script src="/_next/static/chunks/polyfills.js" noModule=""></script></head><body>${body}${extra.stale ? `<span hidden ${STALE_MARKER}=""></span>` : ""}${extra.figuresOnly ? `<span hidden ${FIGURES_ONLY_MARKER}=""></span>` : ""}${extra.script}<script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,${JSON.stringify(rsc)}])</script></body></html>`;
 }
 
 async function renderPage(path: string, cookie: string): Promise<{ status: number; html: string }> {
@@ -57,6 +58,11 @@ beforeAll(async () => {
   privateCase = (await make("Secret planning meeting", false)).id;
   server = http.createServer((req, res) => {
     renders.push({ path: req.url ?? "", cookie: String(req.headers.cookie ?? "") });
+    if (extra.fail) {
+      res.writeHead(500);
+      res.end("the renderer failed");
+      return;
+    }
     renderPage(req.url ?? "/", String(req.headers.cookie ?? "")).then(
       ({ status, html }) => {
         res.writeHead(status, { "content-type": "text/html; charset=utf-8" });
@@ -79,6 +85,8 @@ beforeEach(() => {
   renders.length = 0;
   extra.script = "";
   extra.stale = false;
+  extra.figuresOnly = false;
+  extra.fail = false;
 });
 
 const visit = (path: string, headers: Record<string, string> = {}) => answerFromCache(new Request(`https://tracker.test${path}`, { headers: { accept: "text/html", ...headers } }), { origin, https: true });
@@ -159,21 +167,62 @@ describe("the anonymous page cache", () => {
     expect((await visit(`/applications/${publicCase}`, { "if-none-match": etag }))?.status).toBe(304);
   });
 
-  it("does not vouch for an inline script the framework did not write, nor keep figures a recompute old", async () => {
+  it("does not vouch for an inline script the framework did not write, and keeps figures a recompute old only until the recompute ends", async () => {
     extra.script = "<script>window.injected=1</script>";
     expect(await visit("/applications")).toBeNull();
     extra.script = "";
-    // Figures one recompute old: the render is served (no second render for this visitor) but not kept.
+    // Figures one recompute old: one render serves every visitor until a recompute ends…
     extra.stale = true;
-    for (let i = 0; i < 2; i++) {
+    const states: (string | null | undefined)[] = [];
+    for (let i = 0; i < 3; i++) {
       const res = await visit("/applications");
-      expect(res?.headers.get("x-tracker-cache")).toBe("pass");
+      states.push(res?.headers.get("x-tracker-cache"));
       expect(res?.headers.get("content-security-policy")).toMatch(/script-src 'self'( 'sha256-[^']+')+ 'strict-dynamic'/);
+      expect(await res?.text()).toContain(STALE_MARKER);
     }
-    expect(renders).toHaveLength(3);
+    expect(states).toEqual(["miss", "hit", "hit"]);
+    expect(renders).toHaveLength(2);
+    // …then the next visitor gets the page rendered with the recomputed figures, kept as usual.
     extra.stale = false;
-    expect((await visit("/applications"))?.headers.get("x-tracker-cache")).toBe("miss");
+    recomputeEnded();
+    const fresh = await visit("/applications");
+    expect(fresh?.headers.get("x-tracker-cache")).toBe("miss");
+    expect(await fresh?.text()).not.toContain(STALE_MARKER);
     expect((await visit("/applications"))?.headers.get("x-tracker-cache")).toBe("hit");
+    // A recompute ending changes nothing for a page rendered with exact figures.
+    recomputeEnded();
+    expect((await visit("/applications"))?.headers.get("x-tracker-cache")).toBe("hit");
+    expect(renders).toHaveLength(3);
+  });
+
+  it("answers a page of background figures only from its last copy after a write, while the next copy renders", async () => {
+    extra.figuresOnly = true;
+    expect((await visit("/applications"))?.headers.get("x-tracker-cache")).toBe("miss");
+    await db.application.create({ data: { groupId: groupA, isPublic: true, title: "Rally counted in the figures", procedure: "notification", city: "Almaty", filedOn: "2025-04-01" } });
+    // No visitor waits for the render: the last copy answers, and the next one is rendered behind it.
+    const old = await visit("/applications");
+    expect(old?.headers.get("x-tracker-cache")).toBe("refresh");
+    expect(await old!.text()).not.toContain("Rally counted in the figures");
+    expect(old?.headers.get("content-security-policy")).toMatch(/script-src 'self'( 'sha256-[^']+')+ 'strict-dynamic'/);
+    let next: Response | null = null;
+    for (let i = 0; i < 100 && next?.headers.get("x-tracker-cache") !== "hit"; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      next = await visit("/applications");
+    }
+    expect(next?.headers.get("x-tracker-cache")).toBe("hit");
+    expect(await next!.text()).toContain("Rally counted in the figures");
+    expect(renders).toHaveLength(2);
+
+    // A copy whose next render fails is not served again: the renderer answers the visitor after.
+    extra.fail = true;
+    await db.application.create({ data: { groupId: groupA, isPublic: true, title: "Picket after a failure", procedure: "notification", city: "Almaty", filedOn: "2025-04-02" } });
+    expect((await visit("/applications"))?.headers.get("x-tracker-cache")).toBe("refresh");
+    let after: Response | null | undefined;
+    for (let i = 0; i < 100 && after !== null; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      after = await visit("/applications");
+    }
+    expect(after).toBeNull();
   });
 
   it("leaves everything else to the renderer: other pages, client navigations, posts", async () => {

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { cacheKey, isCacheableRequest } from "@/lib/page-cache/policy";
-import { prepareForCache, STALE_MARKER } from "@/lib/page-cache/html";
+import { FIGURES_ONLY_MARKER, prepareForCache, STALE_MARKER } from "@/lib/page-cache/html";
 
 const get = (path: string, headers: Record<string, string> = {}, method = "GET") => {
   const url = new URL(path, "http://x");
@@ -45,11 +45,14 @@ describe("a rendered page made cacheable", () => {
     expect(r.scriptHashes.sort()).toEqual(inline.sort());
   });
 
-  it("refuses a page with a nonce or an inline script the framework did not write, and keeps none with figures a recompute old", () => {
+  it("refuses a page with a nonce or an inline script the framework did not write, and marks one with figures a recompute old", () => {
     expect(prepareForCache(page.replace("<script>self", '<script nonce="abc">self'))).toBeNull();
     expect(prepareForCache(page.replace("</body>", "<script>alert(1)</script></body>"))).toBeNull();
-    // Figures a recompute old: served, never kept.
-    expect(prepareForCache(page.replace("</body>", `<span hidden ${STALE_MARKER}=""></span></body>`))?.keep).toBe(false);
-    expect(prepareForCache(page)?.keep).toBe(true);
+    // Figures a recompute old: kept only until that recompute ends (lib/page-cache/store).
+    expect(prepareForCache(page.replace("</body>", `<span hidden ${STALE_MARKER}=""></span></body>`))?.stale).toBe(true);
+    expect(prepareForCache(page)?.stale).toBe(false);
+    // A page of background figures only (the statistics) says so, for the cache to answer from its last copy after a write.
+    expect(prepareForCache(page.replace("</body>", `<span hidden="" ${FIGURES_ONLY_MARKER}=""></span></body>`))?.figuresOnly).toBe(true);
+    expect(prepareForCache(page)?.figuresOnly).toBe(false);
   });
 });

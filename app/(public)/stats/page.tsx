@@ -39,7 +39,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const groups = actor?.memberships.map((m) => m.groupName).join(", ");
   return (
     <>
-      <StaleMarker exact={exact && optionsExact} />
+      <StaleMarker exact={exact && optionsExact} figuresOnly />
       <PageHeader title={t("title")} subtitle={groups ? t("scopeMember", { groups }) : t("scopePublic")} />
       <StatsFilters options={options} values={values} errors={errors} />
       <StatsSummary figures={figures} />
