@@ -13,6 +13,10 @@ const factory = new PrismaBetterSQLite3({ url: workerData.file, readonly: true, 
 const adapter = await factory.connect();
 // The same user functions as the server's connections (lib/db-client.ts).
 registerUnicodeLike(adapter.client);
+// A recompute scans the whole file a dozen times: reading it through a memory map instead of
+// a read() per page made computeStats at 100,000 applications some 15% faster (median of 5,
+// 2.07–2.39 s → 1.85–1.92 s). Read-only, so nothing is ever written through the map.
+adapter.client.pragma("mmap_size = 268435456");
 
 const transactions = new Map();
 let nextTransaction = 1;
