@@ -32,7 +32,8 @@ const KEPT_HEADERS = ["content-type", "content-language", "link"];
 
 async function render(origin: string, path: string, locale: Locale, version: string): Promise<{ page: Omit<CachedPage, "keep"> | null; status: number }> {
   const res = await fetch(`${origin}${path}`, {
-    headers: { accept: "text/html", cookie: `${LOCALE_COOKIE}=${locale}`, [RENDER_HEADER]: token },
+    // Uncompressed: the copy is read here, not sent on (a gzip made to be unmade at once).
+    headers: { accept: "text/html", "accept-encoding": "identity", cookie: `${LOCALE_COOKIE}=${locale}`, [RENDER_HEADER]: token },
     redirect: "manual",
     cache: "no-store",
   });
