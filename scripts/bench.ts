@@ -19,6 +19,7 @@
 // Options: --apps N (largest size, default 100000) --sizes a,b,c --duration S (default 10)
 //   --connections 10,50 --skip-build --fresh --port P --only bare,list,case,stats,api-stats,list-member,case-member,case-own
 //   --skip-queries --skip-writer --skip-lighthouse --json PATH --rounds R (alternating page/reference slices, default 2)
+//   --accept-encoding VALUE (default "identity"; Chromium's "gzip, deflate, br, zstd" adds the cost of compressing each page)
 //   --lighthouse-runs N (Lighthouse runs per page, the median reported; default 3)
 // Only loopback addresses are ever loaded; every run is bounded in time.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
@@ -55,6 +56,12 @@ const lighthouseRuns = Math.max(1, Number(opt("lighthouse-runs") ?? 3));
 const connectionsList = list(opt("connections"), [10, 50]);
 const port = Number(opt("port") ?? 3990);
 const only = opt("only")?.split(",");
+/**
+ * What every request asks for: uncompressed by default, as in earlier runs; `--accept-encoding
+ * "gzip, deflate, br, zstd"` (Chromium's header) adds what a browser's request costs: Next.js
+ * compresses every response as it sends it, cached pages too.
+ */
+const acceptEncoding = opt("accept-encoding") ?? "identity";
 const benchDir = path.join(root, "data", "bench");
 
 // ───────────────────────────── helpers
@@ -184,7 +191,7 @@ async function load(t: Target, connections: number, seconds: number, serverPid: 
     connections,
     duration: seconds,
     timeout: 30,
-    headers: { accept: "text/html,application/json", ...(t.cookie ? { cookie: t.cookie } : {}) },
+    headers: { accept: "text/html,application/json", "accept-encoding": acceptEncoding, ...(t.cookie ? { cookie: t.cookie } : {}) },
     requests: [
       {
         // Many visitors, not one: each request comes from its own documentation-range
@@ -695,7 +702,7 @@ async function main() {
       results.push(refRow, staticRow, ...rows);
     }
 
-    console.log(`\nHTTP over loopback, production build, ${maxApps.toLocaleString("en")} applications, ${duration} s per run (ratios: to the reference app's pages, same run):`);
+    console.log(`\nHTTP over loopback, production build, ${maxApps.toLocaleString("en")} applications, ${duration} s per run, Accept-Encoding: ${acceptEncoding} (ratios: to the reference app's pages, same run):`);
     printLoadTable(results);
 
     // With a writer: every second a committed change, so the page cache and the figures are
