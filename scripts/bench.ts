@@ -406,9 +406,11 @@ function watchLag(base: string, baseTotal: number | null, step: number, writes: 
   let failed = 0;
   let caughtUp = false;
   const sample = async () => {
+    // Without settled figures from before the writes there is nothing to count from: unmeasured, not failed.
+    if (baseTotal === null) return false;
     const at = Date.now();
     const shown = await statsTotal(base).catch(() => null);
-    if (shown === null || baseTotal === null) {
+    if (shown === null) {
       failed++;
       return false;
     }
@@ -420,6 +422,7 @@ function watchLag(base: string, baseTotal: number | null, step: number, writes: 
     return counted >= writes.length;
   };
   const done = (async () => {
+    if (baseTotal === null) return;
     while (!stopped) {
       await sample();
       await new Promise((r) => setTimeout(r, 1000));
@@ -438,6 +441,7 @@ function watchLag(base: string, baseTotal: number | null, step: number, writes: 
     async stop(): Promise<number> {
       stopped = true;
       await done;
+      if (baseTotal === null) log("figures' lag: unmeasured, the figures never settled before the writer started");
       if (failed) log(`figures' lag: ${failed} of ${good + failed} samples of /api/v1/stats failed`);
       if (good && !caughtUp) log("figures' lag: the figures did not count every write within 60 s of the last one");
       return good && caughtUp ? worst : Number.NaN;
