@@ -6,9 +6,10 @@ import { FIGURES_ONLY_MARKER, STALE_MARKER } from "@/lib/page-cache/html";
  * gets the exact figures as soon as they are computed, not at the next write.
  *
  * `figuresOnly`: everything else on the page is the same whatever the data (the statistics: their
- * figures, filter options and labels). After a write the cache may then answer with the copy it
- * has while it renders the next one, since a render right after a write would show the same
- * figures (the write's recompute has not ended yet).
+ * counts, filter options and labels, and no words quoted from the records: lib/domain/stats
+ * countsOnly). After a write the cache may then answer with the copy it has while it renders the
+ * next one, since a render right after a write would show the same figures (the write's recompute
+ * has not ended yet).
  */
 export function StaleMarker({ exact, figuresOnly = false }: { exact: boolean; figuresOnly?: boolean }) {
   if (exact && !figuresOnly) return null;

@@ -20,6 +20,17 @@ export const UNCLASSIFIED = "unclassified";
 /** Grounds whose refusal requires an alternative (Constitutional Court resolution No. 61-NP). */
 export const PLACE_OR_WORKS = ["place_taken", "works"] as const;
 
+/**
+ * Whether a statistics page showing `figures` holds counts only, so that after a write the page
+ * cache may answer with its last copy while the next one renders (lib/page-cache, `figuresOnly`).
+ * Quoted refusal reasons are words from the records, not counts: a copy showing them must not
+ * outlive a write, which may have made their case private (latestStats leaves them out until the
+ * figures are exact again).
+ */
+export function countsOnly(figures: { pretext: { reusedReasons: readonly unknown[] } }): boolean {
+  return figures.pretext.reusedReasons.length === 0;
+}
+
 export const STATS_DIMENSIONS = ["year", "city", "authority", "form", "group"] as const;
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
 

@@ -6,7 +6,7 @@ import { StatsSection } from "@/components/stats/StatsSection";
 import { StatsSummary } from "@/components/stats/StatsSummary";
 import { statsTablesFor } from "@/components/stats/tables";
 import { BreakdownNav } from "@/components/stats/BreakdownNav";
-import { groundsTableFor, STATS_DIMENSIONS } from "@/lib/domain/stats";
+import { countsOnly, groundsTableFor, STATS_DIMENSIONS } from "@/lib/domain/stats";
 import { isOneOf } from "@/lib/domain/vocabulary";
 import { getActor } from "@/lib/auth/session";
 import { latestStats, latestStatsFilterOptions } from "@/lib/data/stats";
@@ -39,7 +39,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const groups = actor?.memberships.map((m) => m.groupName).join(", ");
   return (
     <>
-      <StaleMarker exact={exact && optionsExact} figuresOnly />
+      <StaleMarker exact={exact && optionsExact} figuresOnly={countsOnly(figures)} />
       <PageHeader title={t("title")} subtitle={groups ? t("scopeMember", { groups }) : t("scopePublic")} />
       <StatsFilters options={options} values={values} errors={errors} />
       <StatsSummary figures={figures} />
