@@ -30,7 +30,7 @@ export function isCacheRender(headers: Headers): boolean {
 /** Repeated from the render: what the browser needs to read the page. */
 const KEPT_HEADERS = ["content-type", "content-language", "link"];
 
-async function render(origin: string, path: string, locale: Locale, version: string): Promise<{ page: Omit<CachedPage, "keep"> | null; status: number }> {
+async function render(origin: string, path: string, locale: Locale, version: string): Promise<{ page: Omit<CachedPage, "status"> | null; status: number }> {
   const res = await fetch(`${origin}${path}`, {
     // Uncompressed: the copy is read here, not sent on (a gzip made to be unmade at once).
     headers: { accept: "text/html", "accept-encoding": "identity", cookie: `${LOCALE_COOKIE}=${locale}`, [RENDER_HEADER]: token },
@@ -74,7 +74,7 @@ export async function answerFromCache(request: Request, ctx: CacheContext): Prom
     cache.fill(key, version, async () => {
       // Whatever goes wrong here (the server shutting down), the renderer answers as usual.
       const out = await render(ctx.origin, `${url.pathname}${url.search}`, locale, version).catch(() => ({ page: null, status: 0 }));
-      return out.page ? { ...out.page, keep: out.status === 200, status: out.status, generation: out.page.stale ? generation : undefined } : null;
+      return out.page ? { ...out.page, status: out.status, generation: out.page.stale ? generation : undefined } : null;
     });
   let page: CachedPage;
   let state = "hit";
@@ -87,7 +87,7 @@ export async function answerFromCache(request: Request, ctx: CacheContext): Prom
     state = "refresh";
     // A copy whose next render failed is not served again: the visitor after gets the renderer.
     void fill().then(
-      (r) => (r?.keep ? undefined : cache.drop(key)),
+      (r) => (r?.status === 200 ? undefined : cache.drop(key)),
       () => cache.drop(key),
     );
   } else {
@@ -95,8 +95,8 @@ export async function answerFromCache(request: Request, ctx: CacheContext): Prom
     const r = await fill();
     if (!r) return null;
     page = r;
-    status = r.status ?? 200;
-    if (!r.keep) state = "pass";
+    status = r.status;
+    if (status !== 200) state = "pass";
   }
   const scheme = ctx.https ? "https" : "http";
   const answerHeaders = (page.answerHeaders ??= {});

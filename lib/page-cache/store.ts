@@ -11,10 +11,8 @@ export interface CachedPage extends CacheablePage {
   /** Response headers of the render worth repeating (content-type, vary…). */
   headers: [string, string][];
   etag: string;
-  /** The render's status (200, or 404 for a record a visitor may not see: never kept). */
-  status?: number;
-  /** Kept for the next visitors (a 200 page); a 404 is served to the visitor who asked only. */
-  keep: boolean;
+  /** The render's status: a 200 is kept for the next visitors; a 404 (a record a visitor may not see) is served to the visitor who asked only. */
+  status: number;
   /** For a page with figures a recompute old: the recompute generation it was rendered at. */
   generation?: number;
   /** The HTML as UTF-8, and the response headers per scheme, made once at the first answer. */
@@ -54,7 +52,7 @@ export class PageCache {
     const inFlight = this.pending.get(key);
     if (inFlight && inFlight.version === version) return inFlight.promise;
     const promise = render().then((page) => {
-      if (page && page.keep && page.version === version) this.put(key, page);
+      if (page && page.status === 200 && page.version === version) this.put(key, page);
       return page;
     });
     this.pending.set(key, { version, promise });
