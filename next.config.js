@@ -11,6 +11,9 @@ const uploadRequestBytes = Math.floor(mb(process.env.TRACKER_MAX_UPLOAD_REQUEST_
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // scripts/serve.ts (npm start) compresses in front of Next.js, keeping one compressed copy per
+  // cached page (lib/http/compressed-copies.ts); a plain `next start` compresses as usual.
+  compress: process.env.TRACKER_FRONT_COMPRESSION !== "1",
   // NEXT_DIST_DIR: the browser tests build into .next-e2e (playwright.config.ts), so running them
   // leaves the .next a running `npm start` serves alone.
   distDir: process.env.NEXT_DIST_DIR?.trim() || ".next",

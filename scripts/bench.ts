@@ -311,8 +311,14 @@ function build(dir: string, bundler: string[] = []) {
   execFileSync(process.execPath, [nextBin(), "build", dir, ...bundler], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
 }
 
+/**
+ * Ours as `npm start` serves it (scripts/serve.ts: compression in front of Next.js), the
+ * reference app with a plain `next start`. One process each, whose pid the figures read.
+ */
 function startServer(dir: string, p: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [nextBin(), "start", dir, "-H", "127.0.0.1", "-p", String(p)], {
+  const args = dir === root ? ["--import", "tsx", path.join(root, "scripts", "serve.ts")] : [nextBin(), "start", dir];
+  return spawn(process.execPath, [...args, "-H", "127.0.0.1", "-p", String(p)], {
+    cwd: dir,
     env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });

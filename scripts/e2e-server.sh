@@ -21,4 +21,4 @@ npx tsx tests/e2e/support/create-accounts.ts
 npx tsx tests/e2e/support/seed-documents.ts
 # Types were checked by `npm test`'s first step (next.config.js TRACKER_BUILD_TYPECHECK).
 TRACKER_BUILD_TYPECHECK=0 NEXT_TELEMETRY_DISABLED=1 npx next build >/dev/null
-exec npx next start -H 127.0.0.1 -p "$port"
+exec node --import tsx scripts/serve.ts -H 127.0.0.1 -p "$port"

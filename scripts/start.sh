@@ -19,4 +19,5 @@ if ! wait "$setup"; then
   exit 1
 fi
 wait "$build" || { echo "start: the build failed, not starting" >&2; exit 1; }
-exec next start -p "${PORT:-3000}"
+# The server: `next start` with compression in front (scripts/serve.ts), one process.
+exec node --import tsx scripts/serve.ts -p "${PORT:-3000}"

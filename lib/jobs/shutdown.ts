@@ -3,9 +3,9 @@
 // job's lease back — before the process exits, so no job sits leased by a dead process until
 // its lease runs out.
 //
-// Inside the app, `next start` has its own handlers (next/dist/server/lib/start-server.js):
-// it stops accepting connections, lets in-flight requests finish (server.close), closes the
-// Next server and then calls process.exit(143). That exit would cut the worker's job short, so
+// Inside the app, the server has its own handlers (scripts/serve.ts, as `next start` in
+// next/dist/server/lib/start-server.js): it stops accepting connections, lets in-flight
+// requests finish (server.close), closes the Next server and then calls process.exit(143). That exit would cut the worker's job short, so
 // while the worker stops, the exit Next asks for is held back until the worker is done. With
 // NEXT_MANUAL_SIG_HANDLE set, Next installs no handlers: the operator's own handler exits, and
 // this only stops the worker.

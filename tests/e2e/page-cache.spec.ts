@@ -44,6 +44,8 @@ test("a cached page runs the app's scripts by hash, and no injected script", asy
     await v.goto(casePath);
     const res = await v.goto(casePath);
     expect(res!.headers()["x-tracker-cache"]).toBe("hit");
+    // Compressed as the browser asked, from the copy kept for it (scripts/serve.ts).
+    expect(res!.headers()["content-encoding"]).toBe("br");
     const csp = res!.headers()["content-security-policy"];
     const scriptSrc = /script-src ([^;]+)/.exec(csp)![1];
     expect(scriptSrc).toMatch(/^'self'( 'sha256-[A-Za-z0-9+/]+=*')+ 'strict-dynamic'$/);
@@ -77,6 +79,7 @@ test("a cached page runs the app's scripts by hash, and no injected script", asy
     await expect(page.getByRole("heading", { level: 1 })).toContainText("(moved)");
     const after = await v.goto(casePath);
     expect(after!.headers()["x-tracker-cache"]).toBe("miss");
+    expect(after!.headers()["content-encoding"]).toBe("br");
     await expect(v.getByRole("heading", { level: 1 })).toContainText("(moved)");
   } finally {
     await visitor.close();

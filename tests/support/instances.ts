@@ -126,11 +126,12 @@ export function filesUnder(dir: string): string[] {
 }
 
 /**
- * `next start` on the build the browser tests already made (in NEXT_DIST_DIR, which
- * playwright.config.ts sets and the child inherits), against `env.DATABASE_URL`.
+ * The app's server (scripts/serve.ts, as `npm start` runs it) on the build the browser tests
+ * already made (in NEXT_DIST_DIR, which playwright.config.ts sets and the child inherits),
+ * against `env.DATABASE_URL`.
  */
 export function startAppServer(port: number, env: Record<string, string>): ChildProcess {
-  return spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { env: { ...process.env, ...env }, stdio: "ignore", detached: true });
+  return spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-H", "127.0.0.1", "-p", String(port)], { env: { ...process.env, ...env }, stdio: "ignore", detached: true });
 }
 
 export function stopAppServer(proc: ChildProcess): void {
