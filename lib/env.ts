@@ -63,4 +63,16 @@ export const env = {
   get inProcessWorker(): boolean {
     return (process.env.TRACKER_WORKER ?? "").trim().toLowerCase() !== "off";
   },
+  /**
+   * TRACKER_COMPRESSED_COPIES_MB: how much the server (scripts/serve.ts) keeps of compressed page
+   * copies and built files, least recently used dropped first; 64 unless set.
+   */
+  get compressedCopiesBytes(): number {
+    const mb = Number(process.env.TRACKER_COMPRESSED_COPIES_MB);
+    return (mb > 0 ? mb : 64) * 1024 * 1024;
+  },
+  /** TRACKER_LOG_COPIES=1: the server logs each compressed copy it makes or reuses. */
+  get logCompressedCopies(): boolean {
+    return process.env.TRACKER_LOG_COPIES === "1";
+  },
 };
