@@ -8,7 +8,8 @@ export async function register(): Promise<void> {
   if (!env.inProcessWorker) return;
   const { startBackgroundWorker } = await import("./lib/jobs/background");
   const { stopWorkerWithServer } = await import("./lib/jobs/shutdown");
-  // On SIGTERM/SIGINT the server (scripts/serve.ts) finishes in-flight requests and exits; the worker takes no further
-  // job and that exit waits until the job in hand is done or its lease released.
+  // On SIGTERM/SIGINT the server (scripts/serve.ts) finishes in-flight requests and exits; the
+  // worker takes no further job and that exit waits until the job in hand is done or its lease
+  // released.
   stopWorkerWithServer(startBackgroundWorker());
 }

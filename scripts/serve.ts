@@ -1,7 +1,7 @@
 // The production server: `next start`'s job, with the compression in front of Next.js
 // (lib/http/compressed-copies.ts) so that a page the anonymous page cache holds is compressed
 // once per copy instead of once per visitor. `npm start`, the browser tests, the two-instance
-// test and `npm run bench` all serve through it. Usage: tsx scripts/serve.ts [-H host] [-p port]
+// test and `npm run bench` all serve through it. Usage: npm run serve -- [-H host] [-p port]
 // (defaults: every interface, $PORT or 3000). Like `next start`, on SIGTERM/SIGINT it stops
 // accepting connections, lets the requests in flight finish, closes Next.js and exits 143/130
 // (lib/jobs/shutdown.ts holds that exit until the in-process worker has stopped).
@@ -44,10 +44,8 @@ await new Promise<void>((resolve, reject) => {
 console.log(`▲ Next.js (compression in front: lib/http/compressed-copies.ts) ready on ${origin}`);
 
 let closing = false;
-for (const [signal, code] of [
-  ["SIGTERM", 143],
-  ["SIGINT", 130],
-] as const) {
+// NEXT_MANUAL_SIG_HANDLE: the operator handles the signals, as with `next start`.
+for (const [signal, code] of process.env.NEXT_MANUAL_SIG_HANDLE ? [] : ([["SIGTERM", 143], ["SIGINT", 130]] as const)) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;

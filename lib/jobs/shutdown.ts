@@ -5,10 +5,11 @@
 //
 // Inside the app, the server has its own handlers (scripts/serve.ts, as `next start` in
 // next/dist/server/lib/start-server.js): it stops accepting connections, lets in-flight
-// requests finish (server.close), closes the Next server and then calls process.exit(143). That exit would cut the worker's job short, so
-// while the worker stops, the exit Next asks for is held back until the worker is done. With
-// NEXT_MANUAL_SIG_HANDLE set, Next installs no handlers: the operator's own handler exits, and
-// this only stops the worker.
+// requests finish (server.close), closes the Next server and then calls process.exit(143).
+// That exit would cut the worker's job short, so while the worker stops, the exit the server
+// asks for is held back until the worker is done. With NEXT_MANUAL_SIG_HANDLE set, the server
+// installs no handlers (as `next start`): the operator's own handler exits, and this only
+// stops the worker.
 import type { BackgroundWorker } from "./background";
 
 const SIGNALS = ["SIGTERM", "SIGINT"] as const;
