@@ -4,7 +4,8 @@
 //     applications under data/bench/ (reused while the generator is unchanged).
 //  2. Times the data-layer functions behind each page alone, at each size
 //     (scripts/bench/data-queries.ts), to show how their cost grows.
-//  3. Runs `next build` (skip with --skip-build), then `next start` on a loopback port with
+//  3. Runs `next build` (skip with --skip-build), then serves it as `npm start` does
+//     (scripts/serve.ts) on a loopback port with
 //     DATABASE_URL pointing at the largest dataset.
 //  4. Builds and starts the minimal reference app (scripts/bench/reference: a force-dynamic page
 //     with a heading and a static page, on the same next/react) beside it.
@@ -638,7 +639,7 @@ async function main() {
   try {
     await waitForHealth(base, server);
     await waitFor(`${refBase}/static`, reference);
-    log(`next start on ${base}, database ${path.relative(root, big.file)} (${maxApps.toLocaleString("en")} applications); reference app on ${refBase}`);
+    log(`scripts/serve.ts on ${base}, database ${path.relative(root, big.file)} (${maxApps.toLocaleString("en")} applications); reference app on ${refBase}`);
     const cookie = await sessionCookie(big, secret);
     // A case of the member's own group: the page with their next steps, filings, share links and history.
     const ownCaseId = ((): string => {

@@ -1,7 +1,7 @@
 // `npm start` builds only when something the build depends on changed since the last build:
 // a stamp (SHA-256 over the sources, the lockfile, the build configuration and the environment
 // variables that end up in the build) is kept in the build folder beside Next's BUILD_ID. A
-// restart with nothing changed goes straight to `next start`. TRACKER_FORCE_BUILD=1 builds anyway.
+// restart with nothing changed goes straight to the server (scripts/serve.ts). TRACKER_FORCE_BUILD=1 builds anyway.
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
