@@ -12,6 +12,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
 import compression from "compression";
+import { qualityList } from "../domain/quality-list";
 
 export type Encoding = "br" | "gzip";
 
@@ -21,14 +22,7 @@ export type Encoding = "br" | "gzip";
  */
 export function pickEncoding(acceptEncoding: string | string[] | undefined): Encoding | null {
   const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(",") : (acceptEncoding ?? "");
-  const q = new Map<string, number>();
-  for (const part of header.split(",")) {
-    const [name, ...params] = part.trim().toLowerCase().split(";");
-    if (!name) continue;
-    const qp = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    const value = qp ? Number(qp.slice(2)) : 1;
-    q.set(name, Number.isFinite(value) ? value : 0);
-  }
+  const q = new Map(qualityList(header).map((r) => [r.value, r.q]));
   const accepts = (coding: Encoding) => (q.has(coding) ? q.get(coding)! > 0 : (q.get("*") ?? 0) > 0);
   if (accepts("br")) return "br";
   if (accepts("gzip")) return "gzip";

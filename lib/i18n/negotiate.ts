@@ -1,5 +1,6 @@
 // Which of our locales a visitor gets when nothing (cookie, account) has chosen yet. Pure: no
 // request, no environment; the caller passes the operator's default as `fallback`.
+import { qualityList } from "../domain/quality-list";
 import { LOCALES, type Locale } from "./config";
 
 /** Our locale whose tag equals `tag` ignoring case ("KK" → "kk"; later "kk-latn" → "kk-Latn"). */
@@ -15,18 +16,10 @@ function ours(tag: string): Locale | undefined {
  */
 export function negotiateLocale(acceptLanguage: string | null | undefined, fallback: Locale): Locale {
   if (!acceptLanguage) return fallback;
-  const ranges = acceptLanguage
-    .slice(0, 1000)
-    .split(",")
-    .map((part, order) => {
-      const [range, ...params] = part.trim().split(";");
-      const qParam = params.map((p) => p.trim()).find((p) => /^q=/i.test(p));
-      const q = qParam ? Number(qParam.slice(2)) : 1;
-      return { tag: range.trim().toLowerCase(), q: Number.isFinite(q) ? Math.min(Math.max(q, 0), 1) : 0, order };
-    })
-    .filter((r) => r.tag && r.q > 0)
+  const ranges = qualityList(acceptLanguage.slice(0, 1000))
+    .filter((r) => r.q > 0)
     .sort((a, b) => b.q - a.q || a.order - b.order);
-  for (const { tag } of ranges) {
+  for (const { value: tag } of ranges) {
     if (tag === "*") return fallback;
     const subtags = tag.split("-");
     for (let n = subtags.length; n > 0; n--) {
