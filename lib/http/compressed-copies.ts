@@ -12,6 +12,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
 import compression from "compression";
+import { BoundedLru } from "../bounded-lru";
 import { qualityList } from "../domain/quality-list";
 
 export type Encoding = "br" | "gzip";
@@ -44,33 +45,9 @@ export function compress(body: Buffer, encoding: Encoding): Promise<Buffer> {
 }
 
 /** Compressed copies by key, least recently used dropped first once they pass `maxBytes`. */
-export class CopyStore {
-  private readonly copies = new Map<string, Buffer>();
-  private bytes = 0;
-  constructor(private readonly maxBytes: number) {}
-  get(key: string): Buffer | undefined {
-    const hit = this.copies.get(key);
-    if (hit) {
-      this.copies.delete(key);
-      this.copies.set(key, hit);
-    }
-    return hit;
-  }
-  set(key: string, value: Buffer): void {
-    const old = this.copies.get(key);
-    if (old) this.bytes -= old.length;
-    this.copies.delete(key);
-    if (value.length > this.maxBytes) return;
-    this.copies.set(key, value);
-    this.bytes += value.length;
-    for (const [k, v] of this.copies) {
-      if (this.bytes <= this.maxBytes) break;
-      this.copies.delete(k);
-      this.bytes -= v.length;
-    }
-  }
-  get size(): { copies: number; bytes: number } {
-    return { copies: this.copies.size, bytes: this.bytes };
+export class CopyStore extends BoundedLru<Buffer> {
+  constructor(maxBytes: number) {
+    super({ maxBytes, sizeOf: (b) => b.length });
   }
 }
 

@@ -4,6 +4,7 @@
 // showing figures a recompute old is also tied to the recompute generation it was rendered at
 // (lib/recompute-generation): the first request after that recompute ends renders it again.
 // Concurrent misses for one key share one render.
+import { BoundedLru } from "../bounded-lru";
 import type { CacheablePage } from "./html";
 
 export interface CachedPage extends CacheablePage {
@@ -21,29 +22,25 @@ export interface CachedPage extends CacheablePage {
 }
 
 export class PageCache {
-  private entries = new Map<string, CachedPage>();
+  private readonly entries: BoundedLru<CachedPage>;
   private pending = new Map<string, { version: string; promise: Promise<CachedPage | null> }>();
-  constructor(
-    private readonly maxEntries = 500,
-    private readonly maxBytes = 64 * 1024 * 1024,
-  ) {}
-  private bytes = 0;
+  constructor(maxEntries = 500, maxBytes = 64 * 1024 * 1024) {
+    this.entries = new BoundedLru<CachedPage>({ maxEntries, maxBytes, sizeOf: (page) => page.html.length });
+  }
 
   /**
    * The page kept for `key`, if it is still current (`current`), or — for a page of background
    * figures only (CacheablePage.figuresOnly) — its last copy, to answer while the next renders.
    */
   get(key: string, version: string, generation: number): { page: CachedPage; current: boolean } | null {
+    // Least recently used goes first.
     const hit = this.entries.get(key);
     if (!hit) return null;
     const current = hit.version === version && (hit.generation === undefined || hit.generation === generation);
     if (!current && !hit.figuresOnly) {
-      this.remove(key);
+      this.entries.delete(key);
       return null;
     }
-    // Least recently used goes first.
-    this.entries.delete(key);
-    this.entries.set(key, hit);
     return { page: hit, current };
   }
 
@@ -52,7 +49,7 @@ export class PageCache {
     const inFlight = this.pending.get(key);
     if (inFlight && inFlight.version === version) return inFlight.promise;
     const promise = render().then((page) => {
-      if (page && page.status === 200 && page.version === version) this.put(key, page);
+      if (page && page.status === 200 && page.version === version) this.entries.set(key, page);
       return page;
     });
     this.pending.set(key, { version, promise });
@@ -63,34 +60,16 @@ export class PageCache {
     }
   }
 
-  private put(key: string, page: CachedPage) {
-    this.remove(key);
-    this.entries.set(key, page);
-    this.bytes += page.html.length;
-    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
-      const oldest = this.entries.keys().next().value as string | undefined;
-      if (oldest === undefined) break;
-      this.remove(oldest);
-    }
-  }
-
   /** Forgets the page kept for `key`. */
   drop(key: string) {
-    this.remove(key);
-  }
-
-  private remove(key: string) {
-    const old = this.entries.get(key);
-    if (old) this.bytes -= old.html.length;
     this.entries.delete(key);
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.entries.size.entries;
   }
 
   clear() {
     this.entries.clear();
-    this.bytes = 0;
   }
 }

@@ -34,10 +34,10 @@ describe("CopyStore", () => {
     expect(store.get("b")).toBeUndefined();
     expect(store.get("a")).toBeDefined();
     expect(store.get("c")).toBeDefined();
-    expect(store.size).toEqual({ copies: 2, bytes: 8 });
+    expect(store.size).toEqual({ entries: 2, bytes: 8 });
     store.set("huge", Buffer.alloc(11)); // larger than the store: never kept, nothing dropped for it
     expect(store.get("huge")).toBeUndefined();
-    expect(store.size).toEqual({ copies: 2, bytes: 8 });
+    expect(store.size).toEqual({ entries: 2, bytes: 8 });
   });
 });
 
