@@ -14,6 +14,7 @@
 // the next migration run.
 import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
+import { ensureStatsChangesPostgres, ensureStatsChangesSqlite } from "./stats-changes";
 
 /** Tables whose writes do not change what any page shows. Add operational tables here. */
 export const UNVERSIONED_TABLES = new Set([
@@ -24,6 +25,8 @@ export const UNVERSIONED_TABLES = new Set([
   "ShareAccess",
   // A sign-in's one-time passkey challenge (lib/data/passkeys.ts), like a rate-limit window.
   "WebAuthnChallenge",
+  // The statistics' log of changed cases (lib/stats-changes.ts): written with a write that moves the version already.
+  "StatsChange",
 ]);
 
 const ident = (t: string) => `"${t.replace(/"/g, '""')}"`;
@@ -48,6 +51,8 @@ export function ensureDataVersionSqlite(sqlite: BetterSqlite3.Database): number 
       made++;
     }
   }
+  // The log of changed cases, kept by the same setup runs (lib/stats-changes.ts).
+  if (tables.includes("StatsChange")) made += ensureStatsChangesSqlite(sqlite);
   return made;
 }
 
@@ -82,6 +87,7 @@ export async function ensureDataVersionPostgres(client: pg.Client): Promise<numb
     );
     made++;
   }
+  if (rows.some((r) => r.table_name === "StatsChange")) made += await ensureStatsChangesPostgres(client);
   return made;
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 // Readiness for a load balancer: the database answers, every committed migration is applied
 // (an instance started on new code before `npm run setup` migrated must not take traffic), and
-// the data version counter that the caches key on exists. Says what is wrong, never how to
+// the data version counter that the caches key on exists, and so do the triggers that tell the
+// statistics which cases a write touched. Says what is wrong, never how to
 // reach the database.
 import fs from "node:fs";
 import path from "node:path";
@@ -9,6 +10,7 @@ import { db } from "../db";
 import { isPostgresUrl } from "../db-url";
 import { env } from "../env";
 import { DATA_VERSION_SQL } from "../data-version";
+import { statsChangeTriggersSql } from "../stats-changes";
 
 export interface Readiness {
   ready: boolean;
@@ -48,5 +50,9 @@ export async function readiness(): Promise<Readiness> {
   } catch {
     problems.push("data version counter missing");
   }
+  // Without its triggers the statistics would stop following writes (lib/stats-changes.ts).
+  const triggers = statsChangeTriggersSql(isPostgresUrl(env.databaseUrl));
+  const [{ n }] = await db.$queryRawUnsafe<{ n: unknown }[]>(triggers.sql).catch(() => [{ n: 0 }]);
+  if (Number(n) < triggers.expected) problems.push("statistics change triggers missing");
   return { ready: problems.length === 0, problems };
 }

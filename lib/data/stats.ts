@@ -1,20 +1,20 @@
 import "server-only";
-// Refusal statistics, computed in the database with GROUP BY queries. The SQL sticks to
-// what SQLite and PostgreSQL both accept: quoted identifiers, SUBSTR, COALESCE, CASE,
-// EXISTS, string comparison of ISO dates, integer arithmetic for day counts.
-import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
-import { readerFor, type Db } from "../db";
-import { isSealed, open } from "../crypto/fields";
+// Refusal statistics, summed in one pass over the per-case facts (lib/data/stats-facts.ts),
+// which are loaded once and then read again only for the cases a write touched. Every figure
+// counts what the GROUP BY queries this replaced counted (their SQL is in the history): a
+// request counts with its "requestCount" (a batch known only as a count), a refused part once
+// per answer refusing it, and a stated reason once per answer.
 import { dataVersion as dbDataVersion, versionedCache } from "../db-client";
+import { readerFor, type Db } from "../db";
 import { backgroundCache, type Latest } from "./background-cache";
+import { caseFacts, TIMING, type CaseFact } from "./stats-facts";
 import { sharedCaseIds, visibilityKey, visibleCasesWhere, visibleGroupIds, type Actor } from "../auth/access";
-import { APPEAL_KINDS, type AppealKind } from "../domain/vocabulary";
+import type { AppealKind } from "../domain/vocabulary";
 import {
   appealRank,
   compareKeys,
   normaliseReason,
   PLACE_OR_WORKS,
-  REFUSAL_OUTCOMES,
   share,
   STATS_DIMENSIONS,
   UNCLASSIFIED,
@@ -23,325 +23,165 @@ import {
 } from "../domain/stats";
 import type { AppealRow, PretextRow, RefusalRow, StatsFigures, StatsFilters, TimingRow } from "../validation/stats";
 import { filtersToParams } from "../validation/stats";
-import { ACCEPTED_ORGANIZER, visibleAuthoritiesWhere, visibleGroupsWhere } from "./scope";
-
-// ───────────────────────────── SQL pieces
-
-/** Year of a request: its filing date, or the end of the period for a batch known only by period. */
-const YEAR = sql`SUBSTR(COALESCE(a."filedOn", a."filedBefore"), 1, 4)`;
-
-const REFUSED = join(REFUSAL_OUTCOMES.map((o) => sql`${o}`));
+import { visibleAuthoritiesWhere, visibleGroupsWhere } from "./scope";
 
 /**
  * The reader's groups; `cases` are the cases shared with them by a coalition (lib/auth/access),
- * which count as their own. Carried on the array so every query below keeps its signature.
+ * which count as their own. Carried on the array so every caller keeps its signature.
  */
 type Scope = readonly string[] & { cases?: readonly string[] };
-
-function visible(scope: Scope): Sql {
-  const cases = scope.cases?.length ? sql` OR a."id" IN (${join([...scope.cases])})` : empty;
-  return scope.length ? sql`(a."isPublic" = TRUE OR a."groupId" IN (${join(scope)})${cases})` : sql`(a."isPublic" = TRUE${cases})`;
-}
-
-/** The same rule as ACCEPTED_ORGANIZER (lib/data/scope): a pending co-organizer is nobody's organizer yet. */
-const accepted = (alias: string): Sql => raw(`${alias}."status" = '${ACCEPTED_ORGANIZER.status}'`);
-
-/** The application's organizing groups; the owning group when none are recorded. */
-function organizedBy(groupId: string): Sql {
-  return sql`(EXISTS (SELECT 1 FROM "ApplicationGroup" xg WHERE xg."applicationId" = a."id" AND xg."groupId" = ${groupId} AND ${accepted("xg")})
-    OR (a."groupId" = ${groupId} AND NOT EXISTS (SELECT 1 FROM "ApplicationGroup" yg WHERE yg."applicationId" = a."id" AND ${accepted("yg")})))`;
-}
-
-/**
- * WHERE conditions for the visibility scope and filters. With `part` the form filter applies
- * to that joined part (refusals and outcomes are per part); otherwise to any part of the case.
- */
-function where(scope: readonly string[], f: StatsFilters, part?: "p"): Sql {
-  const c: Sql[] = [visible(scope)];
-  if (f.yearFrom) c.push(sql`${YEAR} >= ${f.yearFrom}`);
-  if (f.yearTo) c.push(sql`${YEAR} <= ${f.yearTo}`);
-  if (f.city) c.push(sql`a."city" = ${f.city}`);
-  if (f.authority) c.push(sql`a."authorityId" = ${f.authority}`);
-  if (f.group) c.push(organizedBy(f.group));
-  if (f.form) c.push(part ? sql`p."form" = ${f.form}` : sql`EXISTS (SELECT 1 FROM "Part" xp WHERE xp."applicationId" = a."id" AND xp."form" = ${f.form})`);
-  return join(c, " AND ");
-}
-
-/** A refused part exists on the application (matching the form filter when there is one). */
-function refusedCase(f: StatsFilters): Sql {
-  return sql`EXISTS (SELECT 1 FROM "PartOutcome" rpo JOIN "Part" rp ON rp."id" = rpo."partId"
-    WHERE rp."applicationId" = a."id" AND rpo."outcome" IN (${REFUSED}) ${f.form ? sql`AND rp."form" = ${f.form}` : empty})`;
-}
-
-/**
- * Days since a fixed origin for an ISO date column, in integer arithmetic both databases
- * share (the civil-calendar day number, March-based so leap days fall at the year's end).
- */
-function dayNumber(col: Sql): Sql {
-  const y = sql`CAST(SUBSTR(${col}, 1, 4) AS INTEGER)`;
-  const m = sql`CAST(SUBSTR(${col}, 6, 2) AS INTEGER)`;
-  const d = sql`CAST(SUBSTR(${col}, 9, 2) AS INTEGER)`;
-  const yy = sql`(${y} - CASE WHEN ${m} <= 2 THEN 1 ELSE 0 END)`;
-  return sql`(365 * ${yy} + ${yy} / 4 - ${yy} / 100 + ${yy} / 400 + (153 * ((${m} + 9) % 12) + 2) / 5 + ${d})`;
-}
-
-/** Literal SQL (no parameters) so that the same expression may appear in SELECT and GROUP BY. */
-function stageRank(alias: "s" | "s2"): Sql {
-  return raw(`CASE ${alias}."kind" ${APPEAL_KINDS.map((k) => `WHEN '${k}' THEN ${appealRank(k)}`).join(" ")} ELSE 0 END`);
-}
 
 const n = (v: unknown): number => Number(v ?? 0);
 const key = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
 
-// ───────────────────────────── queries
+// ───────────────────────────── one pass over the facts
 
 type RefusalRows = Map<string, { refusals: number; grounds: Map<string, number> }>;
+type LateCell = { y: string | null; answered: number; withDeadline: number; late: number; withEventDate: number; afterEvent: number };
 
-/**
- * Refusals and the grounds they cite, per value of a dimension (or overall, under key ""): the
- * totals count each refused part once, the cells once per ground it cites.
- */
-function refusalRows(totals: Record<string, unknown>[], cells: (Record<string, unknown> & { ground: string | null })[], dim: string | null): RefusalRows {
-  const at = (r: Record<string, unknown>) => (dim ? (key(r[dim]) ?? "") : "");
-  const rows: RefusalRows = new Map();
-  for (const t of totals) {
-    const k = at(t);
-    const row = rows.get(k) ?? { refusals: 0, grounds: new Map<string, number>() };
-    row.refusals += n(t.n);
-    rows.set(k, row);
-  }
-  for (const c of cells) {
-    const row = rows.get(at(c));
-    if (row) row.grounds.set(c.ground ?? UNCLASSIFIED, (row.grounds.get(c.ground ?? UNCLASSIFIED) ?? 0) + n(c.n));
-  }
-  return rows;
+function addRefusal(rows: RefusalRows, k: string, n: number, grounds: readonly string[]): void {
+  let row = rows.get(k);
+  if (!row) rows.set(k, (row = { refusals: 0, grounds: new Map<string, number>() }));
+  row.refusals += n;
+  for (const g of grounds) row.grounds.set(g, (row.grounds.get(g) ?? 0) + n);
 }
 
-/**
- * The refusal figures overall and by year, city, authority and form, from two scans (totals,
- * and cells per ground) grouped by all four at once and summed here per dimension: ten queries
- * over every refused part cost several seconds at 100,000 applications. The organizing group
- * multiplies rows (several organizers), so it has its own pair (refusalsByGroup).
- */
-async function refusalsByDims(client: Db, scope: readonly string[], f: StatsFilters) {
-  const from = sql`FROM "PartOutcome" po
-    JOIN "Part" p ON p."id" = po."partId"
-    JOIN "Application" a ON a."id" = p."applicationId"`;
-  const cond = sql`po."outcome" IN (${REFUSED}) AND ${where(scope, f, "p")}`;
-  const cols = sql`${YEAR} AS "year", a."city" AS "city", a."authorityId" AS "authority", p."form" AS "form"`;
-  const groupBy = sql`${YEAR}, a."city", a."authorityId", p."form"`;
-  const [cells, totals] = await Promise.all([
-    client.$queryRaw<(Record<string, unknown> & { ground: string | null })[]>`SELECT ${cols}, g."code" AS ground, SUM(a."requestCount") AS n
-      ${from}
-      LEFT JOIN "GroundCited" gc ON gc."answerId" = po."answerId"
-      LEFT JOIN "RefusalGround" g ON g."id" = gc."groundId"
-      WHERE ${cond}
-      GROUP BY ${groupBy}, g."code"`,
-    client.$queryRaw<Record<string, unknown>[]>`SELECT ${cols}, SUM(a."requestCount") AS n ${from} WHERE ${cond} GROUP BY ${groupBy}`,
-  ]);
-  const dims = ["year", "city", "authority", "form"] as const;
+const NO_GROUND = [UNCLASSIFIED];
+const POW: ReadonlySet<string> = new Set(PLACE_OR_WORKS);
+
+/** Everything counted for one year of filing (key "" for cases whose year is not known). */
+function yearSums(y: string | null) {
   return {
-    overall: refusalRows(totals, cells, null),
-    ...(Object.fromEntries(dims.map((d) => [d, refusalRows(totals, cells, d)])) as Record<(typeof dims)[number], RefusalRows>),
+    y,
+    outcomes: new Map<string, number>(),
+    /** Some refusal counted (a request count may be 0, so the sums alone cannot tell). */
+    anyRefused: false,
+    anyAnswered: false,
+    refused: 0,
+    appealed: 0,
+    ends: new Map<string, { kind: string; outcome: string | null; n: number }>(),
+    delays: new Map<number, number>(),
+    late: null as LateCell | null,
+    pretext: { y, refusals: 0, contested: 0, placeOrWorks: 0, noAlternative: 0 },
   };
 }
 
-/** Refusals and grounds per organizing group (each accepted organizer, else the owning group). */
-async function refusalsByGroup(client: Db, scope: readonly string[], f: StatsFilters): Promise<RefusalRows> {
-  const k = sql`COALESCE(ag."groupId", a."groupId")`;
-  const from = sql`FROM "PartOutcome" po
-    JOIN "Part" p ON p."id" = po."partId"
-    JOIN "Application" a ON a."id" = p."applicationId"
-    LEFT JOIN "ApplicationGroup" ag ON ag."applicationId" = a."id" AND ${accepted("ag")}`;
-  const cond = sql`po."outcome" IN (${REFUSED}) AND ${where(scope, f, "p")}`;
-  const [cells, totals] = await Promise.all([
-    client.$queryRaw<{ k: unknown; ground: string | null; n: unknown }[]>`SELECT ${k} AS k, g."code" AS ground, SUM(a."requestCount") AS n
-      ${from}
-      LEFT JOIN "GroundCited" gc ON gc."answerId" = po."answerId"
-      LEFT JOIN "RefusalGround" g ON g."id" = gc."groundId"
-      WHERE ${cond}
-      GROUP BY ${k}, g."code"`,
-    client.$queryRaw<{ k: unknown; n: unknown }[]>`SELECT ${k} AS k, SUM(a."requestCount") AS n ${from} WHERE ${cond} GROUP BY ${k}`,
-  ]);
-  return refusalRows(totals, cells, "k");
-}
-
-async function outcomesByYear(client: Db, scope: readonly string[], f: StatsFilters) {
-  return client.$queryRaw<{ y: unknown; o: string; n: unknown }[]>`SELECT ${YEAR} AS y, p."outcome" AS o, SUM(a."requestCount") AS n
-    FROM "Part" p JOIN "Application" a ON a."id" = p."applicationId"
-    WHERE ${where(scope, f, "p")}
-    GROUP BY ${YEAR}, p."outcome"`;
-}
-
-async function appealsByYear(client: Db, scope: readonly string[], f: StatsFilters) {
-  return client.$queryRaw<{ y: unknown; refused: unknown; appealed: unknown }[]>`SELECT ${YEAR} AS y,
-      SUM(a."requestCount") AS refused,
-      SUM(CASE WHEN EXISTS (SELECT 1 FROM "AppealStage" s WHERE s."applicationId" = a."id") THEN a."requestCount" ELSE 0 END) AS appealed
-    FROM "Application" a
-    WHERE ${where(scope, f)} AND ${refusedCase(f)}
-    GROUP BY ${YEAR}`;
-}
-
-/** The last stage of each appealed refusal (highest rank, then latest filed) and its ruling. */
-async function appealEnds(client: Db, scope: readonly string[], f: StatsFilters) {
-  const r1 = stageRank("s");
-  const r2 = stageRank("s2");
-  return client.$queryRaw<{ y: unknown; kind: string; outcome: string | null; n: unknown }[]>`SELECT ${YEAR} AS y, s."kind" AS kind, r."outcome" AS outcome, SUM(a."requestCount") AS n
-    FROM "AppealStage" s
-    JOIN "Application" a ON a."id" = s."applicationId"
-    LEFT JOIN "Ruling" r ON r."appealStageId" = s."id"
-    WHERE ${where(scope, f)} AND ${refusedCase(f)}
-      AND NOT EXISTS (SELECT 1 FROM "AppealStage" s2 WHERE s2."applicationId" = s."applicationId" AND (
-        ${r2} > ${r1}
-        OR (${r2} = ${r1} AND COALESCE(s2."filedOn", '') > COALESCE(s."filedOn", ''))
-        OR (${r2} = ${r1} AND COALESCE(s2."filedOn", '') = COALESCE(s."filedOn", '') AND s2."id" > s."id")))
-    GROUP BY ${YEAR}, s."kind", r."outcome"`;
-}
-
 /**
- * Per application: first dated answer, answer deadline, earliest planned event date. Used as a
- * MATERIALIZED common table (SQLite 3.35+, PostgreSQL 12+): as a derived table SQLite flattened
- * it into the query above and ran the correlated minimum once per use of `answered` — some 25
- * times per application, 1.6 s of the statistics at 100,000 applications instead of 0.4 s.
+ * Every count the figures are assembled from, for the cases `scope` may see that pass the
+ * filters. The form filter applies to the part where a figure is per part (refusals, outcomes),
+ * otherwise to any part of the case. One pass, a map lookup per case for its year's sums.
  */
-function answeredCases(scope: readonly string[], f: StatsFilters): Sql {
-  return sql`(SELECT ${YEAR} AS y, a."requestCount" AS rc, a."answerDueOn" AS due,
-      CASE WHEN a."filedOnPrecision" = 'day' THEN a."filedOn" ELSE NULL END AS filed,
-      (SELECT MIN(an."receivedOn") FROM "Answer" an WHERE an."applicationId" = a."id" AND an."receivedOnPrecision" = 'day') AS answered,
-      (SELECT MIN(ep."eventDate") FROM "Part" ep WHERE ep."applicationId" = a."id" AND ep."eventDatePrecision" = 'day') AS ev
-    FROM "Application" a WHERE ${where(scope, f)})`;
-}
+export function tallyFacts(facts: Iterable<CaseFact>, scope: Scope, f: StatsFilters) {
+  const groups = new Set(scope);
+  const shared = new Set(scope.cases ?? []);
+  const form = f.form;
+  const dims = { overall: new Map() as RefusalRows, year: new Map() as RefusalRows, city: new Map() as RefusalRows, authority: new Map() as RefusalRows, form: new Map() as RefusalRows };
+  const byGroup: RefusalRows = new Map();
+  const years = new Map<string, ReturnType<typeof yearSums>>();
+  const alternatives = new Map<string, { ground: string; refusals: number; noAlternative: number }>();
+  const reasons = new Map<string, Map<string, { text: string; y: string | null; n: number }>>();
+  const withheld = new Set<string>();
 
-type LateCell = { y: unknown; answered: number; withDeadline: number; late: number; withEventDate: number; afterEvent: number };
+  for (const c of facts) {
+    if (!(c.isPublic || groups.has(c.groupId) || shared.has(c.id))) continue;
+    const y = c.year;
+    if (f.yearFrom && (y === null || y < f.yearFrom)) continue;
+    if (f.yearTo && (y === null || y > f.yearTo)) continue;
+    if (f.city && c.city !== f.city) continue;
+    if (f.authority && c.authorityId !== f.authority) continue;
+    if (f.group && !c.organizedBy.includes(f.group)) continue;
+    const n = c.requestCount;
+    const yk = y ?? "";
+    let sums = years.get(yk);
+    if (!sums) years.set(yk, (sums = yearSums(yk === "" ? null : y)));
 
-/**
- * Time to answer, from one scan of the answered cases: per year and delay in days (null where
- * the filing day is unknown or after the answer) the cases counted and the late ones, summed
- * here per year. The delays and the per-year counts were two queries over the same costly
- * derived table (two correlated minimums per application).
- */
-async function answerTiming(client: Db, scope: readonly string[], f: StatsFilters) {
-  const days = sql`CASE WHEN t.filed IS NOT NULL AND t.answered >= t.filed THEN ${dayNumber(sql`t.answered`)} - ${dayNumber(sql`t.filed`)} ELSE NULL END`;
-  const cells = await client.$queryRaw<{ y: unknown; days: unknown; n: unknown; withDeadline: unknown; late: unknown; withEventDate: unknown; afterEvent: unknown }[]>`WITH t AS MATERIALIZED ${answeredCases(scope, f)}
-    SELECT t.y AS y, ${days} AS days,
-      SUM(t.rc) AS n,
-      SUM(CASE WHEN t.due IS NOT NULL THEN t.rc ELSE 0 END) AS "withDeadline",
-      SUM(CASE WHEN t.due IS NOT NULL AND t.answered > t.due THEN t.rc ELSE 0 END) AS "late",
-      SUM(CASE WHEN t.ev IS NOT NULL THEN t.rc ELSE 0 END) AS "withEventDate",
-      SUM(CASE WHEN t.ev IS NOT NULL AND t.answered > t.ev THEN t.rc ELSE 0 END) AS "afterEvent"
-    FROM t
-    WHERE t.answered IS NOT NULL
-    GROUP BY t.y, ${days}`;
-  const delayCells = cells.filter((c) => c.days !== null && c.days !== undefined).map((c) => ({ y: c.y, days: c.days, n: c.n }));
-  const late = new Map<string, LateCell>();
-  for (const c of cells) {
-    const row = late.get(key(c.y) ?? "") ?? { y: c.y, answered: 0, withDeadline: 0, late: 0, withEventDate: 0, afterEvent: 0 };
-    if (c.days !== null && c.days !== undefined) row.answered += n(c.n);
-    row.withDeadline += n(c.withDeadline);
-    row.late += n(c.late);
-    row.withEventDate += n(c.withEventDate);
-    row.afterEvent += n(c.afterEvent);
-    late.set(key(c.y) ?? "", row);
+    for (const p of c.parts) if (!form || p.form === form) sums.outcomes.set(p.outcome, (sums.outcomes.get(p.outcome) ?? 0) + n);
+
+    let refused = false;
+    for (const r of c.refused) {
+      if (form && r.form !== form) continue;
+      refused = true;
+      const a = r.answer;
+      const grounds = a && a.grounds.length ? a.grounds : NO_GROUND;
+      addRefusal(dims.overall, "", n, grounds);
+      addRefusal(dims.year, yk, n, grounds);
+      addRefusal(dims.city, c.city, n, grounds);
+      addRefusal(dims.authority, c.authorityId ?? "", n, grounds);
+      addRefusal(dims.form, r.form, n, grounds);
+      for (const g of c.organizedBy) addRefusal(byGroup, g, n, grounds);
+      if (!a) continue;
+      sums.anyAnswered = true;
+      const pre = sums.pretext;
+      pre.refusals += n;
+      if (a.contested) pre.contested += n;
+      if (a.placeOrWorks) {
+        pre.placeOrWorks += n;
+        if (!a.alternativeOffered) pre.noAlternative += n;
+        for (const g of a.grounds) {
+          if (!POW.has(g)) continue;
+          let alt = alternatives.get(g);
+          if (!alt) alternatives.set(g, (alt = { ground: g, refusals: 0, noAlternative: 0 }));
+          alt.refusals += n;
+          if (!a.alternativeOffered) alt.noAlternative += n;
+        }
+      }
+    }
+    if (refused) {
+      sums.anyRefused = true;
+      sums.refused += n;
+      if (c.appealed) sums.appealed += n;
+      const e = c.ended;
+      if (e) {
+        const k = `${e.kind}\u0000${e.outcome ?? ""}`;
+        let end = sums.ends.get(k);
+        if (!end) sums.ends.set(k, (end = { kind: e.kind, outcome: e.outcome, n: 0 }));
+        end.n += n;
+      }
+    }
+
+    // The rest is per case: the form filter asks for any part of that form.
+    if (form && !c.parts.some((p) => p.form === form)) continue;
+    const t = c.timing;
+    if (t & TIMING.answered) {
+      const late = (sums.late ??= { y: sums.y, answered: 0, withDeadline: 0, late: 0, withEventDate: 0, afterEvent: 0 });
+      if (t & TIMING.delay) {
+        sums.delays.set(c.days, (sums.delays.get(c.days) ?? 0) + n);
+        late.answered += n;
+      }
+      if (t & TIMING.deadline) late.withDeadline += n;
+      if (t & TIMING.late) late.late += n;
+      if (t & TIMING.eventDate) late.withEventDate += n;
+      if (t & TIMING.afterEvent) late.afterEvent += n;
+    }
+    if (c.worded.length === 0) continue;
+    const foreign = !groups.has(c.groupId) && !shared.has(c.id);
+    for (const a of c.worded) {
+      // A wording outside the reader's groups that names someone its case keeps from them is
+      // not quoted, whichever answer it comes from.
+      if (foreign && a.namesSomeone) withheld.add(a.text);
+      if (a.refusedForms.length === 0 || (form && !a.refusedForms.includes(form))) continue;
+      const ry = a.receivedYear ?? y;
+      let byText = reasons.get(a.text);
+      if (!byText) reasons.set(a.text, (byText = new Map()));
+      let cell = byText.get(ry ?? "");
+      if (!cell) byText.set(ry ?? "", (cell = { text: a.text, y: ry, n: 0 }));
+      cell.n += 1;
+    }
   }
-  return { delayCells, lateCells: [...late.values()] };
-}
 
-const PLACE_OR_WORKS_SQL = join(PLACE_OR_WORKS.map((c) => sql`${c}`));
-
-async function pretextByYear(client: Db, scope: readonly string[], f: StatsFilters) {
-  const placeOrWorks = sql`EXISTS (SELECT 1 FROM "GroundCited" pgc JOIN "RefusalGround" pg ON pg."id" = pgc."groundId" WHERE pgc."answerId" = po."answerId" AND pg."code" IN (${PLACE_OR_WORKS_SQL}))`;
-  return client.$queryRaw<{ y: unknown; refusals: unknown; contested: unknown; placeOrWorks: unknown; noAlternative: unknown }[]>`SELECT ${YEAR} AS y,
-      SUM(a."requestCount") AS "refusals",
-      SUM(CASE WHEN EXISTS (SELECT 1 FROM "Evidence" e WHERE e."answerId" = po."answerId" AND e."stance" = 'contests') THEN a."requestCount" ELSE 0 END) AS "contested",
-      SUM(CASE WHEN ${placeOrWorks} THEN a."requestCount" ELSE 0 END) AS "placeOrWorks",
-      SUM(CASE WHEN ${placeOrWorks} AND an."alternativeOffered" = FALSE THEN a."requestCount" ELSE 0 END) AS "noAlternative"
-    FROM "PartOutcome" po
-    JOIN "Part" p ON p."id" = po."partId"
-    JOIN "Application" a ON a."id" = p."applicationId"
-    JOIN "Answer" an ON an."id" = po."answerId"
-    WHERE po."outcome" IN (${REFUSED}) AND ${where(scope, f, "p")}
-    GROUP BY ${YEAR}`;
-}
-
-async function alternativesByGround(client: Db, scope: readonly string[], f: StatsFilters) {
-  return client.$queryRaw<{ ground: string; refusals: unknown; noAlternative: unknown }[]>`SELECT g."code" AS ground,
-      SUM(a."requestCount") AS "refusals",
-      SUM(CASE WHEN an."alternativeOffered" = FALSE THEN a."requestCount" ELSE 0 END) AS "noAlternative"
-    FROM "PartOutcome" po
-    JOIN "Part" p ON p."id" = po."partId"
-    JOIN "Application" a ON a."id" = p."applicationId"
-    JOIN "Answer" an ON an."id" = po."answerId"
-    JOIN "GroundCited" gc ON gc."answerId" = po."answerId"
-    JOIN "RefusalGround" g ON g."id" = gc."groundId"
-    WHERE po."outcome" IN (${REFUSED}) AND g."code" IN (${PLACE_OR_WORKS_SQL}) AND ${where(scope, f, "p")}
-    GROUP BY g."code"`;
-}
-
-/**
- * The people a case names (its applicants, and the people of incidents linked to it), as one
- * derived table of (application, person) pairs, joined by equality: a join on "the person is
- * among the case's applicants or incident people" (an OR of correlated IN lists) made SQLite
- * test every person against every answer, 17 s at 100,000 applications; this is 0.1 s.
- */
-const PEOPLE_OF_CASES = sql`(SELECT ap."applicationId" AS aid, ap."personId" AS pid FROM "Applicant" ap
-    UNION SELECT ia."applicationId" AS aid, ip."personId" AS pid FROM "IncidentPerson" ip JOIN "IncidentApplication" ia ON ia."incidentId" = ip."incidentId")`;
-
-function foreignTo(scope: Scope): Sql {
-  const cases = scope.cases?.length ? sql` AND a."id" NOT IN (${join([...scope.cases])})` : empty;
-  return scope.length ? sql`(a."groupId" NOT IN (${join(scope)})${cases})` : scope.cases?.length ? sql`(1 = 1${cases})` : sql`1 = 1`;
-}
-
-/**
- * Wordings (trimmed) of answers outside the reader's groups that name a person their case keeps
- * from this reader (lib/data/visibility.ts): a private person's name, or anyone's IIN, phone or
- * address. Such a wording is not quoted in the statistics outside the owning group, whichever
- * answer it comes from. The values are compared here, after the query: IIN, phone and address
- * are sealed in the database (lib/crypto/fields.ts), and so are names where a group encrypts
- * them (lib/crypto/names.ts). Compared as text, case-insensitively, without LIKE's wildcards.
- */
-async function withheldWordings(client: Db, scope: readonly string[], f: StatsFilters): Promise<Set<string>> {
-  const rows = await client.$queryRaw<{ text: string; idNumber: string; phone: string; address: string; fullName: string; isPublic: unknown }[]>`SELECT DISTINCT TRIM(an."statedReason") AS text, pe."idNumber" AS "idNumber", pe."phone" AS "phone", pe."address" AS "address", pe."fullName" AS "fullName", pe."isPublic" AS "isPublic"
-    FROM "Answer" an JOIN "Application" a ON a."id" = an."applicationId"
-    JOIN ${PEOPLE_OF_CASES} cp ON cp.aid = a."id"
-    JOIN "Person" pe ON pe."id" = cp.pid
-    WHERE TRIM(an."statedReason") <> '' AND ${where(scope, f)} AND ${foreignTo(scope)} AND (pe."idNumber" <> '' OR pe."phone" <> '' OR pe."address" <> '' OR (pe."isPublic" = FALSE AND pe."fullName" <> ''))`;
-  const out = new Set<string>();
-  const opened = new Map<string, string>();
-  const openOnce = (v: string, field: "idNumber" | "phone" | "address" | "fullName") => {
-    const k = `${field}\u0000${v}`;
-    let o = opened.get(k);
-    if (o === undefined) opened.set(k, (o = (isSealed(v) ? open(v, field) : v).toLowerCase()));
-    return o;
+  const sums = [...years.values()];
+  return {
+    byDims: dims,
+    byGroup,
+    outcomeCells: sums.flatMap((s) => [...s.outcomes].map(([o, n]) => ({ y: s.y, o, n }))),
+    appealCells: sums.filter((s) => s.anyRefused).map((s) => ({ y: s.y, refused: s.refused, appealed: s.appealed })),
+    endCells: sums.flatMap((s) => [...s.ends.values()].map((e) => ({ y: s.y, ...e }))),
+    delayCells: sums.flatMap((s) => [...s.delays].map(([days, n]) => ({ y: s.y, days, n }))),
+    lateCells: sums.flatMap((s) => (s.late ? [s.late] : [])),
+    pretextCells: sums.filter((s) => s.anyAnswered).map((s) => s.pretext),
+    altCells: [...alternatives.values()],
+    reasonCells: [...reasons.values()].flatMap((m) => [...m.values()]).filter((r) => !withheld.has(r.text)),
   };
-  for (const r of rows) {
-    const text = r.text.toLowerCase();
-    for (const field of ["idNumber", "phone", "address"] as const) {
-      if (!r[field]) continue;
-      const v = openOnce(r[field], field);
-      if (v.length >= 3 && text.includes(v)) out.add(r.text);
-    }
-    // A private person's name, plain or sealed where the group encrypts names.
-    if (!r.isPublic && r.fullName) {
-      const name = openOnce(r.fullName, "fullName");
-      if (name.length >= 3 && text.includes(name)) out.add(r.text);
-    }
-  }
-  return out;
-}
-
-/** Stated reasons of refusals, per wording and year: a copied reason shows up in several years. */
-async function reasonsByYear(client: Db, scope: readonly string[], f: StatsFilters) {
-  const ry = sql`COALESCE(SUBSTR(an."receivedOn", 1, 4), ${YEAR})`;
-  const [rows, withheld] = await Promise.all([
-    client.$queryRaw<{ text: string; y: unknown; n: unknown }[]>`SELECT TRIM(an."statedReason") AS text, ${ry} AS y, COUNT(*) AS n
-    FROM "Answer" an JOIN "Application" a ON a."id" = an."applicationId"
-    WHERE TRIM(an."statedReason") <> '' AND ${where(scope, f)}
-      AND EXISTS (SELECT 1 FROM "PartOutcome" rpo JOIN "Part" rp ON rp."id" = rpo."partId"
-        WHERE rpo."answerId" = an."id" AND rpo."outcome" IN (${REFUSED}) ${f.form ? sql`AND rp."form" = ${f.form}` : empty})
-    GROUP BY TRIM(an."statedReason"), ${ry}`,
-    withheldWordings(client, scope, f),
-  ]);
-  return withheld.size ? rows.filter((r) => !withheld.has(r.text)) : rows;
 }
 
 // ───────────────────────────── assembling the figures
@@ -357,18 +197,11 @@ function byYear<T extends { year: string | null }>(rows: Iterable<T>): T[] {
 }
 
 export async function computeStats(client: Db, scope: readonly string[], filters: StatsFilters): Promise<StatsFigures> {
-  const [groundList, byDims, byGroup, outcomeCells, appealCells, endCells, { delayCells, lateCells }, pretextCells, altCells, reasonCells] = await Promise.all([
+  const [groundList, facts] = await Promise.all([
     client.refusalGround.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, labelEn: true, labelRu: true, labelKk: true } }),
-    refusalsByDims(client, scope, filters),
-    refusalsByGroup(client, scope, filters),
-    outcomesByYear(client, scope, filters),
-    appealsByYear(client, scope, filters),
-    appealEnds(client, scope, filters),
-    answerTiming(client, scope, filters),
-    pretextByYear(client, scope, filters),
-    alternativesByGround(client, scope, filters),
-    reasonsByYear(client, scope, filters),
+    dbDataVersion(client).then((version) => caseFacts(client, version)),
   ]);
+  const { byDims, byGroup, outcomeCells, appealCells, endCells, delayCells, lateCells, pretextCells, altCells, reasonCells } = tallyFacts(facts.values(), scope, filters);
   const order = new Map(groundList.map((g, i) => [g.code, i]));
   order.set(UNCLASSIFIED, groundList.length);
 
@@ -503,12 +336,10 @@ export async function computeStats(client: Db, scope: readonly string[], filters
 // ───────────────────────────── cache
 
 /*
- * Figures are cached per (visibility scope, filters) and tagged with a fingerprint of the
- * data: a version number that writers may bump (invalidateStats) plus a cheap aggregate over
- * the applications (count, latest updatedAt — every change to a case's answers, appeals or
- * parts goes through recomputeCase, which touches the application) and the change log (every
- * audited write). A stale entry is recomputed on the next read; nothing is ever served from
- * before a write that went through the app or the scripts.
+ * Figures are cached per (visibility scope, filters) and tagged with the data version (every
+ * committed write to the record tables moves it, lib/data-version.ts) and a number writers may
+ * bump (invalidateStats). A stale entry is summed again on the next read, from facts brought up
+ * to date case by case (lib/data/stats-facts.ts).
  */
 let dataVersion = 0;
 const MAX_ENTRIES = 200;
@@ -541,7 +372,8 @@ export async function getStats(actor: Actor | null, filters: StatsFilters): Prom
 /**
  * What the statistics page and API show: the figures at the current data version when they are
  * computed, else the last ones while one background recompute catches up (lib/data/background-cache):
- * a full recompute takes seconds on a large database, and no visitor waits for it after a write.
+ * a recompute reads again only the cases a write touched, but a large import touches many, and no
+ * visitor waits for that.
  * getStats is the exact read, for callers that must not see figures one recompute old.
  */
 const latestCache = backgroundCache<StatsFigures>();

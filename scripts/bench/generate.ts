@@ -91,7 +91,11 @@ export async function generateDataset(opts: { file: string; applications: number
   const url = `file:${file}`;
   if (!opts.fresh && fs.existsSync(file) && fs.existsSync(metaFile)) {
     const meta = JSON.parse(fs.readFileSync(metaFile, "utf8")) as Meta;
-    if (meta.version === GENERATOR_VERSION && meta.applications === opts.applications) return { ...meta, file, url };
+    if (meta.version === GENERATOR_VERSION && meta.applications === opts.applications) {
+      // Migrations added since it was generated (a new table, as the statistics' change log).
+      execFileSync(process.execPath, [require.resolve("prisma/build/index.js"), "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: url } });
+      return { ...meta, file, url };
+    }
   }
   for (const f of [file, `${file}-wal`, `${file}-shm`, metaFile]) fs.rmSync(f, { force: true });
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -38,4 +38,27 @@ describe("readiness", () => {
       await db.$executeRawUnsafe(`INSERT INTO "DataVersion" ("id", "version") VALUES (1, 0)`);
     }
   });
+
+  it("is not ready without the triggers that tell the statistics which cases a write touched", async () => {
+    const pg = process.env.TEST_DATABASE === "postgres";
+    await db.$executeRawUnsafe(pg ? `DROP TRIGGER "sc_Evidence" ON "Evidence"` : `DROP TRIGGER "sc_Evidence_insert"`);
+    const r = await ready();
+    expect(r.status).toBe(503);
+    expect((await r.json()).problems).toEqual(["statistics change triggers missing"]);
+    // Setup puts them back.
+    if (pg) {
+      const { ensureDataVersionPostgres } = await import("@/lib/data-version");
+      const pgLib = (await import("pg")).default;
+      const client = new pgLib.Client({ connectionString: process.env.DATABASE_URL });
+      await client.connect();
+      await ensureDataVersionPostgres(client).finally(() => client.end());
+    } else {
+      const { ensureDataVersionSqlite } = await import("@/lib/data-version");
+      const Database = (await import("better-sqlite3")).default;
+      const conn = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""));
+      ensureDataVersionSqlite(conn);
+      conn.close();
+    }
+    expect((await ready()).status).toBe(200);
+  });
 });

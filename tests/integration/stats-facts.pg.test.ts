@@ -1,0 +1,62 @@
+// On PostgreSQL transactions commit out of the order of the change log's "seq": a reader that
+// already read a later row must still find the row of a transaction that was open at the time
+// (lib/data/stats-facts.ts keeps the oldest open transaction and reads its rows again).
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createPrismaClient, type Db } from "@/lib/db-client";
+import { computeStats } from "@/lib/data/stats";
+import { loadReference } from "@/prisma/seed/reference";
+import { makeGroup } from "../support/fixtures";
+
+async function refusedCase(groupId: string, city: string) {
+  const app = await db.application.create({
+    data: { groupId, isPublic: true, title: `Refused in ${city}`, procedure: "approval", city, filedOn: "2024-02-01", parts: { create: [{ form: "picket", place: "Square", outcome: "refused" }] } },
+    include: { parts: true },
+  });
+  const answer = await db.answer.create({ data: { applicationId: app.id, receivedOn: "2024-02-05", outcome: "refused", partOutcomes: { create: [{ partId: app.parts[0].id, outcome: "refused" }] } } });
+  return { app, answer };
+}
+
+beforeAll(async () => {
+  await loadReference(db);
+});
+
+describe("statistics on PostgreSQL", () => {
+  it("count a write whose transaction commits after a later one was read", async () => {
+    const g = (await makeGroup("facts-pg")).id;
+    const early = await refusedCase(g, "Almaty");
+    const late = await refusedCase(g, "Shymkent");
+    const ground = await db.refusalGround.findUniqueOrThrow({ where: { code: "works" } });
+    expect((await computeStats(db, [], {})).refusals.byGround.map((r) => r.ground)).not.toContain("works");
+
+    // The early transaction writes its row first (the lower "seq") and stays open.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let written!: () => void;
+    const wrote = new Promise<void>((r) => (written = r));
+    const early$ = db.$transaction(
+      async (tx) => {
+        await tx.groundCited.create({ data: { answerId: early.answer.id, groundId: ground.id } });
+        written();
+        await held;
+      },
+      { timeout: 30_000 },
+    );
+    await wrote;
+    // A later write commits, and the statistics read past it.
+    await db.answer.update({ where: { id: late.answer.id }, data: { statedReason: "Works on the square" } });
+    const between = await computeStats(db, [], {});
+    expect(between.refusals.byGround.map((r) => r.ground)).not.toContain("works");
+
+    release();
+    await early$;
+    const after = await computeStats(db, [], {});
+    expect(after.refusals.byGround.find((r) => r.ground === "works")?.count).toBe(1);
+    const fresh: Db = createPrismaClient(process.env.DATABASE_URL);
+    try {
+      expect(after).toEqual(await computeStats(fresh, [], {}));
+    } finally {
+      await fresh.$disconnect();
+    }
+  });
+});
