@@ -18,3 +18,10 @@ export function recomputeGeneration(): number {
 export function recomputeEnded(): void {
   store[KEY] = recomputeGeneration() + 1;
 }
+
+/**
+ * The least time between two recomputes of one background figure (lib/data/background-cache.ts),
+ * and between two renders of a page showing them that would show the same figures
+ * (lib/page-cache/serve.ts): with a write a second, each would otherwise run every second.
+ */
+export const RECOMPUTE_PACE_MS = 3_000;

@@ -9,9 +9,12 @@ import "server-only";
 // lib/db-client's versionedCache is the exact-on-read counterpart, for reads that are cheap.
 import { dataVersion } from "../db-client";
 import { backgroundReaderFor, readerFor, type Db } from "../db";
-import { recomputeEnded } from "../recompute-generation";
+import { RECOMPUTE_PACE_MS as PACE_MS, recomputeEnded } from "../recompute-generation";
 
 const HOT_MS = 10 * 60_000;
+// At most one recompute of a key per PACE_MS (lib/recompute-generation), counted from the start
+// of the last: a writer changing a case a second would otherwise have each key recomputed every
+// second. The figures trail the writes by at most about this much more (the target is 10 s).
 
 export interface Latest<T> {
   value: T;
@@ -23,12 +26,16 @@ interface Entry<T> {
   version: string;
   value: T;
   readAt: number;
+  /** When its last computation started (PACE_MS). */
+  startedAt: number;
   compute: () => Promise<T>;
 }
 
 /** One recompute at a time per process, across every background cache: a writer must not start a crowd of them. */
 let queue: Promise<void> = Promise.resolve();
 let backlog = 0;
+/** Recomputes waiting for their pace (PACE_MS) before they join the queue. */
+const waiting = new Set<Promise<void>>();
 
 export function backgroundCache<T>(max = 200) {
   const entries = new Map<string, Entry<T>>();
@@ -40,15 +47,25 @@ export function backgroundCache<T>(max = 200) {
     refreshing.add(key);
     backlog++;
     let computed = false;
-    queue = queue.then(async () => {
+    const since = entries.get(key)?.startedAt ?? 0;
+    const wait = Math.max(0, since + PACE_MS - Date.now());
+    // Unref: a pace never keeps a process (a script) alive on its own.
+    const paced = wait > 0 ? new Promise<void>((r) => setTimeout(r, wait).unref()) : Promise.resolve();
+    const joined = paced.then(() => {
+      queue = queue.then(task);
+    });
+    waiting.add(joined);
+    void joined.finally(() => waiting.delete(joined));
+    async function task() {
       try {
         const entry = entries.get(key);
         if (!entry) return;
         const version = await dataVersion(client);
         if (entry.version === version) return;
-        // Not paced: a recompute reads through lib/db.ts's backgroundReaderFor (see latest below),
-        // whose queries leave the server's thread free (a worker thread on SQLite, the database's own
-        // processes on PostgreSQL), so the next recompute may start at once.
+        entry.startedAt = Date.now();
+        // Paced (PACE_MS), though a recompute reads through lib/db.ts's backgroundReaderFor (see
+        // latest below), whose queries leave the server's thread free: what follows it on that
+        // thread (summing the statistics' facts, rendering the page again) is not free.
         const value = await entry.compute();
         const now = entries.get(key);
         if (now) entries.set(key, { ...now, version, value });
@@ -71,7 +88,7 @@ export function backgroundCache<T>(max = 200) {
           if (version !== entry.version) refresh(client, key);
         }
       }
-    });
+    }
   }
 
   /**
@@ -95,12 +112,13 @@ export function backgroundCache<T>(max = 200) {
     // Nothing recent to show: this read computes (once, however many ask at the same time).
     const pending = first.get(key);
     if (pending && pending.version === version) return { value: await pending.promise, exact: true };
+    const started = Date.now();
     const promise = compute();
     first.set(key, { version, promise });
     try {
       const value = await promise;
       entries.delete(key);
-      entries.set(key, { version, value, readAt: Date.now(), compute });
+      entries.set(key, { version, value, readAt: Date.now(), startedAt: started, compute });
       if (entries.size > max) entries.delete(entries.keys().next().value as string);
       return { value, exact: true };
     } finally {
@@ -111,5 +129,8 @@ export function backgroundCache<T>(max = 200) {
 
 /** For tests and the bench: resolves once no background recompute is queued or running. */
 export async function backgroundSettled(): Promise<void> {
-  while (backlog > 0) await queue;
+  while (backlog > 0) {
+    await Promise.all([...waiting]);
+    await queue;
+  }
 }

@@ -6,7 +6,7 @@ import "server-only";
 // triggers write with every write (lib/stats-changes.ts): after a write only the cases it touched
 // are read again, and the figures are summed from the facts in one pass (lib/data/stats.ts).
 // At 100,000 applications the ten GROUP BY queries this replaces took some 2.5 s of a core after
-// every write; see the README's "Statistics" section for the figures.
+// every write; the README's "Statistics summed from per-case facts" has the figures.
 //
 // The facts are kept per database client (the background reader, the replica, a test's client).
 // Personal data is not kept: a stated reason's "names someone" is decided when its case is read.
@@ -266,7 +266,7 @@ async function loadInto(client: Db, ids: readonly string[] | null, out: Map<stri
     if (d.refused.length) f.refused = d.refused.slice();
     if (d.worded.length) f.worded = d.worded.slice();
     const st = d.stage;
-    if (st) f.ended = shared(`stage\u0000${st.kind}\u0000${st.outcome}`, () => ({ kind: st.kind, outcome: st.outcome }));
+    if (st) f.ended = shared(`stage\u0000${st.kind}\u0000${st.outcome ?? "\u0001"}`, () => ({ kind: st.kind, outcome: st.outcome }));
     const { filed, answered, due, event } = d;
     if (answered !== null) {
       f.timing |= TIMING.answered;
@@ -281,7 +281,7 @@ async function loadInto(client: Db, ids: readonly string[] | null, out: Map<stri
   }
 }
 
-/** The order lib/data/stats.ts ranks appeal stages by: rank, then filing date, then id. */
+/** Where an appeal ended: its highest-ranked stage, then the latest filed, then the greatest id. */
 function laterStage(a: { kind: string; filedOn: string; id: string }, b: { kind: string; filedOn: string; id: string }): boolean {
   const ra = STAGE_RANK.get(a.kind) ?? 0;
   const rb = STAGE_RANK.get(b.kind) ?? 0;

@@ -47,6 +47,7 @@ function addRefusal(rows: RefusalRows, k: string, n: number, grounds: readonly s
 }
 
 const NO_GROUND = [UNCLASSIFIED];
+const CHUNK = 5_000;
 const POW: ReadonlySet<string> = new Set(PLACE_OR_WORKS);
 
 /** Everything counted for one year of filing (key "" for cases whose year is not known). */
@@ -69,9 +70,10 @@ function yearSums(y: string | null) {
 /**
  * Every count the figures are assembled from, for the cases `scope` may see that pass the
  * filters. The form filter applies to the part where a figure is per part (refusals, outcomes),
- * otherwise to any part of the case. One pass, a map lookup per case for its year's sums.
+ * otherwise to any part of the case. One pass, a map lookup per case for its year's sums, over
+ * a snapshot of the facts (an array: a catch-up may replace facts while the sum yields).
  */
-export function tallyFacts(facts: Iterable<CaseFact>, scope: Scope, f: StatsFilters) {
+export async function tallyFacts(facts: readonly CaseFact[], scope: Scope, f: StatsFilters) {
   const groups = new Set(scope);
   const shared = new Set(scope.cases ?? []);
   const form = f.form;
@@ -82,7 +84,11 @@ export function tallyFacts(facts: Iterable<CaseFact>, scope: Scope, f: StatsFilt
   const reasons = new Map<string, Map<string, { text: string; y: string | null; n: number }>>();
   const withheld = new Set<string>();
 
-  for (const c of facts) {
+  for (let i = 0; i < facts.length; i++) {
+    // The sum runs on the server's thread: every CHUNK cases it lets waiting requests through
+    // (at 100,000 cases one sum held the thread 60–100 ms under load).
+    if (i % CHUNK === CHUNK - 1) await new Promise((r) => setImmediate(r));
+    const c = facts[i];
     if (!(c.isPublic || groups.has(c.groupId) || shared.has(c.id))) continue;
     const y = c.year;
     if (f.yearFrom && (y === null || y < f.yearFrom)) continue;
@@ -201,7 +207,7 @@ export async function computeStats(client: Db, scope: readonly string[], filters
     client.refusalGround.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, labelEn: true, labelRu: true, labelKk: true } }),
     dbDataVersion(client).then((version) => caseFacts(client, version)),
   ]);
-  const { byDims, byGroup, outcomeCells, appealCells, endCells, delayCells, lateCells, pretextCells, altCells, reasonCells } = tallyFacts(facts.values(), scope, filters);
+  const { byDims, byGroup, outcomeCells, appealCells, endCells, delayCells, lateCells, pretextCells, altCells, reasonCells } = await tallyFacts([...facts.values()], scope, filters);
   const order = new Map(groundList.map((g, i) => [g.code, i]));
   order.set(UNCLASSIFIED, groundList.length);
 

@@ -11,7 +11,7 @@ import { prepareForCache } from "./html";
 import { cacheKey, isCacheableRequest } from "./policy";
 import { PageCache, type CachedPage } from "./store";
 import { currentDataVersion } from "./version";
-import { recomputeGeneration } from "../recompute-generation";
+import { RECOMPUTE_PACE_MS, recomputeGeneration } from "../recompute-generation";
 
 /** Marks the loopback render: the proxy lets it through without a nonce. */
 export const RENDER_HEADER = "x-tracker-page-render";
@@ -74,7 +74,7 @@ export async function answerFromCache(request: Request, ctx: CacheContext): Prom
     cache.fill(key, version, async () => {
       // Whatever goes wrong here (the server shutting down), the renderer answers as usual.
       const out = await render(ctx.origin, `${url.pathname}${url.search}`, locale, version).catch(() => ({ page: null, status: 0 }));
-      return out.page ? { ...out.page, status: out.status, generation: out.page.stale ? generation : undefined } : null;
+      return out.page ? { ...out.page, status: out.status, generation: out.page.stale ? generation : undefined, renderedGeneration: generation, renderedAt: Date.now() } : null;
     });
   let page: CachedPage;
   let state = "hit";
@@ -85,11 +85,21 @@ export async function answerFromCache(request: Request, ctx: CacheContext): Prom
     // recompute old, so the last copy answers while the next is rendered for the visitors after.
     page = kept.page;
     state = "refresh";
-    // A copy whose next render failed is not served again: the visitor after gets the renderer.
-    void fill().then(
-      (r) => (r?.status === 200 ? undefined : cache.drop(key)),
-      () => cache.drop(key),
-    );
+    // Rendered again at once when a recompute has ended since (new figures to show); else, with
+    // only writes since, at most once per RECOMPUTE_PACE_MS: such a render shows the same figures
+    // (and starts their recompute), and with a write a second it would run every second.
+    const due = !page.refreshing && (page.renderedGeneration !== generation || Date.now() - (page.renderedAt ?? 0) >= RECOMPUTE_PACE_MS);
+    if (due) {
+      const old = page;
+      old.refreshing = true;
+      // A copy whose next render failed is not served again: the visitor after gets the renderer.
+      void fill()
+        .then(
+          (r) => (r?.status === 200 ? undefined : cache.drop(key)),
+          () => cache.drop(key),
+        )
+        .finally(() => (old.refreshing = false));
+    }
   } else {
     state = "miss";
     const r = await fill();

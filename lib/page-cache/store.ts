@@ -16,6 +16,10 @@ export interface CachedPage extends CacheablePage {
   status: number;
   /** For a page with figures a recompute old: the recompute generation it was rendered at. */
   generation?: number;
+  /** The recompute generation and the time it was rendered at, and whether a render to replace it is under way. */
+  renderedGeneration?: number;
+  renderedAt?: number;
+  refreshing?: boolean;
   /** The HTML as UTF-8, and the response headers per scheme, made once at the first answer. */
   body?: Uint8Array;
   answerHeaders?: { http?: [string, string][]; https?: [string, string][] };
