@@ -10,10 +10,11 @@ import "server-only";
 //
 // The facts are kept per database client (the background reader, the replica, a test's client).
 // Personal data is not kept: a stated reason's "names someone" is decided when its case is read.
-import { join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
+import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 import type { Db } from "../db";
 import { isSealed, open } from "../crypto/fields";
 import { isSqliteClient } from "../db-client";
+import { daysBetween } from "../domain/dates";
 import { appealRank, PLACE_OR_WORKS, REFUSAL_OUTCOMES } from "../domain/stats";
 import { APPEAL_KINDS } from "../domain/vocabulary";
 import { EVERY_CASE } from "../stats-changes";
@@ -82,10 +83,15 @@ const minDate = (a: string | null, b: string | null): string | null => (a === nu
 const NONE: readonly never[] = Object.freeze([]);
 const POW: ReadonlySet<string> = new Set(PLACE_OR_WORKS);
 
-/** Days between two ISO dates (b − a), on the civil calendar. */
-function daysBetween(a: string, b: string): number {
-  const at = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
-  return Math.round((at(b) - at(a)) / 86_400_000);
+/** Each row's values, listed under its key. */
+function listed<R>(rows: readonly R[], keyOf: (r: R) => string, valuesOf: (r: R) => string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = out.get(keyOf(r));
+    if (list) list.push(...valuesOf(r));
+    else out.set(keyOf(r), valuesOf(r));
+  }
+  return out;
 }
 
 /** Immutable values many cases share (a part's form and outcome, an owning group alone), one copy each. */
@@ -194,14 +200,8 @@ async function loadInto(client: Db, ids: readonly string[] | null, out: Map<stri
     d.event = minDate(d.event, str(p.ev));
   }
 
-  const groundsOf = new Map<string, string[]>();
-  for (const g of grounds) {
-    const list = groundsOf.get(g.answerId) ?? [];
-    list.push(intern(g.code));
-    groundsOf.set(g.answerId, list);
-  }
+  const groundsOf = listed(grounds, (g) => g.answerId, (g) => [intern(g.code)]);
   const contested = new Set(contests.map((e) => e.answerId));
-  const sensitive = new Map<string, string[]>();
   const opened = new Map<string, string>();
   const openOnce = (v: string, field: "idNumber" | "phone" | "address" | "fullName") => {
     const k = `${field}\u0000${v}`;
@@ -209,20 +209,16 @@ async function loadInto(client: Db, ids: readonly string[] | null, out: Map<stri
     if (o === undefined) opened.set(k, (o = (isSealed(v) ? open(v, field) : v).toLowerCase()));
     return o;
   };
-  for (const p of people) {
-    const list = sensitive.get(p.aid) ?? [];
-    for (const field of ["idNumber", "phone", "address"] as const) if (p[field]) list.push(openOnce(p[field], field));
-    // A private person's name, plain or sealed where the group encrypts names.
-    if (!bool(p.isPublic) && p.fullName) list.push(openOnce(p.fullName, "fullName"));
-    sensitive.set(p.aid, list);
-  }
-
-  const refusedFormsOf = new Map<string, string[]>();
-  for (const r of refused) {
-    const list = refusedFormsOf.get(r.answerId) ?? [];
-    list.push(intern(r.form));
-    refusedFormsOf.set(r.answerId, list);
-  }
+  const sensitive = listed(
+    people,
+    (p) => p.aid,
+    (p) => [
+      ...(["idNumber", "phone", "address"] as const).filter((field) => p[field]).map((field) => openOnce(p[field], field)),
+      // A private person's name, plain or sealed where the group encrypts names.
+      ...(!bool(p.isPublic) && p.fullName ? [openOnce(p.fullName, "fullName")] : []),
+    ],
+  );
+  const refusedFormsOf = listed(refused, (r) => r.answerId, (r) => [intern(r.form)]);
   const answerById = new Map<string, AnswerFact>();
   for (const a of answers) {
     const d = drafts.get(a.aid);
@@ -351,10 +347,8 @@ async function catchUp(client: Db, store: Store, version: string): Promise<void>
     // On PostgreSQL also the rows of transactions that were open at the last read: they may
     // have committed since, below the last "seq" seen. Those read then are not read again.
     const rows = (
-      pg
-        ? await client.$queryRaw<{ seq: unknown; applicationId: string; xid: unknown }[]>`SELECT "seq", "applicationId", "xid" FROM "StatsChange"
-          WHERE "seq" > ${store.seq} OR "xid" >= ${BigInt(store.xmin ?? "0")}`
-        : await client.$queryRaw<{ seq: unknown; applicationId: string; xid: unknown }[]>`SELECT "seq", "applicationId", NULL AS "xid" FROM "StatsChange" WHERE "seq" > ${store.seq}`
+      await client.$queryRaw<{ seq: unknown; applicationId: string; xid: unknown }[]>`SELECT "seq", "applicationId", "xid" FROM "StatsChange"
+        WHERE "seq" > ${store.seq} ${pg ? sql`OR "xid" >= ${BigInt(store.xmin ?? "0")}` : empty}`
     ).filter((r) => !store.seen.has(Number(r.seq)));
     const ids = new Set(rows.map((r) => r.applicationId));
     if (ids.has(EVERY_CASE)) await loadAll();
