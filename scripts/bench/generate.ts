@@ -84,6 +84,11 @@ interface Meta extends Omit<BenchDataset, "file" | "url"> {
   version: number;
 }
 
+/** The schema exactly as `npm run setup` makes it. */
+function migrateDeploy(url: string): void {
+  execFileSync(process.execPath, [require.resolve("prisma/build/index.js"), "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: url } });
+}
+
 /** Creates (or reuses, when already generated with this version and size) a bench database. */
 export async function generateDataset(opts: { file: string; applications: number; fresh?: boolean; seed?: number; log?: (s: string) => void }): Promise<BenchDataset> {
   const file = path.resolve(opts.file);
@@ -93,7 +98,7 @@ export async function generateDataset(opts: { file: string; applications: number
     const meta = JSON.parse(fs.readFileSync(metaFile, "utf8")) as Meta;
     if (meta.version === GENERATOR_VERSION && meta.applications === opts.applications) {
       // Migrations added since it was generated (a new table, as the statistics' change log).
-      execFileSync(process.execPath, [require.resolve("prisma/build/index.js"), "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: url } });
+      migrateDeploy(url);
       return { ...meta, file, url };
     }
   }
@@ -105,7 +110,7 @@ export async function generateDataset(opts: { file: string; applications: number
   const sqlite0 = new Database(file);
   sqlite0.pragma("journal_mode = WAL");
   sqlite0.close();
-  execFileSync(process.execPath, [require.resolve("prisma/build/index.js"), "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: url } });
+  migrateDeploy(url);
   const prisma = createPrismaClient(url);
   await loadReference(prisma);
   await prisma.$disconnect();
