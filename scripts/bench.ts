@@ -14,14 +14,17 @@
 //     every page's throughput is reported as a ratio to the reference's dynamic page, measured
 //     in slices that alternate with the page's own (the machine's speed drifts over minutes),
 //     against the targets of issue #17.
-//  6. The statistics page and the list again while a writer changes one application per
-//     second: p95, and how far behind the writes the figures shown were (/api/v1/stats).
+//  6. The statistics page, the list and a member's list again while a writer changes one
+//     application per second: p95, and how far behind the writes the figures shown were
+//     (/api/v1/stats).
 //  7. Lighthouse (mobile, Debian's Chromium) on the home, list, case and statistics pages.
 // Options: --apps N (largest size, default 100000) --sizes a,b,c --duration S (default 10)
 //   --connections 10,50 --skip-build --fresh --port P --only bare,list,case,stats,api-stats,list-member,case-member,case-own
 //   --skip-queries --skip-writer --skip-lighthouse --json PATH --rounds R (alternating page/reference slices, default 2)
 //   --accept-encoding VALUE (default "identity"; Chromium's "gzip, deflate, br, zstd" adds the cost of compressing each page)
 //   --lighthouse-runs N (Lighthouse runs per page, the median reported; default 3)
+// The server inherits the environment: TRACKER_PAGE_CACHE=anonymous measures members' pages
+// rendered per request (no copies of their own), =off every page.
 // Only loopback addresses are ever loaded; every run is bounded in time.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -721,7 +724,8 @@ async function main() {
     const writerRows: RunResult[] = [];
     if (!flag("skip-writer")) {
       for (const connections of connectionsList) {
-        for (const t of targets.filter((x) => x.key === "stats" || x.key === "list")) {
+        // The member's list too: every write sets their copies aside as it does the visitors'.
+        for (const t of targets.filter((x) => x.key === "stats" || x.key === "list" || x.key === "list-member")) {
           await drain(base);
           const baseTotal = t.key === "stats" ? await settledStatsTotal(base) : null;
           const writer = startWriter(big.file);

@@ -1,5 +1,5 @@
-// Which requests the anonymous page cache may answer, and under what key. Pure: no Next.js,
-// no database, so the proxy uses it and a test pins it.
+// Which requests the page cache may answer, and under what key. Pure: no Next.js, no
+// database, so the proxy uses it and a test pins it.
 import { isLocale, LOCALE_COOKIE, type Locale } from "../i18n/config";
 
 /**
@@ -28,8 +28,9 @@ export function cookieNames(cookie: string | null): Map<string, string> {
 }
 
 /**
- * A signed-in member (or anyone holding a session cookie, even an expired one) always gets a
- * page rendered for them: the cache holds what a visitor without a session sees, nothing else.
+ * Whether the request carries a session cookie (even an expired one): such a visitor is never
+ * answered from the anonymous copies, only — once the session is checked — from copies rendered
+ * for that member (lib/page-cache/serve.ts).
  */
 export function hasSession(cookies: Map<string, string>): boolean {
   for (const name of cookies.keys()) if (name.includes("next-auth.session-token")) return true;
@@ -44,18 +45,20 @@ export interface CacheableRequest {
 }
 
 /**
- * A full-page GET for HTML by a visitor without a session. Client-side navigations (RSC
- * payloads), prefetches and server actions go to the renderer as before.
+ * A full-page GET for HTML of a cacheable page: "anonymous" from a visitor without a session,
+ * "session" from one with a session cookie (answered from copies rendered for that member, once
+ * the session is found current), else null. Client-side navigations (RSC payloads), prefetches
+ * and server actions go to the renderer as before.
  */
-export function isCacheableRequest(r: CacheableRequest): boolean {
-  if (r.method !== "GET") return false;
-  if (!isCacheablePath(r.pathname)) return false;
+export function cacheableRequest(r: CacheableRequest): "anonymous" | "session" | null {
+  if (r.method !== "GET") return null;
+  if (!isCacheablePath(r.pathname)) return null;
   const h = r.headers;
-  if (h.get("rsc") || h.get("next-router-prefetch") || h.get("next-router-state-tree") || h.get("next-action")) return false;
-  if (r.search.includes("_rsc=")) return false;
+  if (h.get("rsc") || h.get("next-router-prefetch") || h.get("next-router-state-tree") || h.get("next-action")) return null;
+  if (r.search.includes("_rsc=")) return null;
   const accept = h.get("accept");
-  if (accept && !accept.includes("text/html") && !accept.includes("*/*")) return false;
-  return !hasSession(cookieNames(h.get("cookie")));
+  if (accept && !accept.includes("text/html") && !accept.includes("*/*")) return null;
+  return hasSession(cookieNames(h.get("cookie"))) ? "session" : "anonymous";
 }
 
 /** The day in the app's time zone: deadlines shown as "in N days" change at midnight. */
@@ -70,6 +73,16 @@ export function cacheKey(pathname: string, search: string, locale: Locale, day =
   params.sort();
   const q = params.toString();
   return `${locale}|${day}|${pathname}${q ? `?${q}` : ""}`;
+}
+
+/**
+ * A member's copy: the anonymous key behind the member's user id and a digest of everything the
+ * app knows of them (name, groups and roles, shared cases, groups held back for two factors).
+ * A page is what the renderer made for this one member, at one data version; a change to their
+ * account moves both the data version and this digest.
+ */
+export function memberCacheKey(userId: string, accountDigest: string, pathname: string, search: string, locale: Locale, day = cacheDay()): string {
+  return `member|${userId}|${accountDigest}|${cacheKey(pathname, search, locale, day)}`;
 }
 
 export function localeFromCookies(cookies: Map<string, string>): Locale | null {

@@ -1,14 +1,23 @@
-// The anonymous page cache in front of the renderer, run by the proxy (proxy.ts). A visitor
-// without a session asking for a public page gets the copy rendered at the current data
-// version; on a miss the page is rendered once, without a nonce, through a loopback request
-// that only this process can make (a random token per process), and kept with the SHA-256 of
-// its inline scripts, which the response's CSP lists instead of a nonce.
+// The page cache in front of the renderer, run by the proxy (proxy.ts). A visitor without a
+// session asking for a public page gets the copy rendered at the current data version; on a
+// miss the page is rendered once, without a nonce, through a loopback request that only this
+// process can make (a random token per process), and kept with the SHA-256 of its inline
+// scripts, which the response's CSP lists instead of a nonce.
+//
+// A signed-in member gets copies of their own: their session is checked first, exactly as every
+// page checks it (actorForSessionToken: the token, its session row, the session version, a
+// locked account), and a copy is kept per member, per account state, rendered with their own
+// cookie — the page the renderer made for them — and served to nobody else. A write anywhere
+// moves the data version, so their next request renders afresh, as a visitor's does.
 import { createHash, randomBytes } from "node:crypto";
 import { requestLocale } from "../api/i18n";
+import type { Actor } from "../auth/access";
+import { sessionCookie } from "../auth/cookies";
+import { actorForSessionToken } from "../auth/session-token";
 import { LOCALE_COOKIE, type Locale } from "../i18n/config";
 import { securityHeaders } from "../security/headers";
 import { prepareForCache } from "./html";
-import { cacheKey, isCacheableRequest } from "./policy";
+import { cacheableRequest, cacheKey, cookieNames, memberCacheKey } from "./policy";
 import { PageCache, type CachedPage } from "./store";
 import { currentDataVersion } from "./version";
 import { RECOMPUTE_PACE_MS, recomputeGeneration } from "../recompute-generation";
@@ -16,11 +25,24 @@ import { RECOMPUTE_PACE_MS, recomputeGeneration } from "../recompute-generation"
 /** Marks the loopback render: the proxy lets it through without a nonce. */
 export const RENDER_HEADER = "x-tracker-page-render";
 const token = randomBytes(24).toString("base64url");
-const cache = new PageCache(Number(process.env.TRACKER_PAGE_CACHE_ENTRIES) || 500);
+const anonymousCache = new PageCache(Number(process.env.TRACKER_PAGE_CACHE_ENTRIES) || 500);
+// Members' copies apart, so that members' many pages never push the public ones out.
+const memberCache = new PageCache(Number(process.env.TRACKER_MEMBER_PAGE_CACHE_ENTRIES) || 300);
 
-/** TRACKER_PAGE_CACHE=off renders every page per request, as for members. */
+/** TRACKER_PAGE_CACHE=off renders every page per request; =anonymous keeps visitors' copies only. */
 export function pageCacheEnabled(): boolean {
   return process.env.TRACKER_PAGE_CACHE !== "off";
+}
+function memberPageCacheEnabled(): boolean {
+  return pageCacheEnabled() && process.env.TRACKER_PAGE_CACHE !== "anonymous";
+}
+
+/** A digest of everything the app knows of a member, once per account state (the account cache hands out one object until a write). */
+const digests = new WeakMap<Actor, string>();
+function accountDigest(actor: Actor): string {
+  let d = digests.get(actor);
+  if (!d) digests.set(actor, (d = createHash("sha256").update(JSON.stringify(actor)).digest("base64url").slice(0, 22)));
+  return d;
 }
 
 export function isCacheRender(headers: Headers): boolean {
@@ -30,10 +52,10 @@ export function isCacheRender(headers: Headers): boolean {
 /** Repeated from the render: what the browser needs to read the page. */
 const KEPT_HEADERS = ["content-type", "content-language", "link"];
 
-async function render(origin: string, path: string, locale: Locale, version: string): Promise<{ page: Omit<CachedPage, "status"> | null; status: number }> {
+async function render(origin: string, path: string, cookie: string, version: string): Promise<{ page: Omit<CachedPage, "status"> | null; status: number }> {
   const res = await fetch(`${origin}${path}`, {
     // Uncompressed: the copy is read here, not sent on (a gzip made to be unmade at once).
-    headers: { accept: "text/html", "accept-encoding": "identity", cookie: `${LOCALE_COOKIE}=${locale}`, [RENDER_HEADER]: token },
+    headers: { accept: "text/html", "accept-encoding": "identity", cookie, [RENDER_HEADER]: token },
     redirect: "manual",
     cache: "no-store",
   });
@@ -52,18 +74,37 @@ export interface CacheContext {
   https: boolean;
 }
 
+/** Where a request's copy is kept and how it is rendered: for nobody, or for one member with their own cookie. */
+async function copyFor(request: Request, url: URL, locale: Locale): Promise<{ cache: PageCache; key: string; cookie: string; version: string } | null> {
+  const kind = cacheableRequest({ method: request.method, pathname: url.pathname, search: url.search, headers: request.headers });
+  if (kind === "anonymous") {
+    const version = await currentDataVersion("replica");
+    return version ? { cache: anonymousCache, key: cacheKey(url.pathname, url.search, locale), cookie: `${LOCALE_COOKIE}=${locale}`, version } : null;
+  }
+  if (kind !== "session" || !memberPageCacheEnabled()) return null;
+  // An ended, forged or expired session gets no copy: the renderer answers it as it always did.
+  const name = sessionCookie().name;
+  const raw = cookieNames(request.headers.get("cookie")).get(name);
+  const actor = await actorForSessionToken(raw);
+  if (!actor) return null;
+  // Members read the primary (lib/db.ts readerFor): their copies follow its version.
+  const version = await currentDataVersion("primary");
+  if (!version) return null;
+  return { cache: memberCache, key: memberCacheKey(actor.userId, accountDigest(actor), url.pathname, url.search, locale), cookie: `${LOCALE_COOKIE}=${locale}; ${name}=${raw}`, version };
+}
+
 /**
  * The response for a cacheable request, or null when the renderer should answer it as usual
- * (not cacheable, a member, the data version unreadable, or a page the cache cannot vouch for).
+ * (not cacheable, a session that is not current, the data version unreadable, or a page the
+ * cache cannot vouch for).
  */
 export async function answerFromCache(request: Request, ctx: CacheContext): Promise<Response | null> {
   if (!pageCacheEnabled()) return null;
   const url = new URL(request.url);
-  if (!isCacheableRequest({ method: request.method, pathname: url.pathname, search: url.search, headers: request.headers })) return null;
-  const version = await currentDataVersion();
-  if (!version) return null;
   const locale = requestLocale(request);
-  const key = cacheKey(url.pathname, url.search, locale);
+  const target = await copyFor(request, url, locale);
+  if (!target) return null;
+  const { cache, key, version } = target;
   // Read before the render starts: a recompute ending during the render makes its copy old at once.
   const generation = recomputeGeneration();
   const kept = cache.get(key, version, generation);
@@ -73,7 +114,7 @@ export async function answerFromCache(request: Request, ctx: CacheContext): Prom
   const fill = () =>
     cache.fill(key, version, async () => {
       // Whatever goes wrong here (the server shutting down), the renderer answers as usual.
-      const out = await render(ctx.origin, `${url.pathname}${url.search}`, locale, version).catch(() => ({ page: null, status: 0 }));
+      const out = await render(ctx.origin, `${url.pathname}${url.search}`, target.cookie, version).catch(() => ({ page: null, status: 0 }));
       return out.page ? { ...out.page, status: out.status, generation: out.page.stale ? generation : undefined, renderedGeneration: generation, renderedAt: Date.now() } : null;
     });
   let page: CachedPage;
@@ -131,5 +172,6 @@ export async function answerFromCache(request: Request, ctx: CacheContext): Prom
 
 /** For tests: forget every cached page. */
 export function clearPageCache(): void {
-  cache.clear();
+  anonymousCache.clear();
+  memberCache.clear();
 }

@@ -7,7 +7,9 @@ import { DATA_VERSION_SQL } from "../data-version";
 import { databaseUrl, isPostgresUrl, replicaDatabaseUrl, sqliteFilePath } from "../db-url";
 
 type Reader = () => Promise<string | null>;
-let reader: Reader | null = null;
+/** Anonymous copies are rendered from the read replica when there is one, members' from the primary (lib/db.ts readerFor). */
+export type VersionSource = "replica" | "primary";
+const readers: Partial<Record<VersionSource, Reader>> = {};
 
 function makeReader(url: string): Reader {
   if (isPostgresUrl(url)) {
@@ -26,16 +28,19 @@ function makeReader(url: string): Reader {
   };
 }
 
-/** The current data version, or null when it cannot be read (then nothing is served from the cache). */
-export async function currentDataVersion(): Promise<string | null> {
+/**
+ * The current data version of the database a page is rendered from, or null when it cannot be
+ * read (then nothing is served from the cache). A lagging replica's page is never stored under
+ * a version it has not reached; without a replica both sources are the primary's one reader.
+ */
+export async function currentDataVersion(source: VersionSource = "replica"): Promise<string | null> {
+  const replica = replicaDatabaseUrl();
+  const which: VersionSource = source === "replica" && replica ? "replica" : "primary";
   try {
-    // Cached pages are anonymous pages, rendered from the read replica when there is one
-    // (lib/db.ts readerFor): their version is the replica's, so a lagging replica's page is
-    // never stored under a version it has not reached.
-    reader ??= makeReader(replicaDatabaseUrl() ?? databaseUrl());
-    return await reader();
+    readers[which] ??= makeReader(which === "replica" ? replica! : databaseUrl());
+    return await readers[which]();
   } catch {
-    reader = null;
+    delete readers[which];
     return null;
   }
 }

@@ -7,8 +7,8 @@ import { logApplication } from "./support/applications";
 // Issue #17: a visitor without a session gets public pages from the anonymous page cache
 // (lib/page-cache), under a CSP that allows inline scripts by their SHA-256 instead of a
 // nonce. A script written into a record is text; one that got into the page anyway has no hash
-// in the policy and does not run; the framework's own scripts still do. Members keep pages
-// rendered for them, and their write shows to the next visitor at once.
+// in the policy and does not run; the framework's own scripts still do. A member gets copies
+// rendered for them alone, and their write shows to the next visitor at once.
 
 const INJECTED = "<script>window.__injected = 1</script>";
 
@@ -30,10 +30,22 @@ test("a cached page runs the app's scripts by hash, and no injected script", asy
   const casePath = await logApplication(page, { title, form: "picket", place: "Old square" }, async () => {
     await page.getByLabel("Publish this record").check();
   });
-  // The member's own page: rendered for them, with a nonce, never from the cache.
+  // The member's own page: a copy rendered for them alone, under the same hash-based CSP,
+  // showing what only members see; a form that is no public page is rendered per request, with a nonce.
+  await page.request.get(casePath);
   const mine = await page.request.get(casePath);
-  expect(mine.headers()["x-tracker-cache"]).toBeUndefined();
-  expect(mine.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(mine.headers()["x-tracker-cache"]).toBe("hit");
+  expect(/script-src ([^;]+)/.exec(mine.headers()["content-security-policy"])![1]).toMatch(/^'self'( 'sha256-[A-Za-z0-9+/]+=*')+ 'strict-dynamic'$/);
+  expect(await mine.text()).toContain(`${casePath}/edit`);
+  const form = await page.request.get("/applications/new");
+  expect(form.headers()["x-tracker-cache"]).toBeUndefined();
+  expect(form.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  // The member's copy runs in the browser: the page hydrates and its own scripts are allowed.
+  await watchViolations(page);
+  const shown = await page.goto(casePath);
+  expect(shown!.headers()["x-tracker-cache"]).toBe("hit");
+  await hydrated(page);
+  expect(await violations(page)).toEqual([]);
 
   // No service worker: once one controls the page it fetches the HTML itself and page.route()
   // never sees it, so whether the altered page arrived would depend on how fast it installed.

@@ -1,7 +1,8 @@
-// The anonymous page cache (lib/page-cache) in front of a renderer that reads the real data
-// layer, as the pages do: a loopback HTTP server here renders a case page and the list from
-// getCase/listApplications for whoever its request says is signed in, with the inline and
-// sourced scripts Next.js writes. The cache answers as the proxy uses it (answerFromCache).
+// The page cache (lib/page-cache) in front of a renderer that reads the real data layer, as the
+// pages do: a loopback HTTP server here renders a case page and the list from
+// getCase/listApplications for whoever its request's session cookie belongs to (checked as the
+// pages check it), with the inline and sourced scripts Next.js writes. The cache answers as the
+// proxy uses it (answerFromCache): for visitors without a session, and for each member apart.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createElement as h } from "react";
@@ -16,10 +17,26 @@ import { readApplicationFilters } from "@/lib/validation/applications";
 import { answerFromCache, clearPageCache } from "@/lib/page-cache/serve";
 import { FIGURES_ONLY_MARKER, sha256Source, STALE_MARKER } from "@/lib/page-cache/html";
 import { recomputeEnded } from "@/lib/recompute-generation";
+import { encode } from "next-auth/jwt";
+import { sessionCookie } from "@/lib/auth/cookies";
+import { sessionClaims } from "@/lib/auth/options";
+import { actorForSessionToken } from "@/lib/auth/session-token";
+import { openSession } from "@/lib/data/sessions";
+import { endSession } from "@/lib/data/users";
+import { env } from "@/lib/env";
 import { makeActor, makeGroup } from "../support/fixtures";
 
-const MEMBER_COOKIE = "next-auth.session-token=member-of-a";
+/** A real session cookie for a user: a row in their sessions and a token naming it. */
+async function signIn(actor: Actor): Promise<{ cookie: string; sessionId: string }> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
+  const sessionId = await openSession(user.id, "test browser");
+  const token = await encode({ token: sessionClaims({ ...user, sessionId }), secret: env.authSecret });
+  return { cookie: `${sessionCookie().name}=${token}`, sessionId };
+}
+
+let MEMBER_COOKIE: string;
 let member: Actor;
+let otherMember: Actor;
 let groupA: string;
 let publicCase: string;
 let privateCase: string;
@@ -36,7 +53,8 @@ function page(body: string, payload: unknown): string {
 }
 
 async function renderPage(path: string, cookie: string): Promise<{ status: number; html: string }> {
-  const actor = cookie.includes(MEMBER_COOKIE) ? member : null;
+  const raw = new Map(cookie.split(";").map((p) => p.trim().split("=", 2) as [string, string])).get(sessionCookie().name);
+  const actor = await actorForSessionToken(raw);
   const url = new URL(path, "http://x");
   const caseId = /^\/applications\/(.+)$/.exec(url.pathname)?.[1];
   if (caseId) {
@@ -54,6 +72,8 @@ async function renderPage(path: string, cookie: string): Promise<{ status: numbe
 beforeAll(async () => {
   groupA = (await makeGroup("cache-a", "Cache group A")).id;
   member = await makeActor("cache-member", [[groupA, "editor"]]);
+  otherMember = await makeActor("cache-other", [[(await makeGroup("cache-b", "Cache group B")).id, "editor"]]);
+  MEMBER_COOKIE = (await signIn(member)).cookie;
   const make = (title: string, isPublic: boolean, notes = "") => db.application.create({ data: { groupId: groupA, isPublic, title, notes, procedure: "notification", city: "Almaty", filedOn: "2025-03-01" } });
   publicCase = (await make("Picket for clean air <script>window.injected=1</script>", true, "Members-only note: meet at the back door")).id;
   privateCase = (await make("Secret planning meeting", false)).id;
@@ -114,10 +134,13 @@ describe("the anonymous page cache", () => {
     await db.application.update({ where: { id: publicCase }, data: { title: "Picket for clean air <script>window.injected=1</script>" } });
   });
 
-  it("never answers a member: a session cookie, even an expired one, goes to the renderer", async () => {
+  it("never answers a session cookie from the public copies: a forged or expired one goes to the renderer", async () => {
     await visit(`/applications/${publicCase}`);
-    expect(await visit(`/applications/${publicCase}`, { cookie: MEMBER_COOKIE })).toBeNull();
+    expect(await visit(`/applications/${publicCase}`, { cookie: `${sessionCookie().name}=forged` })).toBeNull();
     expect(await visit(`/applications/${publicCase}`, { cookie: "__Secure-next-auth.session-token=expired" })).toBeNull();
+    const stale = await encode({ token: sessionClaims({ id: member.userId, name: "x", email: "x", sessionVersion: 0, sessionId: "x" }), secret: env.authSecret, maxAge: -60 });
+    expect(await visit(`/applications/${publicCase}`, { cookie: `${sessionCookie().name}=${stale}` })).toBeNull();
+    expect(renders).toHaveLength(1);
   });
 
   it("renders for nobody: the copy is made without the visitor's cookies and carries no members-only text", async () => {
@@ -232,10 +255,70 @@ describe("the anonymous page cache", () => {
     expect(after).toBeNull();
   });
 
+  it("keeps a member's own copy, rendered with their cookie, for them alone, until a write or their session ends", async () => {
+    // Signed in before anything is kept: a sign-in is a write, which would set every copy aside.
+    const mine = await signIn(member);
+    const other = (await signIn(otherMember)).cookie;
+    const path = `/applications/${publicCase}`;
+    const first = await visit(path, { cookie: `locale=en; ${mine.cookie}` });
+    expect(first?.headers.get("x-tracker-cache")).toBe("miss");
+    const html = await first!.text();
+    expect(html).toContain("Members-only note");
+    expect(renders.map((r) => r.cookie)).toEqual([`locale=en; ${mine.cookie}`]);
+    expect(first?.headers.get("content-security-policy")).toMatch(/script-src 'self'( 'sha256-[^']+')+ 'strict-dynamic'/);
+    const again = await visit(path, { cookie: `locale=en; ${mine.cookie}` });
+    expect(again?.headers.get("x-tracker-cache")).toBe("hit");
+    expect(await again!.text()).toBe(html);
+    // The same member on another device shares it; a visitor, another member, do not.
+    expect((await visit(path, { cookie: `locale=en; ${MEMBER_COOKIE}` }))?.headers.get("x-tracker-cache")).toBe("hit");
+    const visitor = await visit(path, { cookie: "locale=en" });
+    expect(visitor?.headers.get("x-tracker-cache")).toBe("miss");
+    expect(await visitor!.text()).not.toContain("Members-only note");
+    const theirs = await visit(path, { cookie: `locale=en; ${other}` });
+    expect(theirs?.headers.get("x-tracker-cache")).toBe("miss");
+    expect(await theirs!.text()).not.toContain("Members-only note");
+    // A private record: the member's copy shows it, nobody else's request is answered with it.
+    const secret = await visit(`/applications/${privateCase}`, { cookie: mine.cookie });
+    expect(await secret!.text()).toContain("Secret planning meeting");
+    expect((await visit(`/applications/${privateCase}`, { cookie: mine.cookie }))?.headers.get("x-tracker-cache")).toBe("hit");
+    expect((await visit(`/applications/${privateCase}`))?.status).toBe(404);
+    const notTheirs = await visit(`/applications/${privateCase}`, { cookie: other });
+    expect(notTheirs?.headers.get("x-tracker-cache")).toBe("pass");
+    expect(await notTheirs!.text()).not.toContain("Secret planning meeting");
+    // A write: the member's next request is rendered afresh.
+    await db.application.update({ where: { id: publicCase }, data: { notes: "Members-only note: meet at the front" } });
+    const after = await visit(path, { cookie: `locale=en; ${mine.cookie}` });
+    expect(after?.headers.get("x-tracker-cache")).toBe("miss");
+    expect(await after!.text()).toContain("meet at the front");
+    // Signed out on this device: no copy for that cookie, not even the one just made.
+    const before = renders.length;
+    await endSession(member.userId, mine.sessionId);
+    expect(await visit(path, { cookie: `locale=en; ${mine.cookie}` })).toBeNull();
+    expect(renders).toHaveLength(before);
+    // Removed from the group: their account changed, so does their copy (and it no longer shows the note).
+    await db.membership.deleteMany({ where: { userId: member.userId, groupId: groupA } });
+    const removed = await visit(path, { cookie: `locale=en; ${MEMBER_COOKIE}` });
+    expect(removed?.headers.get("x-tracker-cache")).toBe("miss");
+    expect(await removed!.text()).not.toContain("Members-only note");
+    await db.membership.create({ data: { userId: member.userId, groupId: groupA, role: "editor" } });
+    await db.application.update({ where: { id: publicCase }, data: { notes: "Members-only note: meet at the back door" } });
+  });
+
+  it("keeps no member's copies when TRACKER_PAGE_CACHE=anonymous", async () => {
+    process.env.TRACKER_PAGE_CACHE = "anonymous";
+    try {
+      expect(await visit("/applications", { cookie: MEMBER_COOKIE })).toBeNull();
+      expect((await visit("/applications"))?.headers.get("x-tracker-cache")).toBe("miss");
+    } finally {
+      delete process.env.TRACKER_PAGE_CACHE;
+    }
+  });
+
   it("leaves everything else to the renderer: other pages, client navigations, posts", async () => {
     expect(await visit("/applications/new")).toBeNull();
     expect(await visit("/signin")).toBeNull();
     expect(await visit("/applications", { rsc: "1" })).toBeNull();
+    expect(await visit("/applications/new", { cookie: MEMBER_COOKIE })).toBeNull();
     expect(await visit("/applications?_rsc=abc")).toBeNull();
     expect(await answerFromCache(new Request("https://tracker.test/applications", { method: "POST" }), { origin, https: true })).toBeNull();
     expect(renders).toHaveLength(0);

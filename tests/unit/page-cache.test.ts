@@ -2,31 +2,40 @@
 // a copy that runs under a hash-based CSP (lib/page-cache/policy.ts, html.ts).
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { cacheKey, isCacheableRequest } from "@/lib/page-cache/policy";
+import { cacheableRequest, cacheKey, memberCacheKey } from "@/lib/page-cache/policy";
 import { FIGURES_ONLY_MARKER, prepareForCache, STALE_MARKER } from "@/lib/page-cache/html";
 
 const get = (path: string, headers: Record<string, string> = {}, method = "GET") => {
   const url = new URL(path, "http://x");
-  return isCacheableRequest({ method, pathname: url.pathname, search: url.search, headers: new Headers(headers) });
+  return cacheableRequest({ method, pathname: url.pathname, search: url.search, headers: new Headers(headers) });
 };
 
 describe("which requests the cache answers", () => {
-  it("public pages for a visitor without a session, and nothing else", () => {
-    for (const p of ["/", "/applications", "/applications/abc123", "/stats?by=city", "/sources", "/sources/some-slug", "/incidents/x1", "/appeals"]) expect(get(p), p).toBe(true);
-    for (const p of ["/applications/new", "/incidents/new", "/applications/abc/edit", "/dashboard", "/signin", "/s/token", "/api/v1/stats", "/files/abc", "/settings"]) expect(get(p), p).toBe(false);
-    expect(get("/applications", { cookie: "locale=ru; next-auth.session-token=x" })).toBe(false);
-    expect(get("/applications", { cookie: "__Secure-next-auth.session-token.0=x" })).toBe(false);
-    expect(get("/applications", { cookie: "locale=ru; next-auth.csrf-token=y" })).toBe(true);
-    expect(get("/applications", { rsc: "1" })).toBe(false);
-    expect(get("/applications", { "next-router-prefetch": "1" })).toBe(false);
-    expect(get("/applications", { accept: "application/json" })).toBe(false);
-    expect(get("/applications", {}, "POST")).toBe(false);
+  it("public pages, for a visitor without a session or (once checked) for one member; nothing else", () => {
+    for (const p of ["/", "/applications", "/applications/abc123", "/stats?by=city", "/sources", "/sources/some-slug", "/incidents/x1", "/appeals"]) expect(get(p), p).toBe("anonymous");
+    for (const p of ["/applications/new", "/incidents/new", "/applications/abc/edit", "/dashboard", "/signin", "/s/token", "/api/v1/stats", "/files/abc", "/settings"]) expect(get(p), p).toBeNull();
+    // Never the anonymous copies for anyone holding a session cookie, even an expired one.
+    expect(get("/applications", { cookie: "locale=ru; next-auth.session-token=x" })).toBe("session");
+    expect(get("/applications", { cookie: "__Secure-next-auth.session-token.0=x" })).toBe("session");
+    expect(get("/applications/new", { cookie: "next-auth.session-token=x" })).toBeNull();
+    expect(get("/applications", { cookie: "locale=ru; next-auth.csrf-token=y" })).toBe("anonymous");
+    expect(get("/applications", { rsc: "1" })).toBeNull();
+    expect(get("/applications", { "next-router-prefetch": "1" })).toBeNull();
+    expect(get("/applications", { accept: "application/json" })).toBeNull();
+    expect(get("/applications", {}, "POST")).toBeNull();
   });
 
   it("keys on path, the query in any order, locale and day", () => {
     expect(cacheKey("/applications", "?b=2&a=1", "ru", "2026-12-01")).toBe(cacheKey("/applications", "?a=1&b=2", "ru", "2026-12-01"));
     expect(cacheKey("/applications", "", "ru", "2026-12-01")).not.toBe(cacheKey("/applications", "", "kk", "2026-12-01"));
     expect(cacheKey("/applications", "", "ru", "2026-12-01")).not.toBe(cacheKey("/applications", "", "ru", "2026-12-02"));
+  });
+
+  it("keeps a member's copy apart from the public one, from other members', and from their own before an account change", () => {
+    const key = (user: string, digest: string) => memberCacheKey(user, digest, "/applications", "?a=1", "ru", "2026-12-01");
+    const keys = new Set([cacheKey("/applications", "?a=1", "ru", "2026-12-01"), key("u1", "d1"), key("u2", "d1"), key("u1", "d2")]);
+    expect(keys.size).toBe(4);
+    expect(key("u1", "d1")).toBe(memberCacheKey("u1", "d1", "/applications", "a=1", "ru", "2026-12-01"));
   });
 });
 
