@@ -737,7 +737,8 @@ async function main() {
           writer.stop();
           const row = summarize({ ...t, label: `${t.label}, 1 write/s` }, connections, [sl]);
           row.minRatio = undefined;
-          row.maxP95 = 300;
+          // Issue #17's ceiling is for what every visitor shares (the statistics, the list); a member's row is reported beside them.
+          row.maxP95 = t.key === "list-member" ? undefined : 300;
           row.lagSeconds = lagSeconds;
           writerRows.push(row);
           log(`${row.label} @${connections}: p95 ${row.p95.toFixed(1)} ms${lagSeconds === undefined ? "" : `, figures at most ${lagSeconds.toFixed(1)} s behind the writes`}`);
