@@ -27,6 +27,11 @@ const nextConfig = {
   // begins with `tsc --noEmit` over everything (so does CI), and Next's own second check would
   // add some 40 s to a fresh clone's first start. A plain `next build` still checks.
   typescript: { ignoreBuildErrors: process.env.TRACKER_BUILD_TYPECHECK === "0" },
+  // The proxy sees the request as it came: by default Next.js strips the client router's RSC
+  // headers and `_rsc` before the proxy runs, so the page cache (lib/page-cache) took a client
+  // navigation, a prefetch or a router.refresh() for a page load and answered it with HTML — and
+  // the router then reloaded the whole page (a member's "Attached" notice lost with it).
+  skipProxyUrlNormalize: true,
   experimental: { serverActions: { bodySizeLimit: "1mb" }, proxyClientMaxBodySize: uploadRequestBytes + 1024 * 1024 },
 };
 

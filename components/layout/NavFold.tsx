@@ -10,7 +10,12 @@ import { usePathname } from "next/navigation";
 export function NavFold({ label, className = "", children }: { label: string; className?: string; children: React.ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
   const pathname = usePathname();
+  // Closed when the page changes, not when the scripts arrive: a menu opened while a slow
+  // connection was still loading them stays open.
+  const shownFor = useRef(pathname);
   useEffect(() => {
+    if (shownFor.current === pathname) return;
+    shownFor.current = pathname;
     if (ref.current) ref.current.open = false;
   }, [pathname]);
   return (

@@ -78,7 +78,8 @@ export function OfflineBanner() {
     if (!offline || typeof caches === "undefined") return;
     caches
       .open(PAGE_CACHE)
-      .then((c) => c.match(window.location.href.split("#")[0]))
+      // Ignoring Vary as the service worker does (lib/offline/sw.ts): a cached page varies on Cookie and Accept-Language, which this lookup does not send.
+      .then((c) => c.match(window.location.href.split("#")[0], { ignoreVary: true }))
       .then((r) => setCopiedAt(r?.headers.get("date") ?? null))
       .catch(() => undefined);
   }, [offline, pathname]);
