@@ -15,6 +15,7 @@ import { getCase } from "@/lib/data/cases";
 import { listApplications } from "@/lib/data/applications";
 import { readApplicationFilters } from "@/lib/validation/applications";
 import { answerFromCache, clearPageCache } from "@/lib/page-cache/serve";
+import { cookieNames } from "@/lib/page-cache/policy";
 import { FIGURES_ONLY_MARKER, sha256Source, STALE_MARKER } from "@/lib/page-cache/html";
 import { recomputeEnded } from "@/lib/recompute-generation";
 import { encode } from "next-auth/jwt";
@@ -53,7 +54,7 @@ function page(body: string, payload: unknown): string {
 }
 
 async function renderPage(path: string, cookie: string): Promise<{ status: number; html: string }> {
-  const raw = new Map(cookie.split(";").map((p) => p.trim().split("=", 2) as [string, string])).get(sessionCookie().name);
+  const raw = cookieNames(cookie).get(sessionCookie().name);
   const actor = await actorForSessionToken(raw);
   const url = new URL(path, "http://x");
   const caseId = /^\/applications\/(.+)$/.exec(url.pathname)?.[1];
