@@ -339,10 +339,18 @@ async function catchUp(client: Db, store: Store, version: string): Promise<void>
     factLoads.full++;
   };
   if (store.seq < 0 || bottom > store.seq + 1) {
-    // Nothing loaded yet, or the log was pruned past what this reader last saw.
+    // Nothing loaded yet, or the log was pruned past what this reader last saw. On PostgreSQL
+    // the rows at or above xmin that have committed are in what the load reads: seen, so the
+    // next read does not read their cases again while another transaction anywhere on the
+    // server keeps xmin low.
+    const seen = new Map<number, bigint>();
+    if (pg && xmin !== null) {
+      const rows = await client.$queryRaw<{ seq: unknown; xid: unknown }[]>`SELECT "seq", "xid" FROM "StatsChange" WHERE "xid" >= ${BigInt(xmin)}`;
+      for (const r of rows) seen.set(Number(r.seq), BigInt(String(r.xid)));
+    }
     await loadAll();
     store.seq = top;
-    store.seen = new Map();
+    store.seen = seen;
   } else {
     // On PostgreSQL also the rows of transactions that were open at the last read: they may
     // have committed since, below the last "seq" seen. Those read then are not read again.

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createPrismaClient, type Db } from "@/lib/db-client";
 import { computeStats } from "@/lib/data/stats";
+import { factLoads } from "@/lib/data/stats-facts";
 import { loadReference } from "@/prisma/seed/reference";
 import { makeGroup } from "../support/fixtures";
 
@@ -57,6 +58,46 @@ describe("statistics on PostgreSQL", () => {
       expect(after).toEqual(await computeStats(fresh, [], {}));
     } finally {
       await fresh.$disconnect();
+    }
+  });
+
+  it("after loading everything, read again only the case a write touched while another transaction stays open", async () => {
+    // Any open transaction on the server (another database's, a backup's) keeps the oldest open
+    // transaction low: the rows the first load already covered must not be read again after it.
+    const g = (await makeGroup("facts-pg-open")).id;
+    const one = await refusedCase(g, "Taraz");
+    await refusedCase(g, "Aktobe");
+    const other: Db = createPrismaClient(process.env.DATABASE_URL);
+    const reader: Db = createPrismaClient(process.env.DATABASE_URL);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let open!: () => void;
+    const opened = new Promise<void>((r) => (open = r));
+    const holding = other.$transaction(
+      async (tx) => {
+        await tx.$queryRawUnsafe("SELECT pg_current_xact_id()::text AS xid");
+        open();
+        await held;
+      },
+      { timeout: 30_000 },
+    );
+    try {
+      await opened;
+      // Written while that transaction is open, then loaded whole by a reader that never read before.
+      await refusedCase(g, "Atyrau");
+      const full = factLoads.full;
+      await computeStats(reader, [], {});
+      expect(factLoads.full).toBe(full + 1);
+      const loads = { ...factLoads };
+      await db.answer.update({ where: { id: one.answer.id }, data: { statedReason: "Works nearby" } });
+      const after = await computeStats(reader, [], {});
+      expect(factLoads.full, "no second full load").toBe(loads.full);
+      expect(factLoads.cases - loads.cases, "only the case written to").toBe(1);
+      expect(after).toEqual(await computeStats(db, [], {}));
+    } finally {
+      release();
+      await holding;
+      await Promise.all([other.$disconnect(), reader.$disconnect()]);
     }
   });
 });
