@@ -18,6 +18,13 @@ async function refusedCase(groupId: string, city: string) {
   return { app, answer };
 }
 
+/** A promise and the function that settles it: one step of a test waits for another's. */
+function signal(): { done: Promise<void>; give: () => void } {
+  let give!: () => void;
+  const done = new Promise<void>((r) => (give = r));
+  return { done, give };
+}
+
 beforeAll(async () => {
   await loadReference(db);
 });
@@ -31,25 +38,23 @@ describe("statistics on PostgreSQL", () => {
     expect((await computeStats(db, [], {})).refusals.byGround.map((r) => r.ground)).not.toContain("works");
 
     // The early transaction writes its row first (the lower "seq") and stays open.
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let written!: () => void;
-    const wrote = new Promise<void>((r) => (written = r));
+    const held = signal();
+    const wrote = signal();
     const early$ = db.$transaction(
       async (tx) => {
         await tx.groundCited.create({ data: { answerId: early.answer.id, groundId: ground.id } });
-        written();
-        await held;
+        wrote.give();
+        await held.done;
       },
       { timeout: 30_000 },
     );
-    await wrote;
+    await wrote.done;
     // A later write commits, and the statistics read past it.
     await db.answer.update({ where: { id: late.answer.id }, data: { statedReason: "Works on the square" } });
     const between = await computeStats(db, [], {});
     expect(between.refusals.byGround.map((r) => r.ground)).not.toContain("works");
 
-    release();
+    held.give();
     await early$;
     const after = await computeStats(db, [], {});
     expect(after.refusals.byGround.find((r) => r.ground === "works")?.count).toBe(1);
@@ -69,20 +74,18 @@ describe("statistics on PostgreSQL", () => {
     await refusedCase(g, "Aktobe");
     const other: Db = createPrismaClient(process.env.DATABASE_URL);
     const reader: Db = createPrismaClient(process.env.DATABASE_URL);
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let open!: () => void;
-    const opened = new Promise<void>((r) => (open = r));
+    const held = signal();
+    const opened = signal();
     const holding = other.$transaction(
       async (tx) => {
         await tx.$queryRawUnsafe("SELECT pg_current_xact_id()::text AS xid");
-        open();
-        await held;
+        opened.give();
+        await held.done;
       },
       { timeout: 30_000 },
     );
     try {
-      await opened;
+      await opened.done;
       // Written while that transaction is open, then loaded whole by a reader that never read before.
       await refusedCase(g, "Atyrau");
       const full = factLoads.full;
@@ -95,7 +98,7 @@ describe("statistics on PostgreSQL", () => {
       expect(factLoads.cases - loads.cases, "only the case written to").toBe(1);
       expect(after).toEqual(await computeStats(db, [], {}));
     } finally {
-      release();
+      held.give();
       await holding;
       await Promise.all([other.$disconnect(), reader.$disconnect()]);
     }
